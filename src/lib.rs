@@ -1,0 +1,50 @@
+//! # word2vec-lab: word2vec for learning word2vec
+//!
+//! The whole word2vec family from Mikolov et al. (2013a, 2013b), written to be read next to the
+//! lesson (`docs/TUTORIAL.md` in the shared folder): CBOW and skip-gram, each with full softmax,
+//! negative sampling or hierarchical softmax. Plain Rust with no WebAssembly or JavaScript types,
+//! so it runs natively (the `w2v` CLI, the tests, the benchmarks) and in the browser unchanged.
+//!
+//! One concept per module, in the order the lesson meets them:
+//!
+//! | module | concept | reference |
+//! |---|---|---|
+//! | [`tokenize`] | text → tokens | word2vec.c `ReadWord` |
+//! | [`vocab`] | counts, ids, subsampling | `LearnVocabFromTrainFile`, `SortVocab` |
+//! | [`corpus`] | token ids in sentences | `ReadWordIndex` |
+//! | [`kernels`] | dot, axpy, sigmoid | `expTable` |
+//! | [`noise`] | P_n ∝ count^0.75, alias sampling | `InitUnigramTable` |
+//! | [`huffman`] | the tree for hierarchical softmax | `CreateBinaryTree` |
+//! | [`output_layer`] | softmax / negative sampling / hierarchical softmax | `TrainModelThread` |
+//! | [`model`] | W, W′ and their initialisation | `InitNet` |
+//! | [`train`] | windows, CBOW vs skip-gram, chunks, threads | `TrainModelThread` |
+//! | [`query`] | cosine, neighbours, analogies | `distance.c`, `word-analogy.c` |
+//! | [`pca`] | 2-D / 3-D projection for the plot | — |
+//! | [`formats`] | word2vec text / binary, Projector TSV | `main()` output |
+//! | [`eval`] | analogy accuracy, similarity Spearman | `compute-accuracy.c` |
+
+pub mod config;
+pub mod corpus;
+pub mod error;
+pub mod eval;
+pub mod formats;
+mod hogwild;
+pub mod huffman;
+pub mod kernels;
+pub mod model;
+pub mod noise;
+pub mod output_layer;
+pub mod pca;
+pub mod query;
+pub mod rng;
+pub mod tokenize;
+pub mod train;
+pub mod vocab;
+
+pub use config::{Architecture, CbowContext, Config, OutputLayer};
+pub use corpus::{Corpus, CorpusBuilder};
+pub use error::{Error, Result};
+pub use model::{Model, VectorSource};
+
+pub use tokenize::TokenizerOptions;
+pub use train::{Progress, SampleTrace, Trainer};

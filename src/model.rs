@@ -1,0 +1,124 @@
+//! The trained object: vocabulary, the two weight matrices, and the output layer.
+//!
+//! Tutorial §2–3: W (|V| × N) holds the input vectors v_w, one row per word; W' holds the output
+//! vectors v'_w (stored as rows too, so a score is a dot product of two contiguous rows). For
+//! hierarchical softmax W' has one row per inner node of the Huffman tree instead of per word.
+//!
+//! Initialisation follows word2vec.c `InitNet`: input rows uniform in [−0.5/N, 0.5/N), output rows
+//! zero. Memory is 2·|V|·N floats plus O(|V|) for the vocabulary, noise table or tree.
+
+use crate::config::{Config, OutputLayer, SOFTMAX_VOCAB_LIMIT};
+use crate::error::{Error, Result};
+use crate::huffman::HuffmanTree;
+use crate::noise::NoiseSampler;
+use crate::output_layer::OutputModel;
+use crate::rng::Rng;
+use crate::vocab::Vocab;
+
+/// Which of a word's two vectors a query uses (tutorial §3: "one usually keeps v, some average v
+/// and v'").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VectorSource {
+    Input,
+    Output,
+    Average,
+}
+
+/// Vocabulary, weights and output layer of one model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub config: Config,
+    /// The seed actually used (drawn from the OS when the config had none).
+    pub seed: u64,
+    pub vocab: Vocab,
+    pub dim: usize,
+    /// W: |V| × dim, row-major.
+    pub input: Vec<f32>,
+    /// W': rows × dim, row-major (rows = |V|, or |V| − 1 inner nodes for hierarchical softmax).
+    pub output: Vec<f32>,
+    pub output_model: OutputModel,
+}
+
+impl Model {
+    /// A freshly initialised model for `vocab`. Checks the config first.
+    pub fn new(vocab: Vocab, config: &Config) -> Result<Model> {
+        config.validate()?;
+        if vocab.is_empty() {
+            return Err(Error::EmptyVocabulary {
+                reason: "the vocabulary is empty".into(),
+            });
+        }
+        let output_model = match config.output {
+            OutputLayer::Softmax => {
+                if vocab.len() > SOFTMAX_VOCAB_LIMIT {
+                    return Err(Error::VocabularyTooLargeForSoftmax {
+                        size: vocab.len(),
+                        limit: SOFTMAX_VOCAB_LIMIT,
+                    });
+                }
+                OutputModel::Softmax {
+                    vocab_size: vocab.len(),
+                }
+            }
+            OutputLayer::NegativeSampling => OutputModel::Negative {
+                sampler: NoiseSampler::new(vocab.counts(), config.noise_power),
+                k: config.negative,
+            },
+            OutputLayer::Hierarchical => OutputModel::Hierarchical {
+                tree: HuffmanTree::new(vocab.counts()),
+            },
+        };
+        let seed = config.seed.unwrap_or_else(Rng::entropy_seed);
+        let dim = config.dim;
+        let mut rng = Rng::new(seed);
+        let input = (0..vocab.len() * dim)
+            .map(|_| (rng.unit_f32() - 0.5) / dim as f32)
+            .collect();
+        let output = vec![0.0; output_model.rows() * dim];
+        Ok(Model {
+            config: config.clone(),
+            seed,
+            vocab,
+            dim,
+            input,
+            output,
+            output_model,
+        })
+    }
+
+    /// Input vector v_w (row w of W).
+    pub fn input_row(&self, word: u32) -> &[f32] {
+        &self.input[word as usize * self.dim..(word as usize + 1) * self.dim]
+    }
+
+    /// Whether output rows are word vectors (not so for hierarchical softmax: they are tree nodes).
+    pub fn has_output_word_vectors(&self) -> bool {
+        !matches!(self.output_model, OutputModel::Hierarchical { .. })
+    }
+
+    /// The |V| × dim matrix of word vectors a query should use.
+    pub fn word_vectors(&self, source: VectorSource) -> Result<Vec<f32>> {
+        if source != VectorSource::Input && !self.has_output_word_vectors() {
+            return Err(Error::InvalidQuery {
+                message: "with hierarchical softmax the output rows belong to tree nodes, not \
+                          words; use the input vectors"
+                    .into(),
+            });
+        }
+        Ok(match source {
+            VectorSource::Input => self.input.clone(),
+            VectorSource::Output => self.output.clone(),
+            VectorSource::Average => self
+                .input
+                .iter()
+                .zip(&self.output)
+                .map(|(a, b)| 0.5 * (a + b))
+                .collect(),
+        })
+    }
+
+    /// True when every weight is finite.
+    pub fn is_finite(&self) -> bool {
+        self.input.iter().chain(&self.output).all(|x| x.is_finite())
+    }
+}

@@ -1,0 +1,169 @@
+//! From raw text to tokens.
+//!
+//! A line is a sentence; tokens are separated by Unicode white space, as in word2vec.c's
+//! `ReadWord` (which splits on space, tab and newline). Three options make the demo usable on text
+//! that was not prepared for word2vec:
+//! - `lowercase`: fold case (`The` and `the` become one word);
+//! - `strip_punctuation`: treat punctuation (ASCII and the common Unicode and CJK marks such as
+//!   `。，、“”《》`) as white space;
+//! - `split_cjk`: make every CJK ideograph (and kana) a token of its own, so that unsegmented Chinese
+//!   such as `深度学习改变了世界` still trains (on characters). Pre-segmented text with spaces
+//!   between words stays as words when this is off.
+//!
+//! Bytes that are not UTF-8 are replaced by U+FFFD (see [`decode_lossy`]), never fatal.
+
+use std::borrow::Cow;
+
+/// How raw text is cut into tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TokenizerOptions {
+    pub lowercase: bool,
+    pub strip_punctuation: bool,
+    pub split_cjk: bool,
+}
+
+/// Decode bytes as UTF-8, replacing invalid sequences. The flag says whether anything was replaced
+/// (the front end shows a warning then).
+pub fn decode_lossy(bytes: &[u8]) -> (Cow<'_, str>, bool) {
+    let text = String::from_utf8_lossy(bytes);
+    let replaced = matches!(text, Cow::Owned(_));
+    (text, replaced)
+}
+
+/// CJK ideographs and Japanese kana: scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF       // Hiragana, Katakana
+        | 0x3400..=0x4DBF     // CJK Extension A
+        | 0x4E00..=0x9FFF     // CJK Unified Ideographs
+        | 0xF900..=0xFAFF     // CJK Compatibility Ideographs
+        | 0x20000..=0x2FA1F   // Extensions B–F and compatibility supplement
+        | 0x30000..=0x3134F) // Extension G
+}
+
+/// ASCII punctuation plus the Unicode punctuation blocks that occur in ordinary English and Chinese
+/// text (general punctuation, CJK symbols and punctuation, full-width forms, Latin-1 marks).
+pub fn is_punctuation(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_punctuation();
+    }
+    matches!(c as u32,
+        0x00A1 | 0x00A7 | 0x00AB | 0x00B6 | 0x00B7 | 0x00BB | 0x00BF
+        | 0x2010..=0x2027     // dashes, quotes, ellipsis
+        | 0x2030..=0x205E     // per mille, primes, other marks
+        | 0x3001..=0x3003     // 、。〃
+        | 0x3008..=0x3011     // 〈〉《》「」『』【】
+        | 0x3014..=0x301F     // 〔〕〖〗〘〙〚〛〜〝〞〟
+        | 0x30FB              // ・
+        | 0xFE10..=0xFE19     // vertical forms
+        | 0xFE30..=0xFE6B     // compatibility and small forms
+        | 0xFF01..=0xFF0F     // ！＂＃＄％＆＇（）＊＋，－．／
+        | 0xFF1A..=0xFF20     // ：；＜＝＞？＠
+        | 0xFF3B..=0xFF40     // ［＼］＾＿｀
+        | 0xFF5B..=0xFF65) // ｛｜｝～ and half-width CJK marks
+}
+
+impl TokenizerOptions {
+    /// Call `emit` once per token of `line`, in order. Allocation-free when no option is on.
+    pub fn for_each_token(&self, line: &str, mut emit: impl FnMut(&str)) {
+        if !self.lowercase && !self.strip_punctuation && !self.split_cjk {
+            line.split_whitespace().for_each(emit);
+            return;
+        }
+        let mut token = String::new();
+        let flush = |token: &mut String, emit: &mut dyn FnMut(&str)| {
+            if !token.is_empty() {
+                emit(token);
+                token.clear();
+            }
+        };
+        for c in line.chars() {
+            if c.is_whitespace() || (self.strip_punctuation && is_punctuation(c)) {
+                flush(&mut token, &mut emit);
+            } else if self.split_cjk && is_cjk(c) {
+                flush(&mut token, &mut emit);
+                token.push(c);
+                flush(&mut token, &mut emit);
+            } else if self.lowercase {
+                token.extend(c.to_lowercase());
+            } else {
+                token.push(c);
+            }
+        }
+        flush(&mut token, &mut emit);
+    }
+
+    /// The tokens of one line, collected (convenient for tests and small inputs).
+    pub fn tokens(&self, line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.for_each_token(line, |t| out.push(t.to_string()));
+        out
+    }
+}
+
+/// Lines of a text: `\n` ends a line, a trailing `\r` is dropped.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: TokenizerOptions = TokenizerOptions {
+        lowercase: true,
+        strip_punctuation: true,
+        split_cjk: true,
+    };
+
+    #[test]
+    fn splits_on_unicode_whitespace() {
+        let plain = TokenizerOptions::default();
+        assert_eq!(
+            plain.tokens("深度 学习\u{3000}改变\t了  世界\u{a0}!"),
+            ["深度", "学习", "改变", "了", "世界", "!"]
+        );
+    }
+
+    #[test]
+    fn cjk_runs_become_characters() {
+        let cjk = TokenizerOptions {
+            split_cjk: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            cjk.tokens("深度学习改变了世界"),
+            ["深", "度", "学", "习", "改", "变", "了", "世", "界"]
+        );
+        assert_eq!(cjk.tokens("GPT模型 BERT"), ["GPT", "模", "型", "BERT"]);
+        // Pre-segmented text keeps its words when the option is off.
+        assert_eq!(
+            TokenizerOptions::default().tokens("深度 学习"),
+            ["深度", "学习"]
+        );
+    }
+
+    #[test]
+    fn punctuation_separates_and_case_folds() {
+        assert_eq!(
+            ALL.tokens("The King's crown, “the QUEEN”。世界！"),
+            ["the", "king", "s", "crown", "the", "queen", "世", "界"]
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_not_fatal() {
+        let (text, replaced) = decode_lossy(b"ok \xff\xfe word");
+        assert!(replaced);
+        assert_eq!(
+            TokenizerOptions::default().tokens(&text),
+            ["ok", "\u{fffd}\u{fffd}", "word"]
+        );
+        assert!(!decode_lossy("深度".as_bytes()).1);
+    }
+
+    #[test]
+    fn lines_drop_carriage_returns() {
+        assert_eq!(lines("a b\r\nc\n").collect::<Vec<_>>(), ["a b", "c", ""]);
+    }
+}

@@ -1,0 +1,566 @@
+//! Training: sliding window, CBOW or skip-gram, learning-rate decay, chunks.
+//!
+//! Reference: word2vec.c `TrainModelThread`. For each sentence:
+//! 1. subsampling drops frequent tokens (`vocab.rs`), before windows are formed, so the window
+//!    reaches past dropped words;
+//! 2. at each position t a window c' is used: uniform in 1..=c (word2vec's random shrink, which
+//!    weights near words more) or exactly c when `dynamic_window` is off;
+//! 3. **CBOW** (tutorial §2): h = the mean (or sum) of the context rows of W; one prediction of
+//!    the centre word; the error −α·∂E/∂h is added to every context row (word2vec.c's rule: for
+//!    the sum this is the exact gradient; for the mean it is the gradient with respect to h, i.e.
+//!    c_w times the exact per-row gradient, which makes the step size independent of the
+//!    window — gensim does the same);
+//!    **skip-gram** (§3): h = v_centre; one prediction per context word (2c' samples); after each,
+//!    the error is added to the centre's row. (word2vec.c swaps the roles, predicting the centre
+//!    from each context word; over a corpus both see the same pairs. The tutorial's orientation
+//!    is kept so the demo shows what the lesson says.)
+//! 4. the output layer (`output_layer.rs`) scores the prediction and updates W'.
+//!
+//! The learning rate decays linearly with the words processed, α_t = α₀·(1 − t / (epochs·T + 1)),
+//! floored at α₀·10⁻⁴, as word2vec.c does.
+//!
+//! Training advances in chunks ([`Trainer::train`]); all state between chunks (the random stream,
+//! the current sentence after subsampling, the position in it) lives in [`Worker`], so any split
+//! into chunks gives the same weights as one uninterrupted run. [`Trainer::train_parallel`] runs
+//! several workers Hogwild-style (`hogwild.rs`); that is fast but not reproducible bit for bit.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use crate::config::{Architecture, CbowContext, Config};
+use crate::corpus::Corpus;
+use crate::error::{Error, Result};
+use crate::hogwild::HogwildSlice;
+use crate::kernels::{axpy, scale};
+use crate::model::Model;
+use crate::output_layer::{Decision, OutputModel};
+use crate::rng::Rng;
+
+/// Where training stands, reported after every chunk.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// Corpus tokens processed so far, over all epochs (subsampled tokens count as processed).
+    pub words_done: u64,
+    /// epochs × tokens per epoch.
+    pub total_words: u64,
+    /// Current epoch, 0-based (equals `epochs` when done).
+    pub epoch: usize,
+    /// Learning rate in use at the end of the chunk.
+    pub alpha: f64,
+    /// Mean loss per prediction over the chunk (NaN when the chunk made none).
+    pub loss: f64,
+    /// Predictions (CBOW samples or skip-gram pairs) made in the chunk.
+    pub predictions: u64,
+    pub done: bool,
+}
+
+/// One prediction as it happened, for the teaching views and the gradient checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SampleTrace {
+    /// Rows of W that formed h: the context words (CBOW) or the centre word (skip-gram).
+    pub inputs: Vec<u32>,
+    /// The word predicted.
+    pub target: u32,
+    /// Every row of W' scored, with its label and probability.
+    pub decisions: Vec<Decision>,
+    /// Loss of this prediction before the update.
+    pub loss: f32,
+    /// Learning rate used for the update.
+    pub alpha: f32,
+}
+
+/// What stays fixed while training: the corpus, settings and output layer.
+struct Shared<'a> {
+    corpus: &'a Corpus,
+    config: &'a Config,
+    output_model: &'a OutputModel,
+    /// Subsampling thresholds per word (`Vocab::keep_thresholds`).
+    keep: &'a [u32],
+    total_words: u64,
+}
+
+impl Shared<'_> {
+    fn alpha(&self, words_done: u64) -> f32 {
+        let start = self.config.alpha;
+        let fraction = 1.0 - words_done as f64 / (self.total_words as f64 + 1.0);
+        (start * fraction).max(start * 1e-4) as f32
+    }
+}
+
+/// Sum of losses and count of predictions.
+#[derive(Debug, Default, Clone, Copy)]
+struct LossSum {
+    sum: f64,
+    count: u64,
+}
+
+impl LossSum {
+    fn add(&mut self, other: LossSum) {
+        self.sum += other.sum;
+        self.count += other.count;
+    }
+
+    fn mean(&self) -> f64 {
+        if self.count == 0 {
+            f64::NAN
+        } else {
+            self.sum / self.count as f64
+        }
+    }
+}
+
+/// A stream of training over a range of sentences, for all epochs. Holds everything that must
+/// survive between chunks.
+#[derive(Debug, Clone)]
+pub(crate) struct Worker {
+    rng: Rng,
+    sentences: Range<usize>,
+    epoch: usize,
+    next_sentence: usize,
+    /// The current sentence after subsampling, and each kept token's index in the raw sentence.
+    kept: Vec<u32>,
+    kept_at: Vec<u32>,
+    /// Next position of `kept` to train on.
+    pos: usize,
+    /// `words_done` when the current sentence was loaded, and its raw length.
+    sentence_base: u64,
+    sentence_len: u64,
+    /// Tokens this worker has processed.
+    words_done: u64,
+    /// Tokens this worker has already added to the shared clock (parallel training).
+    words_reported: u64,
+    /// Best known global progress (equals `words_done` for a single worker).
+    clock: u64,
+    h: Vec<f32>,
+    grad: Vec<f32>,
+    scratch: Vec<f32>,
+}
+
+/// How often (in tokens) a parallel worker publishes its progress, as word2vec.c does.
+const CLOCK_INTERVAL: u64 = 10_000;
+
+impl Worker {
+    fn new(rng: Rng, sentences: Range<usize>, dim: usize) -> Self {
+        let next_sentence = sentences.start;
+        Worker {
+            rng,
+            sentences,
+            epoch: 0,
+            next_sentence,
+            kept: Vec::new(),
+            kept_at: Vec::new(),
+            pos: 0,
+            sentence_base: 0,
+            sentence_len: 0,
+            words_done: 0,
+            words_reported: 0,
+            clock: 0,
+            h: vec![0.0; dim],
+            grad: vec![0.0; dim],
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Load the next sentence (subsampled); false when every epoch is done.
+    fn load_sentence(&mut self, sh: &Shared) -> bool {
+        loop {
+            if self.epoch >= sh.config.epochs {
+                return false;
+            }
+            if self.next_sentence >= self.sentences.end {
+                self.epoch += 1;
+                self.next_sentence = self.sentences.start;
+                continue;
+            }
+            let raw = sh.corpus.sentence(self.next_sentence);
+            self.next_sentence += 1;
+            self.kept.clear();
+            self.kept_at.clear();
+            for (i, &w) in raw.iter().enumerate() {
+                let threshold = sh.keep[w as usize];
+                if threshold == u32::MAX || self.rng.next_u32() < threshold {
+                    self.kept.push(w);
+                    self.kept_at.push(i as u32);
+                }
+            }
+            self.pos = 0;
+            self.sentence_base = self.words_done;
+            self.sentence_len = raw.len() as u64;
+            if !self.kept.is_empty() {
+                return true;
+            }
+            self.words_done += self.sentence_len;
+        }
+    }
+
+    /// Make sure a position is ready to train on, loading sentences as needed; false when every
+    /// epoch is done.
+    fn ready(&mut self, sh: &Shared) -> bool {
+        self.pos < self.kept.len() || self.load_sentence(sh)
+    }
+
+    /// Train on the position at `self.pos` and move past it.
+    fn step(
+        &mut self,
+        sh: &Shared,
+        input: &mut [f32],
+        output: &mut [f32],
+        trace: Option<&mut Vec<SampleTrace>>,
+    ) -> LossSum {
+        let alpha = sh.alpha(self.clock.max(self.words_done));
+        let losses = self.train_position(sh, input, output, alpha, trace);
+        self.words_done = self.sentence_base + self.kept_at[self.pos] as u64 + 1;
+        self.pos += 1;
+        if self.pos == self.kept.len() {
+            // End of sentence: count the tokens dropped after the last kept one too.
+            self.words_done = self.sentence_base + self.sentence_len;
+            self.kept.clear();
+            self.pos = 0;
+        }
+        losses
+    }
+
+    /// Train until this worker has processed at least `stop_at` tokens or is finished. With
+    /// `global`, progress is published to (and the learning rate read from) a shared clock.
+    fn run(
+        &mut self,
+        sh: &Shared,
+        input: &mut [f32],
+        output: &mut [f32],
+        stop_at: u64,
+        global: Option<&AtomicU64>,
+    ) -> LossSum {
+        let mut losses = LossSum::default();
+        while self.words_done < stop_at && self.ready(sh) {
+            losses.add(self.step(sh, input, output, None));
+            match global {
+                Some(g) if self.words_done - self.words_reported >= CLOCK_INTERVAL => {
+                    let delta = self.words_done - self.words_reported;
+                    self.words_reported = self.words_done;
+                    self.clock = g.fetch_add(delta, Ordering::Relaxed) + delta;
+                }
+                Some(_) => {}
+                None => self.clock = self.words_done,
+            }
+        }
+        if let Some(g) = global {
+            g.fetch_add(self.words_done - self.words_reported, Ordering::Relaxed);
+            self.words_reported = self.words_done;
+        }
+        losses
+    }
+
+    /// Train on the centre word at `self.pos`: draw the window, form h, predict, update.
+    fn train_position(
+        &mut self,
+        sh: &Shared,
+        input: &mut [f32],
+        output: &mut [f32],
+        alpha: f32,
+        mut trace: Option<&mut Vec<SampleTrace>>,
+    ) -> LossSum {
+        let Worker {
+            rng,
+            kept,
+            pos,
+            h,
+            grad,
+            scratch,
+            ..
+        } = self;
+        let dim = h.len();
+        let pos = *pos;
+        let window = sh.config.window;
+        let c = if sh.config.dynamic_window {
+            window - rng.below(window as u32) as usize
+        } else {
+            window
+        };
+        let centre = kept[pos];
+        let (left, right) = (
+            &kept[pos.saturating_sub(c)..pos],
+            &kept[pos + 1..(pos + c + 1).min(kept.len())],
+        );
+        let row = |w: u32| w as usize * dim..(w as usize + 1) * dim;
+        let mut losses = LossSum::default();
+        // One prediction of `target` from `h`, which was formed from the rows `inputs`.
+        let mut predict = |h: &[f32], inputs: [&[u32]; 2], target: u32, grad: &mut [f32]| {
+            grad.fill(0.0);
+            let mut record = trace.as_deref_mut().map(|t| {
+                t.push(SampleTrace {
+                    inputs: inputs.concat(),
+                    target,
+                    decisions: Vec::new(),
+                    loss: 0.0,
+                    alpha,
+                });
+                t.last_mut().expect("just pushed")
+            });
+            let decisions = record.as_mut().map(|s| &mut s.decisions);
+            let loss = sh
+                .output_model
+                .learn(output, h, target, alpha, grad, rng, scratch, decisions);
+            if let Some(s) = record {
+                s.loss = loss;
+            }
+            losses.add(LossSum {
+                sum: loss as f64,
+                count: 1,
+            });
+        };
+        let context = || left.iter().chain(right).copied();
+        match sh.config.architecture {
+            Architecture::Cbow => {
+                let count = left.len() + right.len();
+                if count == 0 {
+                    return losses;
+                }
+                h.fill(0.0);
+                for w in context() {
+                    axpy(1.0, &input[row(w)], h);
+                }
+                if sh.config.cbow_context == CbowContext::Mean {
+                    scale(1.0 / count as f32, h);
+                }
+                predict(h, [left, right], centre, grad);
+                for w in context() {
+                    axpy(1.0, grad, &mut input[row(w)]);
+                }
+            }
+            Architecture::SkipGram => {
+                for w in context() {
+                    predict(&input[row(centre)], [&[centre], &[]], w, grad);
+                    axpy(1.0, grad, &mut input[row(centre)]);
+                }
+            }
+        }
+        losses
+    }
+}
+
+/// A model together with the corpus it trains on and the position reached.
+#[derive(Debug, Clone)]
+pub struct Trainer {
+    corpus: Corpus,
+    model: Model,
+    keep: Vec<u32>,
+    worker: Worker,
+    total_words: u64,
+    last: Progress,
+}
+
+impl Trainer {
+    /// Initialise a model for `corpus` (checks `config`).
+    pub fn new(corpus: Corpus, config: &Config) -> Result<Trainer> {
+        let model = Model::new(corpus.vocab.clone(), config)?;
+        let keep = corpus.vocab.keep_thresholds(config.sample);
+        let total_words = corpus.num_tokens() as u64 * config.epochs as u64;
+        let worker = Worker::new(
+            Rng::stream(model.seed, 0),
+            0..corpus.num_sentences(),
+            model.dim,
+        );
+        let last = Progress {
+            words_done: 0,
+            total_words,
+            epoch: 0,
+            alpha: config.alpha,
+            loss: f64::NAN,
+            predictions: 0,
+            done: false,
+        };
+        Ok(Trainer {
+            corpus,
+            model,
+            keep,
+            worker,
+            total_words,
+            last,
+        })
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    pub fn into_model(self) -> Model {
+        self.model
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// Progress after the last chunk.
+    pub fn progress(&self) -> Progress {
+        self.last
+    }
+
+    /// Split the trainer into what stays fixed and what training mutates.
+    fn parts(&mut self) -> (Shared<'_>, &mut Worker, &mut [f32], &mut [f32]) {
+        let Trainer {
+            corpus,
+            model,
+            keep,
+            worker,
+            total_words,
+            ..
+        } = self;
+        let Model {
+            config,
+            input,
+            output,
+            output_model,
+            ..
+        } = model;
+        let shared = Shared {
+            corpus,
+            config,
+            output_model,
+            keep,
+            total_words: *total_words,
+        };
+        (shared, worker, input, output)
+    }
+
+    fn finish_chunk(&mut self, losses: LossSum, words_done: u64, epoch: usize) -> Result<Progress> {
+        let done = words_done >= self.total_words;
+        let alpha = self.parts().0.alpha(words_done) as f64;
+        self.last = Progress {
+            words_done: words_done.min(self.total_words),
+            total_words: self.total_words,
+            epoch: epoch.min(self.model.config.epochs),
+            alpha,
+            loss: losses.mean(),
+            predictions: losses.count,
+            done,
+        };
+        if !self.model.is_finite() || !(losses.count == 0 || losses.sum.is_finite()) {
+            return Err(Error::Diverged { words_done });
+        }
+        Ok(self.last)
+    }
+
+    /// Train on the next `max_words` tokens (or up to the end) and report progress.
+    /// Returns [`Error::Diverged`] if a weight became NaN or infinite.
+    pub fn train(&mut self, max_words: u64) -> Result<Progress> {
+        let (sh, worker, input, output) = self.parts();
+        let stop_at = worker.words_done.saturating_add(max_words);
+        let losses = worker.run(&sh, input, output, stop_at, None);
+        self.finish_chunk(losses, self.worker.words_done, self.worker.epoch)
+    }
+
+    /// Train to the end on `threads` threads sharing the weights without locks (Hogwild!,
+    /// Recht et al. 2011, as word2vec.c does). Sentences are split into contiguous, equally sized
+    /// (by tokens) parts, one per thread. `report` is called about every `report_every` tokens
+    /// from the calling thread. Must start from an untrained model.
+    pub fn train_parallel(
+        &mut self,
+        threads: usize,
+        mut report: impl FnMut(Progress),
+    ) -> Result<Progress> {
+        if self.worker.words_done > 0 {
+            return Err(Error::config(
+                "threads",
+                "parallel training must start from an untrained model",
+            ));
+        }
+        if threads <= 1 {
+            while !self.train(1_000_000)?.done {
+                report(self.last);
+            }
+            return Ok(self.last);
+        }
+        let (seed, dim) = (self.model.seed, self.model.dim);
+        let ranges = split_sentences(&self.corpus, threads);
+        let (sh, _, input, output) = self.parts();
+        let input = HogwildSlice::new(input);
+        let output = HogwildSlice::new(output);
+        let clock = AtomicU64::new(0);
+        let running = AtomicUsize::new(ranges.len());
+        let totals = Mutex::new(LossSum::default());
+        let interval = Mutex::new(LossSum::default());
+        std::thread::scope(|scope| {
+            for (t, range) in ranges.into_iter().enumerate() {
+                let (sh, clock, running, totals, interval) =
+                    (&sh, &clock, &running, &totals, &interval);
+                let (input, output) = (&input, &output);
+                scope.spawn(move || {
+                    let mut worker = Worker::new(Rng::stream(seed, t as u64), range, dim);
+                    let mut mine = LossSum::default();
+                    loop {
+                        let stop = worker.words_done + CLOCK_INTERVAL * 10;
+                        // SAFETY (Hogwild): see hogwild.rs — racy f32 updates are the algorithm.
+                        let losses = unsafe {
+                            worker.run(sh, input.slice(), output.slice(), stop, Some(clock))
+                        };
+                        mine.add(losses);
+                        interval.lock().expect("no panics while locked").add(losses);
+                        if worker.epoch >= sh.config.epochs {
+                            break;
+                        }
+                    }
+                    totals.lock().expect("no panics while locked").add(mine);
+                    running.fetch_sub(1, Ordering::Release);
+                });
+            }
+            while running.load(Ordering::Acquire) > 0 {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                let words = clock.load(Ordering::Relaxed);
+                let losses = std::mem::take(&mut *interval.lock().expect("no panics while locked"));
+                report(Progress {
+                    words_done: words.min(sh.total_words),
+                    total_words: sh.total_words,
+                    epoch: (words * sh.config.epochs as u64 / sh.total_words.max(1)) as usize,
+                    alpha: sh.alpha(words) as f64,
+                    loss: losses.mean(),
+                    predictions: losses.count,
+                    done: false,
+                });
+            }
+        });
+        let totals = totals.into_inner().expect("no panics while locked");
+        self.worker.words_done = self.total_words;
+        self.worker.epoch = self.model.config.epochs;
+        self.finish_chunk(totals, self.total_words, self.model.config.epochs)
+    }
+
+    /// Train on the next position (one centre word, after subsampling) and return every prediction
+    /// made there, computed by the same code as [`Trainer::train`]. `None` when training is done.
+    pub fn trace_position(&mut self) -> Option<(u32, Vec<SampleTrace>)> {
+        let (sh, w, input, output) = self.parts();
+        if !w.ready(&sh) {
+            return None;
+        }
+        let centre = w.kept[w.pos];
+        let mut trace = Vec::new();
+        w.step(&sh, input, output, Some(&mut trace));
+        w.clock = w.words_done;
+        Some((centre, trace))
+    }
+}
+
+/// Split sentences into `parts` contiguous ranges with about the same number of tokens.
+fn split_sentences(corpus: &Corpus, parts: usize) -> Vec<Range<usize>> {
+    let n = corpus.num_sentences();
+    let total = corpus.num_tokens();
+    let mut ranges = Vec::with_capacity(parts);
+    let mut start = 0;
+    for p in 1..=parts {
+        let goal = total * p / parts;
+        let mut end = start;
+        while end < n && (p == parts || corpus.sentence_start(end) < goal) {
+            end += 1;
+        }
+        if end > start {
+            ranges.push(start..end);
+        }
+        start = end;
+    }
+    ranges
+}
+
+#[cfg(test)]
+#[path = "train_tests.rs"]
+mod tests;

@@ -1,0 +1,465 @@
+//! Tests of the training loop: the tutorial's worked example, finite-difference gradient checks
+//! for all six architecture × output-layer combinations, determinism and chunking.
+
+use super::*;
+use crate::config::OutputLayer;
+use crate::tokenize::TokenizerOptions;
+
+const SENTENCE: &str = "深度 学习 改变 了 世界";
+
+fn tutorial_config(architecture: Architecture, output: OutputLayer) -> Config {
+    Config {
+        architecture,
+        output,
+        dim: 3,
+        window: 2,
+        dynamic_window: false,
+        negative: 3,
+        epochs: 1,
+        alpha: 0.05,
+        min_count: 1,
+        sample: 0.0,
+        seed: Some(7),
+        ..Config::default()
+    }
+}
+
+fn trainer(text: &str, config: &Config) -> Trainer {
+    let corpus = Corpus::from_text(text, TokenizerOptions::default(), config.min_count).unwrap();
+    Trainer::new(corpus, config).unwrap()
+}
+
+/// Trace positions until the centre word is `word`.
+fn trace_until(t: &mut Trainer, word: &str) -> Vec<SampleTrace> {
+    let id = t.corpus().vocab.id(word).unwrap();
+    loop {
+        let (centre, trace) = t.trace_position().expect("word not reached");
+        if centre == id {
+            return trace;
+        }
+    }
+}
+
+fn words(t: &Trainer, ids: &[u32]) -> Vec<String> {
+    ids.iter()
+        .map(|&i| t.corpus().vocab.word(i).to_string())
+        .collect()
+}
+
+#[test]
+fn tutorial_cbow_gives_one_sample_for_the_centre() {
+    let config = tutorial_config(Architecture::Cbow, OutputLayer::Softmax);
+    let mut t = trainer(SENTENCE, &config);
+    let trace = trace_until(&mut t, "改变");
+    assert_eq!(trace.len(), 1);
+    assert_eq!(words(&t, &trace[0].inputs), ["深度", "学习", "了", "世界"]);
+    assert_eq!(words(&t, &[trace[0].target]), ["改变"]);
+    // Full softmax scores all five words; the probabilities sum to 1.
+    let p: f32 = trace[0].decisions.iter().map(|d| d.probability).sum();
+    assert_eq!(trace[0].decisions.len(), 5);
+    assert!((p - 1.0).abs() < 1e-6);
+}
+
+#[test]
+fn tutorial_skipgram_gives_four_pairs_for_the_centre() {
+    let config = tutorial_config(Architecture::SkipGram, OutputLayer::Softmax);
+    let mut t = trainer(SENTENCE, &config);
+    let trace = trace_until(&mut t, "改变");
+    let pairs: Vec<(String, String)> = trace
+        .iter()
+        .map(|s| {
+            assert_eq!(s.inputs.len(), 1);
+            (
+                words(&t, &s.inputs).remove(0),
+                words(&t, &[s.target]).remove(0),
+            )
+        })
+        .collect();
+    let expected = ["深度", "学习", "了", "世界"].map(|w| ("改变".to_string(), w.to_string()));
+    assert_eq!(pairs, expected);
+}
+
+/// Finite-difference check of one prediction: the update the trainer made to every weight equals
+/// −α times the numerical gradient of the replayed loss (times c_w for CBOW-mean input rows, the
+/// word2vec.c rule documented in train.rs).
+fn gradient_check(architecture: Architecture, output: OutputLayer, cbow_context: CbowContext) {
+    // A vocabulary of 12 words so that negatives rarely repeat; the first sentence is the one
+    // traced: CBOW looks at 改变 with four context words, skip-gram at a two-word sentence so
+    // that position 0 makes exactly one prediction.
+    let filler = "甲 乙 丙 丁 戊 己 庚 辛 壬 癸 子 丑";
+    let first = match architecture {
+        Architecture::Cbow => SENTENCE,
+        Architecture::SkipGram => "改变 世界",
+    };
+    for seed in 0..50 {
+        let config = Config {
+            cbow_context,
+            dim: 4,
+            seed: Some(seed),
+            ..tutorial_config(architecture, output)
+        };
+        let mut t = trainer(&format!("{first}\n{SENTENCE}\n{filler}"), &config);
+        // Random output weights, so that every gradient is non-zero.
+        let mut rng = Rng::new(seed + 100);
+        for w in t.model.output.iter_mut() {
+            *w = rng.unit_f32() - 0.5;
+        }
+        // Step up to 改变, keeping a snapshot of the weights right before it.
+        let centre_id = t.corpus().vocab.id("改变").unwrap();
+        let (before, trace) = loop {
+            let snapshot = t.model.clone();
+            let (centre, trace) = t.trace_position().unwrap();
+            if centre == centre_id {
+                break (snapshot, trace);
+            }
+        };
+        assert_eq!(trace.len(), 1, "one prediction at the traced position");
+        let sample = &trace[0];
+        let rows: Vec<u32> = sample.decisions.iter().map(|d| d.row).collect();
+        let mut distinct = rows.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() != rows.len() {
+            continue; // a repeated negative: its two updates compound; try the next seed
+        }
+        check_sample(&before, &t.model, sample, cbow_context);
+        return;
+    }
+    panic!("no seed without repeated negatives");
+}
+
+fn check_sample(before: &Model, after: &Model, sample: &SampleTrace, cbow_context: CbowContext) {
+    let dim = before.dim;
+    let cbow = before.config.architecture == Architecture::Cbow;
+    let mean = cbow && cbow_context == CbowContext::Mean;
+    let loss = |input: &[f32], output: &[f32]| -> f64 {
+        let mut h = vec![0.0f32; dim];
+        for &w in &sample.inputs {
+            axpy(
+                1.0,
+                &input[w as usize * dim..(w as usize + 1) * dim],
+                &mut h,
+            );
+        }
+        if mean {
+            scale(1.0 / sample.inputs.len() as f32, &mut h);
+        }
+        before
+            .output_model
+            .replay_loss(output, &h, sample.target, &sample.decisions)
+    };
+    let l0 = loss(&before.input, &before.output);
+    assert!(
+        (l0 - sample.loss as f64).abs() < 1e-4,
+        "traced loss {} vs replayed {l0}",
+        sample.loss
+    );
+    let alpha = sample.alpha as f64;
+    let eps = 1e-2f32;
+    let input_scale = if mean {
+        sample.inputs.len() as f64
+    } else {
+        1.0
+    };
+    let mut checked = 0;
+    // Input rows that formed h.
+    for &w in &sample.inputs {
+        for k in 0..dim {
+            let i = w as usize * dim + k;
+            let mut plus = before.input.clone();
+            plus[i] += eps;
+            let mut minus = before.input.clone();
+            minus[i] -= eps;
+            let numeric = (loss(&plus, &before.output) - loss(&minus, &before.output))
+                / (plus[i] - minus[i]) as f64;
+            let step = (after.input[i] - before.input[i]) as f64 / alpha;
+            let expected = -numeric * input_scale;
+            assert!(
+                (step - expected).abs() < 2e-3 * (1.0 + expected.abs()),
+                "input row {w}[{k}]: step/α = {step}, −gradient = {expected}"
+            );
+            checked += 1;
+        }
+    }
+    // Output rows scored.
+    for d in &sample.decisions {
+        for k in 0..dim {
+            let i = d.row as usize * dim + k;
+            let mut plus = before.output.clone();
+            plus[i] += eps;
+            let mut minus = before.output.clone();
+            minus[i] -= eps;
+            let numeric = (loss(&before.input, &plus) - loss(&before.input, &minus))
+                / (plus[i] - minus[i]) as f64;
+            let step = (after.output[i] - before.output[i]) as f64 / alpha;
+            assert!(
+                (step + numeric).abs() < 2e-3 * (1.0 + numeric.abs()),
+                "output row {}[{k}]: step/α = {step}, −gradient = {}",
+                d.row,
+                -numeric
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2 * dim);
+    // Nothing else moved.
+    let touched_in: Vec<u32> = sample.inputs.clone();
+    for (w, (a, b)) in before
+        .input
+        .chunks(dim)
+        .zip(after.input.chunks(dim))
+        .enumerate()
+    {
+        if !touched_in.contains(&(w as u32)) {
+            assert_eq!(a, b, "input row {w} changed");
+        }
+    }
+    for (r, (a, b)) in before
+        .output
+        .chunks(dim)
+        .zip(after.output.chunks(dim))
+        .enumerate()
+    {
+        if !sample.decisions.iter().any(|d| d.row == r as u32) {
+            assert_eq!(a, b, "output row {r} changed");
+        }
+    }
+}
+
+#[test]
+fn gradient_cbow_softmax() {
+    gradient_check(Architecture::Cbow, OutputLayer::Softmax, CbowContext::Mean);
+}
+
+#[test]
+fn gradient_cbow_negative_sampling() {
+    gradient_check(
+        Architecture::Cbow,
+        OutputLayer::NegativeSampling,
+        CbowContext::Mean,
+    );
+}
+
+#[test]
+fn gradient_cbow_hierarchical() {
+    gradient_check(
+        Architecture::Cbow,
+        OutputLayer::Hierarchical,
+        CbowContext::Mean,
+    );
+}
+
+#[test]
+fn gradient_cbow_sum() {
+    for output in [
+        OutputLayer::Softmax,
+        OutputLayer::NegativeSampling,
+        OutputLayer::Hierarchical,
+    ] {
+        gradient_check(Architecture::Cbow, output, CbowContext::Sum);
+    }
+}
+
+#[test]
+fn gradient_skipgram_softmax() {
+    gradient_check(
+        Architecture::SkipGram,
+        OutputLayer::Softmax,
+        CbowContext::Mean,
+    );
+}
+
+#[test]
+fn gradient_skipgram_negative_sampling() {
+    gradient_check(
+        Architecture::SkipGram,
+        OutputLayer::NegativeSampling,
+        CbowContext::Mean,
+    );
+}
+
+#[test]
+fn gradient_skipgram_hierarchical() {
+    gradient_check(
+        Architecture::SkipGram,
+        OutputLayer::Hierarchical,
+        CbowContext::Mean,
+    );
+}
+
+fn small_corpus() -> String {
+    let mut rng = Rng::new(3);
+    let words: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+    (0..300)
+        .map(|_| {
+            let len = 3 + rng.below(12) as usize;
+            (0..len)
+                .map(|_| {
+                    // Skewed: low ids are frequent, so subsampling has something to do.
+                    let a = rng.below(40);
+                    let b = rng.below(40);
+                    words[a.min(b) as usize].as_str()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn all_modes() -> Vec<Config> {
+    let mut out = Vec::new();
+    for architecture in [Architecture::Cbow, Architecture::SkipGram] {
+        for output in [
+            OutputLayer::Softmax,
+            OutputLayer::NegativeSampling,
+            OutputLayer::Hierarchical,
+        ] {
+            out.push(Config {
+                architecture,
+                output,
+                dim: 16,
+                window: 3,
+                epochs: 2,
+                min_count: 1,
+                sample: 0.01,
+                seed: Some(99),
+                ..Config::default()
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn same_seed_gives_identical_bits_and_another_seed_does_not() {
+    let text = small_corpus();
+    for config in all_modes() {
+        let mut a = trainer(&text, &config);
+        let mut b = trainer(&text, &config);
+        a.train(u64::MAX).unwrap();
+        b.train(u64::MAX).unwrap();
+        assert_eq!(a.model().input, b.model().input, "{config:?}");
+        assert_eq!(a.model().output, b.model().output);
+        let other = Config {
+            seed: Some(100),
+            ..config.clone()
+        };
+        let mut c = trainer(&text, &other);
+        c.train(u64::MAX).unwrap();
+        assert_ne!(a.model().input, c.model().input);
+    }
+}
+
+#[test]
+fn chunked_training_equals_one_run() {
+    let text = small_corpus();
+    for config in all_modes() {
+        let mut whole = trainer(&text, &config);
+        let p = whole.train(u64::MAX).unwrap();
+        assert!(p.done);
+        assert_eq!(p.words_done, p.total_words);
+        assert_eq!(p.epoch, 2);
+
+        let mut chunked = trainer(&text, &config);
+        let mut last = 0;
+        let mut chunks = 0;
+        loop {
+            let p = chunked.train(37).unwrap();
+            assert!(p.words_done >= last);
+            last = p.words_done;
+            chunks += 1;
+            if p.done {
+                break;
+            }
+        }
+        assert!(chunks > 50);
+        assert_eq!(whole.model().input, chunked.model().input, "{config:?}");
+        assert_eq!(whole.model().output, chunked.model().output);
+    }
+}
+
+#[test]
+fn traced_steps_equal_untraced_steps() {
+    let text = small_corpus();
+    for config in all_modes() {
+        let mut traced = trainer(&text, &config);
+        let mut plain = trainer(&text, &config);
+        for _ in 0..500 {
+            traced.trace_position().unwrap();
+            plain.train(1).unwrap();
+        }
+        assert_eq!(traced.model().input, plain.model().input, "{config:?}");
+        assert_eq!(traced.model().output, plain.model().output);
+        // And both finish identically.
+        traced.train(u64::MAX).unwrap();
+        plain.train(u64::MAX).unwrap();
+        assert_eq!(traced.model().input, plain.model().input);
+    }
+}
+
+#[test]
+fn learning_rate_decays_linearly_to_the_floor() {
+    let config = Config {
+        epochs: 3,
+        ..all_modes()[1].clone()
+    };
+    let mut t = trainer(&small_corpus(), &config);
+    let total = t.progress().total_words as f64;
+    let half = t.train(total as u64 / 2).unwrap();
+    let expected = config.alpha * (1.0 - half.words_done as f64 / (total + 1.0));
+    assert!(
+        (half.alpha - expected).abs() < 1e-6,
+        "{} vs {expected}",
+        half.alpha
+    );
+    let end = t.train(u64::MAX).unwrap();
+    // At the end α₀·(1 − T/(T+1)) = α₀/(T+1), or the floor α₀·10⁻⁴ on a large corpus.
+    let last = (config.alpha / (total + 1.0)).max(config.alpha * 1e-4);
+    assert!((end.alpha - last).abs() < 1e-7, "{} vs {last}", end.alpha);
+    assert!(end.loss.is_finite());
+}
+
+#[test]
+fn divergence_is_reported() {
+    let config = Config {
+        alpha: 10.0,
+        cbow_context: CbowContext::Sum,
+        ..all_modes()[1].clone()
+    };
+    let mut t = trainer(&small_corpus(), &config);
+    let mut result = Ok(t.progress());
+    for _ in 0..100 {
+        result = t.train(500);
+        if result.is_err() || result.as_ref().unwrap().done {
+            break;
+        }
+    }
+    // With a learning rate of 10 the weights explode; either training stops with a Diverged error
+    // or (if the sigmoid's saturation kept them finite) every weight is still finite.
+    match result {
+        Err(Error::Diverged { .. }) => {}
+        Ok(_) => assert!(t.model().is_finite()),
+        Err(e) => panic!("unexpected error {e}"),
+    }
+}
+
+#[test]
+fn parallel_training_covers_the_corpus_and_learns() {
+    let text = small_corpus();
+    let config = all_modes()[4].clone();
+    let mut t = trainer(&text, &config);
+    let mut reports = 0;
+    let p = t.train_parallel(2, |_| reports += 1).unwrap();
+    assert!(p.done);
+    assert_eq!(p.words_done, p.total_words);
+    assert!(p.loss.is_finite());
+    assert!(t.model().is_finite());
+    // Split is balanced and complete.
+    let ranges = split_sentences(t.corpus(), 3);
+    assert_eq!(ranges.first().unwrap().start, 0);
+    assert_eq!(ranges.last().unwrap().end, t.corpus().num_sentences());
+    for pair in ranges.windows(2) {
+        assert_eq!(pair[0].end, pair[1].start);
+    }
+}
