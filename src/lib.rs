@@ -45,6 +45,7 @@ pub use config::{Architecture, CbowContext, Config, OutputLayer};
 pub use corpus::{Corpus, CorpusBuilder};
 pub use error::{Error, Result};
 pub use model::{Model, VectorSource};
+pub use query::KeyedVectors;
 
 pub use tokenize::TokenizerOptions;
 pub use train::{Progress, SampleTrace, Trainer};

@@ -1,1 +1,290 @@
+//! What the vectors can do: cosine similarity, nearest neighbours, analogies (tutorial §6).
+//!
+//! Reference: word2vec's `distance.c` and `word-analogy.c`; Levy & Goldberg (2014) for 3CosMul.
+//! [`KeyedVectors`] is a read-only table of word vectors, built from a model (input, output or
+//! averaged vectors) or read from a file, with unit-length copies so that cosine is a dot product:
+//!
+//! ```text
+//! cos(a, b) = a·b / (‖a‖‖b‖)
+//! ```
+//!
+//! An analogy a : b :: c : ? ("man : king :: woman : ?") looks for the word x closest to b − a + c:
+//! - **3CosAdd**: the cosine between x̂ and the unit vector of (b̂ − â + ĉ) (what gensim's
+//!   `most_similar(positive=[b, c], negative=[a])` and word-analogy.c compute);
+//! - **3CosMul**: cos′(x, b)·cos′(x, c) / (cos′(x, a) + ε), with cos′ = (cos + 1)/2 and ε = 10⁻³,
+//!   which keeps one large term from dominating.
+//!
+//! The query words themselves are never answers.
 
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::kernels::dot;
+use crate::model::{Model, VectorSource};
+
+/// How an analogy is scored; see the module documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnalogyMethod {
+    CosAdd,
+    CosMul,
+}
+
+/// A word with a score (a cosine, or a 3CosMul value).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub word: String,
+    pub score: f32,
+}
+
+/// Word vectors with their unit-length copies.
+#[derive(Debug, Clone)]
+pub struct KeyedVectors {
+    words: Vec<String>,
+    index: HashMap<String, u32>,
+    dim: usize,
+    vectors: Vec<f32>,
+    unit: Vec<f32>,
+}
+
+impl KeyedVectors {
+    /// Build from words and a row-major |words| × dim matrix. Later duplicates of a word are
+    /// reachable by index only (the first one wins a lookup).
+    pub fn new(words: Vec<String>, dim: usize, vectors: Vec<f32>) -> Self {
+        assert_eq!(words.len() * dim, vectors.len(), "matrix shape");
+        let mut index = HashMap::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            index.entry(w.clone()).or_insert(i as u32);
+        }
+        let mut unit = vectors.clone();
+        if dim > 0 {
+            for row in unit.chunks_exact_mut(dim) {
+                let norm = dot(row, row).sqrt();
+                if norm > 0.0 {
+                    row.iter_mut().for_each(|x| *x /= norm);
+                }
+            }
+        }
+        KeyedVectors {
+            words,
+            index,
+            dim,
+            vectors,
+            unit,
+        }
+    }
+
+    /// The chosen vectors of a model.
+    pub fn from_model(model: &Model, source: VectorSource) -> Result<Self> {
+        Ok(Self::new(
+            model.vocab.words().to_vec(),
+            model.dim,
+            model.word_vectors(source)?,
+        ))
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn dim(&self) -> usize {
+        self.dim
+    }
+
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The raw matrix, row-major.
+    pub fn vectors(&self) -> &[f32] {
+        &self.vectors
+    }
+
+    pub fn vector(&self, id: u32) -> &[f32] {
+        &self.vectors[id as usize * self.dim..(id as usize + 1) * self.dim]
+    }
+
+    fn unit_row(&self, id: u32) -> &[f32] {
+        &self.unit[id as usize * self.dim..(id as usize + 1) * self.dim]
+    }
+
+    /// Id of `word`, or an error naming it.
+    pub fn id(&self, word: &str) -> Result<u32> {
+        if word.trim().is_empty() {
+            return Err(Error::InvalidQuery {
+                message: "the word is empty".into(),
+            });
+        }
+        self.index
+            .get(word)
+            .copied()
+            .ok_or_else(|| Error::UnknownWord {
+                word: word.to_string(),
+            })
+    }
+
+    /// Cosine similarity of two words.
+    pub fn similarity(&self, a: &str, b: &str) -> Result<f32> {
+        let (a, b) = (self.id(a)?, self.id(b)?);
+        Ok(dot(self.unit_row(a), self.unit_row(b)))
+    }
+
+    /// The `k` words most similar to `word` by cosine, the word itself excluded.
+    pub fn nearest(&self, word: &str, k: usize) -> Result<Vec<Scored>> {
+        let id = self.id(word)?;
+        Ok(self.top_k(k, &[id], None, |x| dot(x, self.unit_row(id))))
+    }
+
+    /// The `k` words whose vectors are closest in cosine to an arbitrary vector.
+    pub fn nearest_to_vector(&self, v: &[f32], k: usize, exclude: &[u32]) -> Vec<Scored> {
+        let norm = dot(v, v).sqrt().max(f32::MIN_POSITIVE);
+        self.top_k(k, exclude, None, |x| dot(x, v) / norm)
+    }
+
+    /// a : b :: c : ? — the `k` best answers; see the module documentation.
+    pub fn analogy(
+        &self,
+        a: &str,
+        b: &str,
+        c: &str,
+        k: usize,
+        method: AnalogyMethod,
+    ) -> Result<Vec<Scored>> {
+        let ids = [self.id(a)?, self.id(b)?, self.id(c)?];
+        if ids[0] == ids[1] && ids[1] == ids[2] {
+            return Err(Error::InvalidQuery {
+                message: format!("'{a}' three times asks nothing; use three words"),
+            });
+        }
+        Ok(self.analogy_ids(ids, k, method, None))
+    }
+
+    /// Analogy by ids, searching only the first `restrict` words when given (evaluation).
+    pub fn analogy_ids(
+        &self,
+        [a, b, c]: [u32; 3],
+        k: usize,
+        method: AnalogyMethod,
+        restrict: Option<usize>,
+    ) -> Vec<Scored> {
+        let (ua, ub, uc) = (self.unit_row(a), self.unit_row(b), self.unit_row(c));
+        match method {
+            AnalogyMethod::CosAdd => {
+                let mut target: Vec<f32> = (0..self.dim).map(|i| ub[i] - ua[i] + uc[i]).collect();
+                let norm = dot(&target, &target).sqrt();
+                if norm > 0.0 {
+                    target.iter_mut().for_each(|x| *x /= norm);
+                }
+                self.top_k(k, &[a, b, c], restrict, |x| dot(x, &target))
+            }
+            AnalogyMethod::CosMul => {
+                let shifted = |x: &[f32], y: &[f32]| (dot(x, y) + 1.0) / 2.0;
+                self.top_k(k, &[a, b, c], restrict, |x| {
+                    shifted(x, ub) * shifted(x, uc) / (shifted(x, ua) + 1e-3)
+                })
+            }
+        }
+    }
+
+    /// The `k` highest `score(unit row)` among the first `restrict` words, excluding `exclude`,
+    /// best first; ties keep id order.
+    fn top_k(
+        &self,
+        k: usize,
+        exclude: &[u32],
+        restrict: Option<usize>,
+        score: impl Fn(&[f32]) -> f32,
+    ) -> Vec<Scored> {
+        let n = restrict.unwrap_or(self.len()).min(self.len());
+        let mut scored: Vec<(f32, u32)> = (0..n as u32)
+            .filter(|id| !exclude.contains(id))
+            .map(|id| (score(self.unit_row(id)), id))
+            .collect();
+        let order = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+        let k = k.min(scored.len());
+        if k == 0 {
+            return Vec::new();
+        }
+        if k < scored.len() {
+            scored.select_nth_unstable_by(k - 1, order);
+            scored.truncate(k);
+        }
+        scored.sort_by(order);
+        scored
+            .into_iter()
+            .map(|(score, id)| Scored {
+                word: self.words[id as usize].clone(),
+                score,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hand-made 2-D vectors where the analogy is exact: the gender direction is +y.
+    fn toy() -> KeyedVectors {
+        let words = ["man", "woman", "king", "queen", "apple"]
+            .map(String::from)
+            .to_vec();
+        #[rustfmt::skip]
+        let v = vec![
+            1.0, 0.0,
+            1.0, 1.0,
+            3.0, 0.2,
+            3.0, 1.2,
+            -1.0, -3.0,
+        ];
+        KeyedVectors::new(words, 2, v)
+    }
+
+    #[test]
+    fn cosine_and_neighbours() {
+        let kv = toy();
+        assert!((kv.similarity("man", "man").unwrap() - 1.0).abs() < 1e-6);
+        assert!((kv.similarity("man", "woman").unwrap() - 0.5f32.sqrt()).abs() < 1e-6);
+        let n = kv.nearest("king", 2).unwrap();
+        assert_eq!(n[0].word, "man");
+        assert!(n.iter().all(|s| s.word != "king"));
+        assert!(n[0].score >= n[1].score);
+    }
+
+    #[test]
+    fn analogies_find_queen_and_exclude_the_inputs() {
+        let kv = toy();
+        for method in [AnalogyMethod::CosAdd, AnalogyMethod::CosMul] {
+            let r = kv.analogy("man", "king", "woman", 3, method).unwrap();
+            assert_eq!(r[0].word, "queen", "{method:?}");
+            assert!(r
+                .iter()
+                .all(|s| !["man", "king", "woman"].contains(&s.word.as_str())));
+        }
+    }
+
+    #[test]
+    fn errors_name_the_unknown_word() {
+        let kv = toy();
+        assert_eq!(
+            kv.nearest("prince", 3).unwrap_err().to_string(),
+            "'prince' is not in the vocabulary"
+        );
+        let e = kv.analogy("man", "king", "duchess", 3, AnalogyMethod::CosAdd);
+        assert!(e.unwrap_err().to_string().contains("duchess"));
+        assert!(kv
+            .analogy("man", "man", "man", 3, AnalogyMethod::CosAdd)
+            .is_err());
+        assert!(kv.nearest("  ", 3).is_err());
+    }
+
+    #[test]
+    fn zero_vectors_and_large_k_are_harmless() {
+        let kv = KeyedVectors::new(vec!["a".into(), "b".into()], 2, vec![0.0, 0.0, 1.0, 0.0]);
+        assert_eq!(kv.similarity("a", "b").unwrap(), 0.0);
+        assert_eq!(kv.nearest("a", 10).unwrap().len(), 1);
+    }
+}
