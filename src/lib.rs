@@ -35,6 +35,7 @@ pub mod model;
 pub mod noise;
 pub mod output_layer;
 pub mod pca;
+pub mod presets;
 pub mod query;
 pub mod rng;
 pub mod tokenize;

@@ -1,0 +1,109 @@
+//! Learning end to end: on corpora this project generates, every architecture × output layer
+//! learns what the lesson says it learns.
+//! - eat/drink (tutorial §1): foods are closer to foods than to drinks, and vice versa;
+//! - royal (§6): man : king :: woman : ? answers queen.
+
+use word2vec_lab::presets::{eat_drink, royal, DRINKS, FOODS};
+use word2vec_lab::query::AnalogyMethod;
+use word2vec_lab::{
+    Architecture, Config, Corpus, KeyedVectors, OutputLayer, Trainer, VectorSource,
+};
+
+fn modes() -> Vec<(Architecture, OutputLayer)> {
+    let mut m = Vec::new();
+    for a in [Architecture::Cbow, Architecture::SkipGram] {
+        for o in [
+            OutputLayer::Softmax,
+            OutputLayer::NegativeSampling,
+            OutputLayer::Hierarchical,
+        ] {
+            m.push((a, o));
+        }
+    }
+    m
+}
+
+fn train(text: &str, config: &Config) -> KeyedVectors {
+    let corpus = Corpus::from_text(text, Default::default(), config.min_count).unwrap();
+    let mut t = Trainer::new(corpus, config).unwrap();
+    let p = t.train(u64::MAX).unwrap();
+    assert!(p.done && p.loss.is_finite());
+    KeyedVectors::from_model(t.model(), VectorSource::Input).unwrap()
+}
+
+fn mean_cosine(kv: &KeyedVectors, a: &[&str], b: &[&str]) -> f32 {
+    let mut sum = 0.0;
+    let mut n = 0;
+    for x in a {
+        for y in b {
+            if x != y {
+                sum += kv.similarity(x, y).unwrap();
+                n += 1;
+            }
+        }
+    }
+    sum / n as f32
+}
+
+#[test]
+fn foods_and_drinks_form_two_clusters_in_every_mode() {
+    let text = eat_drink(1, 3000);
+    for (architecture, output) in modes() {
+        let config = Config {
+            architecture,
+            output,
+            dim: 20,
+            window: 3,
+            epochs: 5,
+            min_count: 1,
+            sample: 0.0,
+            alpha: Config::default_alpha(architecture),
+            seed: Some(1),
+            ..Config::default()
+        };
+        let kv = train(&text, &config);
+        let within = (mean_cosine(&kv, &FOODS, &FOODS) + mean_cosine(&kv, &DRINKS, &DRINKS)) / 2.0;
+        let across = mean_cosine(&kv, &FOODS, &DRINKS);
+        println!("{architecture:?} {output:?}: within {within:.3}, across {across:.3}");
+        assert!(
+            within > across + 0.3,
+            "{architecture:?} {output:?}: within {within}, across {across}"
+        );
+        // Every food's nearest neighbour is a food.
+        for f in FOODS {
+            let n = &kv.nearest(f, 1).unwrap()[0].word;
+            assert!(
+                FOODS.contains(&n.as_str()),
+                "{architecture:?} {output:?}: {f} → {n}"
+            );
+        }
+    }
+}
+
+#[test]
+fn king_minus_man_plus_woman_is_queen_in_every_mode() {
+    let text = royal(7, 6000);
+    for (architecture, output) in modes() {
+        let config = Config {
+            architecture,
+            output,
+            dim: 30,
+            window: 5,
+            epochs: 10,
+            min_count: 1,
+            sample: 0.0,
+            alpha: Config::default_alpha(architecture),
+            seed: Some(3),
+            ..Config::default()
+        };
+        let kv = train(&text, &config);
+        for method in [AnalogyMethod::CosAdd, AnalogyMethod::CosMul] {
+            let r = kv.analogy("man", "king", "woman", 3, method).unwrap();
+            println!("{architecture:?} {output:?} {method:?}: {r:?}");
+            assert_eq!(
+                r[0].word, "queen",
+                "{architecture:?} {output:?} {method:?}: {r:?}"
+            );
+        }
+    }
+}
