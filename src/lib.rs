@@ -13,6 +13,7 @@
 //! | [`vocab`] | counts, ids, subsampling | `LearnVocabFromTrainFile`, `SortVocab` |
 //! | [`corpus`] | token ids in sentences | `ReadWordIndex` |
 //! | [`kernels`] | dot, axpy, sigmoid | `expTable` |
+//! | [`detmath`] | exp and ln with the same bits everywhere | — |
 //! | [`noise`] | P_n ∝ count^0.75, alias sampling | `InitUnigramTable` |
 //! | [`huffman`] | the tree for hierarchical softmax | `CreateBinaryTree` |
 //! | [`output_layer`] | softmax / negative sampling / hierarchical softmax | `TrainModelThread` |
@@ -25,6 +26,7 @@
 
 pub mod config;
 pub mod corpus;
+pub mod detmath;
 pub mod error;
 pub mod eval;
 pub mod formats;

@@ -8,6 +8,7 @@
 //! probabilities with two vocabulary-sized arrays instead: pick a column i uniformly, keep it with
 //! probability `keep[i]`, otherwise take `alias[i]`.
 
+use crate::detmath::powf;
 use crate::rng::Rng;
 
 /// Vose alias table over word ids.
@@ -25,7 +26,7 @@ impl NoiseSampler {
     pub fn new(counts: &[u64], power: f64) -> Self {
         let n = counts.len();
         assert!(n > 0, "noise distribution over an empty vocabulary");
-        let weights: Vec<f64> = counts.iter().map(|&c| (c as f64).powf(power)).collect();
+        let weights: Vec<f64> = counts.iter().map(|&c| powf(c as f64, power)).collect();
         let total: f64 = weights.iter().sum();
         let probabilities: Vec<f64> = weights.iter().map(|w| w / total).collect();
 

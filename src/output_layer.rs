@@ -16,18 +16,25 @@
 //!   ∂E/∂u_d = σ(u_d) − label_d.
 //!
 //! With the error signal e = ∂E/∂u for a decision on row r, the gradients are ∂E/∂v'_r = e·h and
-//! ∂E/∂h = Σ e·v'_r. An SGD step with rate α therefore does, as word2vec.c does:
+//! ∂E/∂h = Σ e·v'_r. One SGD step with rate α is done in two phases:
 //!
 //! ```text
-//! g = α·(label − σ(u))          (α·(t_j − p_j) for softmax)
-//! grad_h += g · v'_r            (with v'_r before its own update)
-//! v'_r   += g · h
+//! 1. u_d = v'_{r_d} · h for every decision d, then p_d (σ(u_d), or softmax(u)_d)
+//! 2. g_d = α·(label_d − p_d);  grad_h += g_d · v'_{r_d};  v'_{r_d} += g_d · h
 //! ```
 //!
-//! `grad_h` collects −α·∂E/∂h; the caller applies it to the input rows that made h.
+//! so every update uses the weights as they were before the step: the step is exactly −α times
+//! the gradient of this prediction's loss (word2vec.c interleaves the two phases per decision,
+//! which differs only when a noise word is drawn twice). Scoring every row first also lets the
+//! memory loads of the k + 1 rows overlap, which is most of the time spent here.
+//!
+//! `grad_h` collects −α·∂E/∂h; the caller applies it to the input rows that made h. The return
+//! value is the *likelihood* p(target | h) = exp(−E): the caller sums logarithms lazily (see
+//! `train.rs`), so no logarithm is taken per decision.
 
+use crate::detmath::exp_f32;
 use crate::huffman::HuffmanTree;
-use crate::kernels::{axpy, dot, neg_log_sigmoid, sigmoid};
+use crate::kernels::{axpy, dot, sigmoid};
 use crate::noise::NoiseSampler;
 use crate::rng::Rng;
 
@@ -64,9 +71,8 @@ impl OutputModel {
     }
 
     /// One SGD step towards predicting `target` from `h`; see the module documentation.
-    /// Updates `output` (rows × dim), adds −α·∂E/∂h to `grad_h`, returns the loss E before the step.
-    /// `scratch` is reused between calls (softmax scores). When `trace` is given, every decision
-    /// is recorded in it.
+    /// Updates `output` (rows × dim), adds −α·∂E/∂h to `grad_h`, and returns the likelihood
+    /// exp(−E) before the step. When `trace` is given, every decision is recorded in it.
     #[allow(clippy::too_many_arguments)]
     pub fn learn(
         &self,
@@ -76,51 +82,86 @@ impl OutputModel {
         alpha: f32,
         grad_h: &mut [f32],
         rng: &mut Rng,
-        scratch: &mut Vec<f32>,
-        mut trace: Option<&mut Vec<Decision>>,
-    ) -> f32 {
+        scratch: &mut Scratch,
+        trace: Option<&mut Vec<Decision>>,
+    ) -> f64 {
         let dim = h.len();
+        let Scratch {
+            rows,
+            labels,
+            probs,
+        } = scratch;
+        rows.clear();
+        labels.clear();
+        // Which rows this prediction scores, with their labels.
         match self {
             OutputModel::Softmax { vocab_size } => {
-                softmax_probabilities(output, h, *vocab_size, scratch);
-                let loss = -scratch[target as usize].max(f32::MIN_POSITIVE).ln();
-                for (j, row) in output.chunks_exact_mut(dim).enumerate() {
-                    let label = if j == target as usize { 1.0 } else { 0.0 };
-                    let p = scratch[j];
-                    if let Some(t) = trace.as_deref_mut() {
-                        t.push(Decision {
-                            row: j as u32,
-                            label,
-                            score: dot(row, h),
-                            probability: p,
-                        });
-                    }
-                    let g = alpha * (label - p);
-                    axpy(g, row, grad_h);
-                    axpy(g, h, row);
-                }
-                loss
+                rows.extend(0..*vocab_size as u32);
+                labels.extend((0..*vocab_size as u32).map(|j| (j == target) as u8 as f32));
             }
             OutputModel::Negative { sampler, k } => {
-                let mut loss = binary_decision(output, h, target, 1.0, alpha, grad_h, &mut trace);
+                rows.push(target);
+                labels.push(1.0);
                 for _ in 0..*k {
                     let noise = sampler.sample(rng);
-                    if noise == target {
-                        continue; // as word2vec.c: the target is never its own negative
+                    if noise != target {
+                        // As word2vec.c: the target is never its own negative.
+                        rows.push(noise);
+                        labels.push(0.0);
                     }
-                    loss += binary_decision(output, h, noise, 0.0, alpha, grad_h, &mut trace);
                 }
-                loss
             }
-            OutputModel::Hierarchical { tree } => tree
-                .code(target)
+            OutputModel::Hierarchical { tree } => {
+                rows.extend_from_slice(tree.path(target));
+                labels.extend(tree.code(target).iter().map(|&c| 1.0 - c as f32));
+            }
+        }
+        // Phase 1: scores and probabilities, before any update.
+        let row = |r: u32| r as usize * dim..(r as usize + 1) * dim;
+        probs.clear();
+        probs.extend(rows.iter().map(|&r| dot(&output[row(r)], h)));
+        if let Some(t) = trace {
+            let scores = probs.clone();
+            self.probabilities(probs);
+            t.extend(
+                rows.iter()
+                    .zip(labels.iter())
+                    .zip(scores.iter().zip(probs.iter()))
+                    .map(|((&row, &label), (&score, &probability))| Decision {
+                        row,
+                        label,
+                        score,
+                        probability,
+                    }),
+            );
+        } else {
+            self.probabilities(probs);
+        }
+        let likelihood = match self {
+            OutputModel::Softmax { .. } => probs[target as usize] as f64,
+            _ => labels
                 .iter()
-                .zip(tree.path(target))
-                .map(|(&code, &node)| {
-                    let label = 1.0 - code as f32;
-                    binary_decision(output, h, node, label, alpha, grad_h, &mut trace)
-                })
-                .sum(),
+                .zip(probs.iter())
+                .map(|(&l, &p)| if l > 0.5 { p as f64 } else { 1.0 - p as f64 })
+                .product(),
+        }
+        // A probability that underflowed to 0 would make the loss infinite: cap the loss near 85.
+        .max(1e-37);
+        // Phase 2: the gradient step.
+        for ((&r, &label), &p) in rows.iter().zip(labels.iter()).zip(probs.iter()) {
+            let g = alpha * (label - p);
+            let v = &mut output[row(r)];
+            axpy(g, v, grad_h);
+            axpy(g, h, v);
+        }
+        likelihood
+    }
+
+    /// Turn scores into probabilities in place: softmax over all of them, or σ of each.
+    fn probabilities(&self, scores: &mut [f32]) {
+        match self {
+            OutputModel::Softmax { .. } => softmax_in_place(scores),
+            _ => scores.iter_mut().for_each(|u| *u = sigmoid(*u)),
         }
     }
 
@@ -158,53 +199,22 @@ impl OutputModel {
     }
 }
 
-/// Softmax over all `vocab_size` scores v'_j·h, into `probs` (stable: the maximum is subtracted).
-pub fn softmax_probabilities(output: &[f32], h: &[f32], vocab_size: usize, probs: &mut Vec<f32>) {
-    let dim = h.len();
-    probs.clear();
-    probs.extend(
-        output
-            .chunks_exact(dim)
-            .take(vocab_size)
-            .map(|row| dot(row, h)),
-    );
-    let max = probs.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+/// Buffers reused between predictions: the rows scored, their labels, their probabilities.
+#[derive(Debug, Clone, Default)]
+pub struct Scratch {
+    rows: Vec<u32>,
+    labels: Vec<f32>,
+    probs: Vec<f32>,
+}
+
+/// Softmax in place, stable (the maximum is subtracted before exponentiating).
+pub fn softmax_in_place(scores: &mut [f32]) {
+    let max = scores.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
     let mut sum = 0.0f32;
-    for p in probs.iter_mut() {
-        *p = (*p - max).exp();
+    for p in scores.iter_mut() {
+        *p = exp_f32(*p - max);
         sum += *p;
     }
     let inv = 1.0 / sum;
-    for p in probs.iter_mut() {
-        *p *= inv;
-    }
-}
-
-/// One logistic decision on output row `row` with the given label; see the module documentation.
-#[inline]
-fn binary_decision(
-    output: &mut [f32],
-    h: &[f32],
-    row: u32,
-    label: f32,
-    alpha: f32,
-    grad_h: &mut [f32],
-    trace: &mut Option<&mut Vec<Decision>>,
-) -> f32 {
-    let dim = h.len();
-    let v = &mut output[row as usize * dim..(row as usize + 1) * dim];
-    let u = dot(v, h);
-    let f = sigmoid(u);
-    if let Some(t) = trace.as_deref_mut() {
-        t.push(Decision {
-            row,
-            label,
-            score: u,
-            probability: f,
-        });
-    }
-    let g = alpha * (label - f);
-    axpy(g, v, grad_h);
-    axpy(g, h, v);
-    neg_log_sigmoid(if label > 0.5 { u } else { -u })
+    scores.iter_mut().for_each(|p| *p *= inv);
 }

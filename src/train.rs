@@ -34,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::hogwild::HogwildSlice;
 use crate::kernels::{axpy, scale};
 use crate::model::Model;
-use crate::output_layer::{Decision, OutputModel};
+use crate::output_layer::{Decision, OutputModel, Scratch};
 use crate::rng::Rng;
 
 /// Where training stands, reported after every chunk.
@@ -88,16 +88,45 @@ impl Shared<'_> {
     }
 }
 
-/// Sum of losses and count of predictions.
-#[derive(Debug, Default, Clone, Copy)]
+/// Running total of the loss −log p over predictions. Likelihoods are multiplied and a logarithm
+/// is taken only when the product gets small, so the mean loss costs about one `ln` per thirty
+/// predictions instead of one per decision.
+#[derive(Debug, Clone, Copy)]
 struct LossSum {
-    sum: f64,
+    /// Σ −ln p over the predictions already folded in.
+    folded: f64,
+    /// Product of the likelihoods not yet folded.
+    pending: f64,
     count: u64,
 }
 
+impl Default for LossSum {
+    fn default() -> Self {
+        LossSum {
+            folded: 0.0,
+            pending: 1.0,
+            count: 0,
+        }
+    }
+}
+
 impl LossSum {
+    #[inline]
+    fn push(&mut self, likelihood: f64) {
+        self.pending *= likelihood;
+        self.count += 1;
+        if self.pending < 1e-200 {
+            self.folded -= self.pending.ln();
+            self.pending = 1.0;
+        }
+    }
+
+    fn total(&self) -> f64 {
+        self.folded - self.pending.ln()
+    }
+
     fn add(&mut self, other: LossSum) {
-        self.sum += other.sum;
+        self.folded += other.total();
         self.count += other.count;
     }
 
@@ -105,7 +134,7 @@ impl LossSum {
         if self.count == 0 {
             f64::NAN
         } else {
-            self.sum / self.count as f64
+            self.total() / self.count as f64
         }
     }
 }
@@ -134,7 +163,7 @@ pub(crate) struct Worker {
     clock: u64,
     h: Vec<f32>,
     grad: Vec<f32>,
-    scratch: Vec<f32>,
+    scratch: Scratch,
 }
 
 /// How often (in tokens) a parallel worker publishes its progress, as word2vec.c does.
@@ -158,7 +187,7 @@ impl Worker {
             clock: 0,
             h: vec![0.0; dim],
             grad: vec![0.0; dim],
-            scratch: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -298,16 +327,13 @@ impl Worker {
                 t.last_mut().expect("just pushed")
             });
             let decisions = record.as_mut().map(|s| &mut s.decisions);
-            let loss = sh
+            let likelihood = sh
                 .output_model
                 .learn(output, h, target, alpha, grad, rng, scratch, decisions);
             if let Some(s) = record {
-                s.loss = loss;
+                s.loss = -likelihood.ln() as f32;
             }
-            losses.add(LossSum {
-                sum: loss as f64,
-                count: 1,
-            });
+            losses.push(likelihood);
         };
         let context = || left.iter().chain(right).copied();
         match sh.config.architecture {
@@ -436,7 +462,7 @@ impl Trainer {
             predictions: losses.count,
             done,
         };
-        if !self.model.is_finite() || !(losses.count == 0 || losses.sum.is_finite()) {
+        if !self.model.is_finite() || !(losses.count == 0 || losses.total().is_finite()) {
             return Err(Error::Diverged { words_done });
         }
         Ok(self.last)

@@ -83,15 +83,14 @@ fn tutorial_skipgram_gives_four_pairs_for_the_centre() {
 /// −α times the numerical gradient of the replayed loss (times c_w for CBOW-mean input rows, the
 /// word2vec.c rule documented in train.rs).
 fn gradient_check(architecture: Architecture, output: OutputLayer, cbow_context: CbowContext) {
-    // A vocabulary of 12 words so that negatives rarely repeat; the first sentence is the one
-    // traced: CBOW looks at 改变 with four context words, skip-gram at a two-word sentence so
+    // A vocabulary of 17 words; the first sentence is the one traced: CBOW looks at 改变 with four context words, skip-gram at a two-word sentence so
     // that position 0 makes exactly one prediction.
     let filler = "甲 乙 丙 丁 戊 己 庚 辛 壬 癸 子 丑";
     let first = match architecture {
         Architecture::Cbow => SENTENCE,
         Architecture::SkipGram => "改变 世界",
     };
-    for seed in 0..50 {
+    for seed in 0..3 {
         let config = Config {
             cbow_context,
             dim: 4,
@@ -114,18 +113,8 @@ fn gradient_check(architecture: Architecture, output: OutputLayer, cbow_context:
             }
         };
         assert_eq!(trace.len(), 1, "one prediction at the traced position");
-        let sample = &trace[0];
-        let rows: Vec<u32> = sample.decisions.iter().map(|d| d.row).collect();
-        let mut distinct = rows.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if distinct.len() != rows.len() {
-            continue; // a repeated negative: its two updates compound; try the next seed
-        }
-        check_sample(&before, &t.model, sample, cbow_context);
-        return;
+        check_sample(&before, &t.model, &trace[0], cbow_context);
     }
-    panic!("no seed without repeated negatives");
 }
 
 fn check_sample(before: &Model, after: &Model, sample: &SampleTrace, cbow_context: CbowContext) {
@@ -203,14 +192,13 @@ fn check_sample(before: &Model, after: &Model, sample: &SampleTrace, cbow_contex
     }
     assert!(checked >= 2 * dim);
     // Nothing else moved.
-    let touched_in: Vec<u32> = sample.inputs.clone();
     for (w, (a, b)) in before
         .input
         .chunks(dim)
         .zip(after.input.chunks(dim))
         .enumerate()
     {
-        if !touched_in.contains(&(w as u32)) {
+        if !sample.inputs.contains(&(w as u32)) {
             assert_eq!(a, b, "input row {w} changed");
         }
     }
