@@ -140,7 +140,7 @@ mod tests {
     use crate::rng::Rng;
 
     /// Cheapest total Σ count·depth over all binary trees, by trying every merge order.
-    fn brute_force_cost(weights: &mut Vec<u64>) -> u64 {
+    fn brute_force_cost(weights: &[u64]) -> u64 {
         if weights.len() <= 1 {
             return 0;
         }
@@ -155,7 +155,7 @@ mod tests {
                     .collect();
                 let merged = weights[i] + weights[j];
                 rest.push(merged);
-                best = best.min(merged + brute_force_cost(&mut rest));
+                best = best.min(merged + brute_force_cost(&rest));
             }
         }
         best
@@ -187,7 +187,7 @@ mod tests {
                 let cost: u64 = (0..n)
                     .map(|w| counts[w] * tree.code(w as u32).len() as u64)
                     .sum();
-                assert_eq!(cost, brute_force_cost(&mut counts.clone()), "{counts:?}");
+                assert_eq!(cost, brute_force_cost(&counts), "{counts:?}");
                 for w in 0..n as u32 {
                     assert_eq!(tree.code(w).len(), tree.path(w).len());
                     // The path starts at the root, the last inner node.

@@ -34,7 +34,7 @@ const TOLERANCE: f64 = 1e-12;
 /// Project the n × d row-major `data` onto its top `k` principal components. With `previous`
 /// (same d and k), start from its axes and keep their orientation.
 pub fn project(data: &[f32], d: usize, k: usize, previous: Option<&Projection>) -> Projection {
-    let n = if d == 0 { 0 } else { data.len() / d };
+    let n = data.len().checked_div(d).unwrap_or(0);
     let k = k.min(d);
     let mut mean = vec![0.0f64; d];
     for row in data.chunks_exact(d.max(1)) {

@@ -1,0 +1,259 @@
+//! The `w2v` command line, run as a user runs it.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn w2v(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_w2v"))
+        .args(args)
+        .output()
+        .expect("run w2v")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("w2v-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn train_query_and_evaluate_the_royal_preset() {
+    let dir = temp_dir("royal");
+    let corpus = dir.join("royal.txt");
+    let o = w2v(&["preset", "royal", "-sentences", "6000", "-seed", "7"]);
+    assert!(o.status.success());
+    std::fs::write(&corpus, &o.stdout).unwrap();
+
+    for (binary, file) in [("0", "royal.txt.vec"), ("1", "royal.bin")] {
+        let vectors = dir.join(file);
+        let tsv = dir.join(format!("tsv{binary}"));
+        let o = w2v(&[
+            "train",
+            "-train",
+            corpus.to_str().unwrap(),
+            "-output",
+            vectors.to_str().unwrap(),
+            "-cbow",
+            "0",
+            "-size",
+            "30",
+            "-window",
+            "5",
+            "-iter",
+            "10",
+            "-min-count",
+            "1",
+            "-sample",
+            "0",
+            "-seed",
+            "3",
+            "-binary",
+            binary,
+            "-tsv",
+            tsv.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let log = stderr(&o);
+        assert!(log.contains("Vocab size: 54"), "{log}");
+        assert!(log.contains("words/sec"), "{log}");
+        assert_eq!(
+            std::fs::read_to_string(tsv.join("metadata.tsv"))
+                .unwrap()
+                .lines()
+                .count(),
+            54
+        );
+
+        let o = w2v(&[
+            "analogy",
+            vectors.to_str().unwrap(),
+            "man",
+            "king",
+            "woman",
+            "-k",
+            "3",
+        ]);
+        let out = stdout(&o);
+        let first = out.lines().nth(1).unwrap_or_default();
+        assert!(first.trim_start().starts_with("queen"), "{out}");
+
+        let o = w2v(&[
+            "nearest",
+            vectors.to_str().unwrap(),
+            "king",
+            "nosuchword",
+            "-k",
+            "2",
+        ]);
+        let out = stdout(&o);
+        assert!(
+            out.contains("'nosuchword' is not in the vocabulary"),
+            "{out}"
+        );
+
+        let questions = dir.join("q.txt");
+        std::fs::write(
+            &questions,
+            ": royal\nman king woman queen\nboy prince girl princess\nman king duchess duke\n",
+        )
+        .unwrap();
+        let pairs = dir.join("pairs.tsv");
+        std::fs::write(
+            &pairs,
+            "# w1 w2 score\nking queen 8\nking farm 1\nprince princess 7\nqueen village 2\n",
+        )
+        .unwrap();
+        let o = w2v(&[
+            "eval",
+            vectors.to_str().unwrap(),
+            "-analogies",
+            questions.to_str().unwrap(),
+            "-similarity",
+            pairs.to_str().unwrap(),
+        ]);
+        let out = stdout(&o);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(out.contains("analogy total"), "{out}");
+        assert!(out.contains("(2/2)  coverage 0.6667"), "{out}");
+        assert!(out.contains("similarity spearman"), "{out}");
+    }
+}
+
+#[test]
+fn same_seed_same_file() {
+    let dir = temp_dir("seed");
+    let corpus = dir.join("c.txt");
+    std::fs::write(
+        &corpus,
+        w2v(&["preset", "eat-drink", "-sentences", "500"]).stdout,
+    )
+    .unwrap();
+    let train = |out: &str, seed: &str| {
+        let o = w2v(&[
+            "train",
+            "-train",
+            corpus.to_str().unwrap(),
+            "-output",
+            dir.join(out).to_str().unwrap(),
+            "-size",
+            "16",
+            "-min-count",
+            "1",
+            "-seed",
+            seed,
+            "-binary",
+            "1",
+            "-quiet",
+            "1",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read(dir.join(out)).unwrap()
+    };
+    assert_eq!(train("a.bin", "5"), train("b.bin", "5"));
+    assert_ne!(train("a.bin", "5"), train("c.bin", "6"));
+}
+
+#[test]
+fn bad_flags_and_files_give_clear_errors() {
+    let dir = temp_dir("errors");
+    let corpus = dir.join("c.txt");
+    std::fs::write(&corpus, "a b c\n").unwrap();
+    let c = corpus.to_str().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["train", "-train", c, "-output", "/dev/null", "-size", "abc"],
+            "-size: 'abc' is not a valid whole number",
+        ),
+        (
+            &["train", "-train", c, "-output", "/dev/null", "-sizes", "3"],
+            "unknown flag '-sizes'",
+        ),
+        (
+            &["train", "-train", c, "-output", "/dev/null", "-hs", "1"],
+            "choose one output layer",
+        ),
+        (
+            &["train", "-train", c, "-output", "/dev/null", "-window", "0"],
+            "invalid window: 0 is outside the allowed range 1..=100",
+        ),
+        (
+            &["train", "-train", c, "-output", "/dev/null"],
+            "all 3 distinct words occur fewer than min_count = 5 times",
+        ),
+        (
+            &["train", "-train", "/no/such/file", "-output", "/dev/null"],
+            "cannot read '/no/such/file'",
+        ),
+        (&["train", "-output", "/dev/null"], "-train is required"),
+        (
+            &["nearest", c, "a"],
+            "line 1: value 1 of 'a' is not a number: 'b'",
+        ),
+        (&["nearest", "/dev/null", "a"], "line 1: the file is empty"),
+        (&["frobnicate"], "unknown command 'frobnicate'"),
+    ];
+    for (args, expected) in cases {
+        let o = w2v(args);
+        assert!(!o.status.success(), "{args:?} should fail");
+        let err = stderr(&o);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    // Softmax on a vocabulary above its limit suggests the alternatives.
+    let big: String = (0..6000).map(|i| format!("w{i} ")).collect();
+    std::fs::write(&corpus, big).unwrap();
+    let o = w2v(&[
+        "train",
+        "-train",
+        c,
+        "-output",
+        "/dev/null",
+        "-min-count",
+        "1",
+        "-softmax",
+        "1",
+        "-negative",
+        "0",
+    ]);
+    assert!(
+        stderr(&o).contains("Use negative sampling or hierarchical softmax"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn help_documents_every_flag() {
+    let o = w2v(&["train", "--help"]);
+    let text = stdout(&o);
+    for flag in [
+        "-train",
+        "-output",
+        "-cbow",
+        "-size",
+        "-window",
+        "-negative",
+        "-hs",
+        "-sample",
+        "-threads",
+        "-iter",
+        "-min-count",
+        "-alpha",
+        "-binary",
+        "-seed",
+        "-softmax",
+    ] {
+        assert!(
+            text.contains(&format!("  {flag} ")),
+            "{flag} missing from help:\n{text}"
+        );
+    }
+    assert!(stdout(&w2v(&["--help"])).contains("w2v eval"));
+}
