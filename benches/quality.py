@@ -9,8 +9,10 @@ so the comparison also checks that gensim loads our files and that our evaluatio
 The evaluation sets (questions-words.txt, wordsim353.tsv, simlex999.txt) are the ones gensim ships
 in gensim/test/test_data.
 
-Usage: W2V=target/release/w2v python quality.py CORPUS [EPOCHS] [THREADS] [MODES]
-(run it with a Python that has gensim installed; MODES like sg-ns,cbow-ns,sg-hs,cbow-hs).
+Usage: W2V=target/release/w2v python quality.py CORPUS [EPOCHS] [THREADS] [MODES] [SEEDS]
+(run it with a Python that has gensim installed; MODES like sg-ns,cbow-ns,sg-hs,cbow-hs; SEEDS like
+1,2,3: every seed is trained and the mean is printed too, since one seed's score varies by about
+±0.01).
 """
 import os
 import re
@@ -33,24 +35,24 @@ MODES = {
 }
 
 
-def train_ours(w2v, corpus, out, mode, epochs, threads):
+def train_ours(w2v, corpus, out, mode, epochs, threads, seed):
     m = MODES[mode]
     alpha = 0.025 if m["sg"] else 0.05
     cmd = [w2v, "train", "-train", corpus, "-output", out, "-binary", "1", "-cbow", str(1 - m["sg"]),
            "-hs", str(m["hs"]), "-negative", str(m["negative"]), "-size", "100", "-window", "5",
            "-sample", "1e-3", "-min-count", "5", "-iter", str(epochs), "-alpha", str(alpha),
-           "-threads", str(threads), "-seed", "1", "-quiet", "1"]
+           "-threads", str(threads), "-seed", str(seed), "-quiet", "1"]
     start = time.perf_counter()
     subprocess.run(cmd, check=True)
     return time.perf_counter() - start
 
 
-def train_gensim(corpus, out, mode, epochs, threads):
+def train_gensim(corpus, out, mode, epochs, threads, seed):
     m = MODES[mode]
     alpha = 0.025 if m["sg"] else 0.05
     start = time.perf_counter()
     model = Word2Vec(LineSentence(corpus), vector_size=100, window=5, sample=1e-3, min_count=5,
-                     epochs=epochs, alpha=alpha, workers=threads, seed=1, **m)
+                     epochs=epochs, alpha=alpha, workers=threads, seed=seed, **m)
     seconds = time.perf_counter() - start
     model.wv.save_word2vec_format(out, binary=True)
     return seconds
@@ -83,21 +85,32 @@ def main():
     epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     threads = int(sys.argv[3]) if len(sys.argv) > 3 else 2
     modes = sys.argv[4].split(",") if len(sys.argv) > 4 else list(MODES)
+    seeds = [int(x) for x in sys.argv[5].split(",")] if len(sys.argv) > 5 else [1]
     w2v = os.environ.get("W2V", "target/release/w2v")
     tmp = os.environ.get("TMPDIR", "/tmp")
-    print(f"corpus {corpus}, {epochs} epochs, {threads} threads, size 100, window 5, sample 1e-3, min-count 5")
-    header = f"{'mode':<8} {'tool':<7} {'secs':>6} {'analogy':>8} {'cover':>6} {'ws353':>7} {'simlex':>7} | gensim's eval: {'analogy':>8} {'ws353':>7} {'simlex':>7}"
-    print(header)
+    print(f"corpus {corpus}, {epochs} epochs, {threads} threads, size 100, window 5, sample 1e-3, "
+          f"min-count 5, seeds {seeds}")
+    print(f"{'mode':<8} {'tool':<7} {'seed':>4} {'secs':>6} {'analogy':>8} {'cover':>6} {'ws353':>7} "
+          f"{'simlex':>7} | gensim's eval: {'analogy':>8} {'ws353':>7} {'simlex':>7}")
+    keys = ("analogy", "wordsim353", "simlex999")
     for mode in modes:
         for tool in ("w2v", "gensim"):
-            path = os.path.join(tmp, f"quality-{mode}-{tool}.bin")
-            secs = (train_ours(w2v, corpus, path, mode, epochs, threads) if tool == "w2v"
-                    else train_gensim(corpus, path, mode, epochs, threads))
-            ours = our_eval(w2v, path)
-            theirs = gensim_eval(path)
-            print(f"{mode:<8} {tool:<7} {secs:6.1f} {ours['analogy']:8.4f} {ours['coverage']:6.3f} "
-                  f"{ours['wordsim353']:7.4f} {ours['simlex999']:7.4f} | {'':14}{theirs['analogy']:8.4f} "
-                  f"{theirs['wordsim353']:7.4f} {theirs['simlex999']:7.4f}", flush=True)
+            runs = []
+            for seed in seeds:
+                path = os.path.join(tmp, f"quality-{mode}-{tool}-{seed}.bin")
+                secs = (train_ours(w2v, corpus, path, mode, epochs, threads, seed) if tool == "w2v"
+                        else train_gensim(corpus, path, mode, epochs, threads, seed))
+                ours = our_eval(w2v, path)
+                theirs = gensim_eval(path)
+                runs.append(ours)
+                print(f"{mode:<8} {tool:<7} {seed:>4} {secs:6.1f} {ours['analogy']:8.4f} "
+                      f"{ours['coverage']:6.3f} {ours['wordsim353']:7.4f} {ours['simlex999']:7.4f} | "
+                      f"{'':14}{theirs['analogy']:8.4f} {theirs['wordsim353']:7.4f} "
+                      f"{theirs['simlex999']:7.4f}", flush=True)
+            if len(seeds) > 1:
+                mean = {k: sum(r[k] for r in runs) / len(runs) for k in keys}
+                print(f"{mode:<8} {tool:<7} {'mean':>4} {'':6} {mean['analogy']:8.4f} {'':6} "
+                      f"{mean['wordsim353']:7.4f} {mean['simlex999']:7.4f}", flush=True)
 
 
 if __name__ == "__main__":

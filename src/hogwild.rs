@@ -5,6 +5,15 @@
 //! place with `unsafe` code: it hands every thread a mutable view of the same buffer, as
 //! finalfrontier's `Hogwild` type does. Results with more than one thread are therefore not
 //! reproducible bit for bit; single-threaded training is.
+//!
+//! Lock-free sharing breaks down on rows that *every* thread writes all the time: the top nodes of
+//! the Huffman tree (every hierarchical-softmax prediction passes the root) and the rows of the
+//! most frequent words. Each write moves the row's cache lines to the writing core, so two threads
+//! writing the root spend their time passing it back and forth (measured here: skip-gram with
+//! hierarchical softmax ran *slower* on two threads than on one). [`HotRows`] gives each thread a
+//! private copy of those few rows and merges them into the shared matrix every few hundred words:
+//! each thread adds what it changed (local − base) to the shared row and takes the shared value as
+//! its new base.
 
 use std::marker::PhantomData;
 
@@ -38,5 +47,74 @@ impl<'a> HogwildSlice<'a> {
     #[allow(clippy::mut_from_ref)]
     pub(crate) unsafe fn slice(&self) -> &mut [f32] {
         std::slice::from_raw_parts_mut(self.ptr, self.len)
+    }
+}
+
+/// A thread's private copy of rows `start..start + rows` of a shared matrix; see the module
+/// documentation.
+pub(crate) struct HotRows {
+    start: usize,
+    dim: usize,
+    /// The thread's working copy.
+    pub(crate) local: Vec<f32>,
+    /// The shared values at the last merge.
+    base: Vec<f32>,
+}
+
+impl HotRows {
+    /// Copy rows `start..start + rows` of `shared`.
+    pub(crate) fn new(shared: &HogwildSlice, start: usize, rows: usize, dim: usize) -> Self {
+        let range = start * dim..(start + rows) * dim;
+        assert!(range.end <= shared.len, "hot rows inside the matrix");
+        // SAFETY: a racy read of floats other threads may be writing; see the module documentation.
+        let base = unsafe { shared.slice()[range].to_vec() };
+        HotRows {
+            start,
+            dim,
+            local: base.clone(),
+            base,
+        }
+    }
+
+    /// First row of the window.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Add this thread's changes to the shared rows and continue from the merged values.
+    pub(crate) fn merge(&mut self, shared: &HogwildSlice) {
+        let range = self.start * self.dim..self.start * self.dim + self.local.len();
+        // SAFETY: racy read-modify-write of floats, as everywhere in Hogwild; an update lost to a
+        // concurrent merge is an accepted loss of the algorithm.
+        let rows = unsafe { &mut shared.slice()[range] };
+        for ((s, l), b) in rows.iter_mut().zip(&mut self.local).zip(&mut self.base) {
+            let merged = *s + (*l - *b);
+            *s = merged;
+            *b = merged;
+            *l = merged;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_add_every_threads_changes() {
+        let mut data = vec![1.0f32; 6];
+        let shared = HogwildSlice::new(&mut data);
+        let mut a = HotRows::new(&shared, 1, 1, 2);
+        let mut b = HotRows::new(&shared, 1, 1, 2);
+        a.local[0] += 0.5;
+        b.local[0] -= 0.25;
+        b.local[1] += 2.0;
+        a.merge(&shared);
+        b.merge(&shared);
+        // Both changes arrive; rows outside the window are untouched.
+        assert_eq!(b.local, [1.25, 3.0]);
+        a.merge(&shared);
+        assert_eq!(a.local, [1.25, 3.0]);
+        assert_eq!(data, [1.0, 1.0, 1.25, 3.0, 1.0, 1.0]);
     }
 }

@@ -140,6 +140,19 @@ pub fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
     }
 }
 
+/// The two updates of one output row in one pass: `grad_h += g·v` (with v as it was), then
+/// `v += g·h`. Element by element this is exactly `axpy(g, v, grad_h); axpy(g, h, v)`, reading v
+/// once instead of twice.
+#[inline]
+pub fn update_row(g: f32, h: &[f32], v: &mut [f32], grad_h: &mut [f32]) {
+    debug_assert!(h.len() == v.len() && v.len() == grad_h.len());
+    for ((vi, gi), hi) in v.iter_mut().zip(grad_h.iter_mut()).zip(h) {
+        let old = *vi;
+        *gi += g * old;
+        *vi = old + g * hi;
+    }
+}
+
 /// x *= a.
 #[inline]
 pub fn scale(a: f32, x: &mut [f32]) {
@@ -186,6 +199,17 @@ mod tests {
                 "n = {n}"
             );
         }
+    }
+
+    #[test]
+    fn update_row_equals_two_axpys() {
+        let h = [0.5, -1.0, 2.0];
+        let (mut v1, mut g1) = ([1.0, 2.0, 3.0], [0.1, 0.2, 0.3]);
+        let (mut v2, mut g2) = (v1, g1);
+        update_row(0.25, &h, &mut v1, &mut g1);
+        axpy(0.25, &v2.clone(), &mut g2);
+        axpy(0.25, &h, &mut v2);
+        assert_eq!((v1, g1), (v2, g2));
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! | [`huffman`] | the tree for hierarchical softmax | `CreateBinaryTree` |
 //! | [`output_layer`] | softmax / negative sampling / hierarchical softmax | `TrainModelThread` |
 //! | [`model`] | W, W′ and their initialisation | `InitNet` |
+//! | [`rows`] | row access to W and W′ (with Hogwild's private hot rows) | — |
 //! | [`train`] | windows, CBOW vs skip-gram, chunks, threads | `TrainModelThread` |
 //! | [`query`] | cosine, neighbours, analogies | `distance.c`, `word-analogy.c` |
 //! | [`pca`] | 2-D / 3-D projection for the plot | — |
@@ -40,6 +41,7 @@ pub mod pca;
 pub mod presets;
 pub mod query;
 pub mod rng;
+pub mod rows;
 pub mod tokenize;
 pub mod train;
 pub mod vocab;

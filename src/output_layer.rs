@@ -34,9 +34,10 @@
 
 use crate::detmath::exp_f32;
 use crate::huffman::HuffmanTree;
-use crate::kernels::{axpy, dot, sigmoid};
+use crate::kernels::{dot, sigmoid, update_row};
 use crate::noise::NoiseSampler;
 use crate::rng::Rng;
+use crate::rows::Rows;
 
 /// One scored row of W' in a prediction: what the teaching views draw and what the gradient check
 /// replays.
@@ -70,13 +71,25 @@ impl OutputModel {
         }
     }
 
+    /// The `n` rows of W′ that predictions use most (all of them for full softmax): the most
+    /// frequent words (lowest ids), or the heaviest inner nodes of the Huffman tree (the highest
+    /// node numbers, the root last).
+    pub fn hot_rows(&self, n: usize) -> std::ops::Range<usize> {
+        let rows = self.rows();
+        match self {
+            OutputModel::Softmax { .. } => 0..rows,
+            OutputModel::Negative { .. } => 0..n.min(rows),
+            OutputModel::Hierarchical { .. } => rows - n.min(rows)..rows,
+        }
+    }
+
     /// One SGD step towards predicting `target` from `h`; see the module documentation.
-    /// Updates `output` (rows × dim), adds −α·∂E/∂h to `grad_h`, and returns the likelihood
+    /// Updates rows of `output` (W′), adds −α·∂E/∂h to `grad_h`, and returns the likelihood
     /// exp(−E) before the step. When `trace` is given, every decision is recorded in it.
     #[allow(clippy::too_many_arguments)]
     pub fn learn(
         &self,
-        output: &mut [f32],
+        output: &mut Rows,
         h: &[f32],
         target: u32,
         alpha: f32,
@@ -85,7 +98,6 @@ impl OutputModel {
         scratch: &mut Scratch,
         trace: Option<&mut Vec<Decision>>,
     ) -> f64 {
-        let dim = h.len();
         let Scratch {
             rows,
             labels,
@@ -117,9 +129,8 @@ impl OutputModel {
             }
         }
         // Phase 1: scores and probabilities, before any update.
-        let row = |r: u32| r as usize * dim..(r as usize + 1) * dim;
         probs.clear();
-        probs.extend(rows.iter().map(|&r| dot(&output[row(r)], h)));
+        probs.extend(rows.iter().map(|&r| dot(output.row(r), h)));
         if let Some(t) = trace {
             let scores = probs.clone();
             self.probabilities(probs);
@@ -150,9 +161,7 @@ impl OutputModel {
         // Phase 2: the gradient step.
         for ((&r, &label), &p) in rows.iter().zip(labels.iter()).zip(probs.iter()) {
             let g = alpha * (label - p);
-            let v = &mut output[row(r)];
-            axpy(g, v, grad_h);
-            axpy(g, h, v);
+            update_row(g, h, output.row_mut(r), grad_h);
         }
         likelihood
     }

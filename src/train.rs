@@ -31,11 +31,12 @@ use std::sync::Mutex;
 use crate::config::{Architecture, CbowContext, Config};
 use crate::corpus::Corpus;
 use crate::error::{Error, Result};
-use crate::hogwild::HogwildSlice;
+use crate::hogwild::{HogwildSlice, HotRows};
 use crate::kernels::{axpy, scale};
 use crate::model::Model;
 use crate::output_layer::{Decision, OutputModel, Scratch};
 use crate::rng::Rng;
+use crate::rows::Rows;
 
 /// Where training stands, reported after every chunk.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -169,6 +170,12 @@ pub(crate) struct Worker {
 /// How often (in tokens) a parallel worker publishes its progress, as word2vec.c does.
 const CLOCK_INTERVAL: u64 = 10_000;
 
+/// How often (in tokens) a parallel worker merges its private hot rows into the shared matrices.
+const MERGE_INTERVAL: u64 = 256;
+
+/// How many of the busiest rows of each matrix a parallel worker keeps private between merges.
+const HOT_ROWS: usize = 64;
+
 impl Worker {
     fn new(rng: Rng, sentences: Range<usize>, dim: usize) -> Self {
         let next_sentence = sentences.start;
@@ -233,8 +240,8 @@ impl Worker {
     fn step(
         &mut self,
         sh: &Shared,
-        input: &mut [f32],
-        output: &mut [f32],
+        input: &mut Rows,
+        output: &mut Rows,
         trace: Option<&mut Vec<SampleTrace>>,
     ) -> LossSum {
         let alpha = sh.alpha(self.clock.max(self.words_done));
@@ -255,8 +262,8 @@ impl Worker {
     fn run(
         &mut self,
         sh: &Shared,
-        input: &mut [f32],
-        output: &mut [f32],
+        input: &mut Rows,
+        output: &mut Rows,
         stop_at: u64,
         global: Option<&AtomicU64>,
     ) -> LossSum {
@@ -284,8 +291,8 @@ impl Worker {
     fn train_position(
         &mut self,
         sh: &Shared,
-        input: &mut [f32],
-        output: &mut [f32],
+        input: &mut Rows,
+        output: &mut Rows,
         alpha: f32,
         mut trace: Option<&mut Vec<SampleTrace>>,
     ) -> LossSum {
@@ -298,7 +305,6 @@ impl Worker {
             scratch,
             ..
         } = self;
-        let dim = h.len();
         let pos = *pos;
         let window = sh.config.window;
         let c = if sh.config.dynamic_window {
@@ -311,7 +317,6 @@ impl Worker {
             &kept[pos.saturating_sub(c)..pos],
             &kept[pos + 1..(pos + c + 1).min(kept.len())],
         );
-        let row = |w: u32| w as usize * dim..(w as usize + 1) * dim;
         let mut losses = LossSum::default();
         // One prediction of `target` from `h`, which was formed from the rows `inputs`.
         let mut predict = |h: &[f32], inputs: [&[u32]; 2], target: u32, grad: &mut [f32]| {
@@ -344,20 +349,20 @@ impl Worker {
                 }
                 h.fill(0.0);
                 for w in context() {
-                    axpy(1.0, &input[row(w)], h);
+                    axpy(1.0, input.row(w), h);
                 }
                 if sh.config.cbow_context == CbowContext::Mean {
                     scale(1.0 / count as f32, h);
                 }
                 predict(h, [left, right], centre, grad);
                 for w in context() {
-                    axpy(1.0, grad, &mut input[row(w)]);
+                    axpy(1.0, grad, input.row_mut(w));
                 }
             }
             Architecture::SkipGram => {
                 for w in context() {
-                    predict(&input[row(centre)], [&[centre], &[]], w, grad);
-                    axpy(1.0, grad, &mut input[row(centre)]);
+                    predict(input.row(centre), [&[centre], &[]], w, grad);
+                    axpy(1.0, grad, input.row_mut(centre));
                 }
             }
         }
@@ -471,9 +476,11 @@ impl Trainer {
     /// Train on the next `max_words` tokens (or up to the end) and report progress.
     /// Returns [`Error::Diverged`] if a weight became NaN or infinite.
     pub fn train(&mut self, max_words: u64) -> Result<Progress> {
+        let dim = self.model.dim;
         let (sh, worker, input, output) = self.parts();
         let stop_at = worker.words_done.saturating_add(max_words);
-        let losses = worker.run(&sh, input, output, stop_at, None);
+        let (mut input, mut output) = (Rows::new(input, dim), Rows::new(output, dim));
+        let losses = worker.run(&sh, &mut input, &mut output, stop_at, None);
         self.finish_chunk(losses, self.worker.words_done, self.worker.epoch)
     }
 
@@ -500,6 +507,8 @@ impl Trainer {
         }
         let (seed, dim) = (self.model.seed, self.model.dim);
         let ranges = split_sentences(&self.corpus, threads);
+        let vocab_size = self.model.vocab.len();
+        let hot_output = self.model.output_model.hot_rows(HOT_ROWS);
         let (sh, _, input, output) = self.parts();
         let input = HogwildSlice::new(input);
         let output = HogwildSlice::new(output);
@@ -511,22 +520,37 @@ impl Trainer {
             for (t, range) in ranges.into_iter().enumerate() {
                 let (sh, clock, running, totals, interval) =
                     (&sh, &clock, &running, &totals, &interval);
-                let (input, output) = (&input, &output);
+                let (input, output, hot_output) = (&input, &output, hot_output.clone());
                 scope.spawn(move || {
                     let mut worker = Worker::new(Rng::stream(seed, t as u64), range, dim);
-                    let mut mine = LossSum::default();
-                    loop {
-                        let stop = worker.words_done + CLOCK_INTERVAL * 10;
+                    // The most frequent words' input rows and the busiest output rows are private
+                    // to the thread between merges (see hogwild.rs).
+                    let mut hot_in = HotRows::new(input, 0, vocab_size.min(HOT_ROWS), dim);
+                    let mut hot_out = HotRows::new(output, hot_output.start, hot_output.len(), dim);
+                    let (mut mine, mut recent) = (LossSum::default(), LossSum::default());
+                    let mut merges = 0u32;
+                    while worker.epoch < sh.config.epochs {
+                        let stop = worker.words_done + MERGE_INTERVAL;
                         // SAFETY (Hogwild): see hogwild.rs — racy f32 updates are the algorithm.
-                        let losses = unsafe {
-                            worker.run(sh, input.slice(), output.slice(), stop, Some(clock))
-                        };
-                        mine.add(losses);
-                        interval.lock().expect("no panics while locked").add(losses);
-                        if worker.epoch >= sh.config.epochs {
-                            break;
+                        let (shared_in, shared_out) = unsafe { (input.slice(), output.slice()) };
+                        let start_in = hot_in.start();
+                        let start_out = hot_out.start();
+                        let mut in_rows =
+                            Rows::with_window(shared_in, dim, &mut hot_in.local, start_in);
+                        let mut out_rows =
+                            Rows::with_window(shared_out, dim, &mut hot_out.local, start_out);
+                        let losses = worker.run(sh, &mut in_rows, &mut out_rows, stop, Some(clock));
+                        hot_in.merge(input);
+                        hot_out.merge(output);
+                        recent.add(losses);
+                        merges += 1;
+                        if merges % 64 == 0 {
+                            interval.lock().expect("no panics while locked").add(recent);
+                            mine.add(std::mem::take(&mut recent));
                         }
                     }
+                    interval.lock().expect("no panics while locked").add(recent);
+                    mine.add(recent);
                     totals.lock().expect("no panics while locked").add(mine);
                     running.fetch_sub(1, Ordering::Release);
                 });
@@ -555,13 +579,15 @@ impl Trainer {
     /// Train on the next position (one centre word, after subsampling) and return every prediction
     /// made there, computed by the same code as [`Trainer::train`]. `None` when training is done.
     pub fn trace_position(&mut self) -> Option<(u32, Vec<SampleTrace>)> {
+        let dim = self.model.dim;
         let (sh, w, input, output) = self.parts();
         if !w.ready(&sh) {
             return None;
         }
         let centre = w.kept[w.pos];
         let mut trace = Vec::new();
-        w.step(&sh, input, output, Some(&mut trace));
+        let (mut input, mut output) = (Rows::new(input, dim), Rows::new(output, dim));
+        w.step(&sh, &mut input, &mut output, Some(&mut trace));
         w.clock = w.words_done;
         Some((centre, trace))
     }
