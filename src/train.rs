@@ -272,19 +272,24 @@ impl Worker {
             losses.add(self.step(sh, input, output, None));
             match global {
                 Some(g) if self.words_done - self.words_reported >= CLOCK_INTERVAL => {
-                    let delta = self.words_done - self.words_reported;
-                    self.words_reported = self.words_done;
-                    self.clock = g.fetch_add(delta, Ordering::Relaxed) + delta;
+                    self.publish(g)
                 }
                 Some(_) => {}
                 None => self.clock = self.words_done,
             }
         }
         if let Some(g) = global {
-            g.fetch_add(self.words_done - self.words_reported, Ordering::Relaxed);
-            self.words_reported = self.words_done;
+            self.publish(g);
         }
         losses
+    }
+
+    /// Add this worker's new tokens to the shared clock and read the global progress back (the
+    /// learning rate follows the global progress).
+    fn publish(&mut self, global: &AtomicU64) {
+        let delta = self.words_done - self.words_reported;
+        self.words_reported = self.words_done;
+        self.clock = global.fetch_add(delta, Ordering::Relaxed) + delta;
     }
 
     /// Train on the centre word at `self.pos`: draw the window, form h, predict, update.

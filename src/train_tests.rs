@@ -451,3 +451,31 @@ fn parallel_training_covers_the_corpus_and_learns() {
         assert_eq!(pair[0].end, pair[1].start);
     }
 }
+
+#[test]
+fn parallel_workers_follow_the_global_clock() {
+    // A worker whose peers have done almost everything must use (nearly) the final learning rate.
+    let text = small_corpus();
+    let config = all_modes()[1].clone();
+    let mut t = trainer(&text, &config);
+    let total = t.progress().total_words;
+    let dim = t.model.dim;
+    let global = AtomicU64::new(total - 1000);
+    let (sh, _, input, output) = t.parts();
+    let mut worker = Worker::new(Rng::new(1), 0..10, dim);
+    let (mut input, mut output) = (Rows::new(input, dim), Rows::new(output, dim));
+    worker.run(&sh, &mut input, &mut output, 300, Some(&global));
+    assert!(
+        worker.clock >= total - 1000 + worker.words_done,
+        "clock {}",
+        worker.clock
+    );
+    assert_eq!(
+        global.load(Ordering::Relaxed),
+        total - 1000 + worker.words_done
+    );
+    // So its learning rate is the global one, far below what its own progress alone would give.
+    let used = sh.alpha(worker.clock.max(worker.words_done));
+    assert_eq!(used, sh.alpha(total - 1000 + worker.words_done));
+    assert!(used < 0.5 * sh.alpha(worker.words_done), "alpha {used}");
+}
