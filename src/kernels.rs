@@ -44,50 +44,92 @@ pub fn dot_reference(a: &[f32], b: &[f32]) -> f32 {
 pub fn dot(a: &[f32], b: &[f32]) -> f32 {
     debug_assert_eq!(a.len(), b.len());
     let n = a.len().min(b.len());
-    let full = n - n % LANES;
-    let mut acc = lanes::sums(&a[..full], &b[..full]);
-    for (l, (x, y)) in a[full..n].iter().zip(&b[full..n]).enumerate() {
-        acc[l] += x * y;
-    }
-    reduce(acc)
+    lanes::dot(&a[..n], &b[..n])
 }
 
-/// The sixteen lane sums over slices whose length is a multiple of 16.
+/// AVX: two 8-lane registers hold the sixteen lane sums; the tail chunk is loaded with a mask and
+/// blended in so that lanes past the end stay exactly as they were; the reduction happens in
+/// registers, in the reference order.
 #[cfg(all(target_arch = "x86_64", target_feature = "avx"))]
 mod lanes {
     use std::arch::x86_64::*;
 
     #[inline]
-    pub fn sums(a: &[f32], b: &[f32]) -> [f32; 16] {
-        debug_assert!(a.len() % 16 == 0 && a.len() == b.len());
-        let mut out = [0.0f32; 16];
-        // SAFETY: AVX is enabled at compile time (cfg above); every load reads 8 floats inside a
-        // slice whose length is a multiple of 16, and the stores write into `out`.
+    pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+        let n = a.len();
+        let full = n - n % 16;
+        // SAFETY: AVX is enabled at compile time (cfg above). Unmasked loads read 8 floats inside
+        // `a[..full]` / `b[..full]`; masked loads touch only lanes below `n - full`, i.e. inside
+        // the slices (masked-off lanes are not accessed and cannot fault).
         unsafe {
+            let (pa, pb) = (a.as_ptr(), b.as_ptr());
             let (mut lo, mut hi) = (_mm256_setzero_ps(), _mm256_setzero_ps());
-            for c in 0..a.len() / 16 {
-                let (pa, pb) = (a.as_ptr().add(16 * c), b.as_ptr().add(16 * c));
-                lo = _mm256_add_ps(lo, _mm256_mul_ps(_mm256_loadu_ps(pa), _mm256_loadu_ps(pb)));
+            for c in (0..full).step_by(16) {
+                lo = _mm256_add_ps(
+                    lo,
+                    _mm256_mul_ps(_mm256_loadu_ps(pa.add(c)), _mm256_loadu_ps(pb.add(c))),
+                );
                 hi = _mm256_add_ps(
                     hi,
-                    _mm256_mul_ps(_mm256_loadu_ps(pa.add(8)), _mm256_loadu_ps(pb.add(8))),
+                    _mm256_mul_ps(
+                        _mm256_loadu_ps(pa.add(c + 8)),
+                        _mm256_loadu_ps(pb.add(c + 8)),
+                    ),
                 );
             }
-            _mm256_storeu_ps(out.as_mut_ptr(), lo);
-            _mm256_storeu_ps(out.as_mut_ptr().add(8), hi);
+            let rem = (n - full) as i32;
+            if rem > 0 {
+                let index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+                let mask_lo = _mm256_cmpgt_epi32(_mm256_set1_epi32(rem), index);
+                let mask_hi = _mm256_cmpgt_epi32(_mm256_set1_epi32(rem - 8), index);
+                let (ta, tb) = (pa.add(full), pb.add(full));
+                let x_lo = _mm256_mul_ps(
+                    _mm256_maskload_ps(ta, mask_lo),
+                    _mm256_maskload_ps(tb, mask_lo),
+                );
+                lo = _mm256_blendv_ps(lo, _mm256_add_ps(lo, x_lo), _mm256_castsi256_ps(mask_lo));
+                if rem > 8 {
+                    let (ta, tb) = (ta.add(8), tb.add(8));
+                    let x_hi = _mm256_mul_ps(
+                        _mm256_maskload_ps(ta, mask_hi),
+                        _mm256_maskload_ps(tb, mask_hi),
+                    );
+                    hi =
+                        _mm256_blendv_ps(hi, _mm256_add_ps(hi, x_hi), _mm256_castsi256_ps(mask_hi));
+                }
+            }
+            // 16 → 8: lane l += lane l + 8.
+            let s8 = _mm256_add_ps(lo, hi);
+            // 8 → 4: lane l += lane l + 4.
+            let s4 = _mm_add_ps(_mm256_castps256_ps128(s8), _mm256_extractf128_ps(s8, 1));
+            // 4 → 2: lanes 0, 1 += lanes 2, 3.
+            let s2 = _mm_add_ps(s4, _mm_movehl_ps(s4, s4));
+            // 2 → 1.
+            _mm_cvtss_f32(_mm_add_ss(s2, _mm_shuffle_ps(s2, s2, 0b01)))
         }
-        out
     }
 }
 
-/// The sixteen lane sums with WebAssembly SIMD: four 4-lane registers.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+/// Elsewhere: the lane sums over whole chunks (SIMD in WebAssembly, scalars otherwise), then the
+/// tail and the reduction exactly as in the reference.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "avx")))]
 mod lanes {
-    use std::arch::wasm32::*;
-
     #[inline]
-    pub fn sums(a: &[f32], b: &[f32]) -> [f32; 16] {
-        debug_assert!(a.len() % 16 == 0 && a.len() == b.len());
+    pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+        let n = a.len();
+        let full = n - n % 16;
+        let mut acc = sums(&a[..full], &b[..full]);
+        for (l, (x, y)) in a[full..].iter().zip(&b[full..]).enumerate() {
+            acc[l] += x * y;
+        }
+        super::reduce(acc)
+    }
+
+    /// WebAssembly SIMD: four 4-lane registers.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    #[inline]
+    fn sums(a: &[f32], b: &[f32]) -> [f32; 16] {
+        use std::arch::wasm32::*;
         let mut acc = [f32x4_splat(0.0); 4];
         for (x, y) in a.chunks_exact(16).zip(b.chunks_exact(16)) {
             for (r, reg) in acc.iter_mut().enumerate() {
@@ -111,16 +153,11 @@ mod lanes {
         }
         out
     }
-}
 
-/// Scalar fallback.
-#[cfg(not(any(
-    all(target_arch = "x86_64", target_feature = "avx"),
-    all(target_arch = "wasm32", target_feature = "simd128")
-)))]
-mod lanes {
+    /// Scalar fallback.
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     #[inline]
-    pub fn sums(a: &[f32], b: &[f32]) -> [f32; 16] {
+    fn sums(a: &[f32], b: &[f32]) -> [f32; 16] {
         let mut acc = [0.0f32; 16];
         for (x, y) in a.chunks_exact(16).zip(b.chunks_exact(16)) {
             for l in 0..16 {
