@@ -171,10 +171,10 @@ pub(crate) struct Worker {
 const CLOCK_INTERVAL: u64 = 10_000;
 
 /// How often (in tokens) a parallel worker merges its private hot rows into the shared matrices.
-const MERGE_INTERVAL: u64 = 256;
+const MERGE_INTERVAL: u64 = 1024;
 
 /// How many of the busiest rows of each matrix a parallel worker keeps private between merges.
-const HOT_ROWS: usize = 64;
+const HOT_ROWS: usize = 256;
 
 impl Worker {
     fn new(rng: Rng, sentences: Range<usize>, dim: usize) -> Self {
