@@ -49,22 +49,10 @@ impl Vocab {
             words.push(w);
             counts.push(c);
         }
-        let index = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (w.clone(), i as u32))
-            .collect();
-        (
-            Vocab {
-                words,
-                counts,
-                index,
-            },
-            remap,
-        )
+        (Vocab::from_sorted(words, counts), remap)
     }
 
-    /// Build from words in their final id order with their counts (used when loading a model).
+    /// Build from words already in id order, with their counts.
     pub fn from_sorted(words: Vec<String>, counts: Vec<u64>) -> Vocab {
         let index = words
             .iter()

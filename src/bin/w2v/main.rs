@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use flags::{help, FlagSpec, Flags};
 use word2vec_lab::config::CbowContext;
-use word2vec_lab::query::AnalogyMethod;
+use word2vec_lab::query::{AnalogyMethod, Scored};
 use word2vec_lab::tokenize::decode_lossy;
 use word2vec_lab::{
     eval, formats, presets, Architecture, Config, CorpusBuilder, KeyedVectors, OutputLayer,
@@ -395,17 +395,22 @@ fn queries(f: &Flags, n: usize, prompt: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// One answer per line (`word score`), or the query's error.
+fn print_answers(answers: word2vec_lab::Result<Vec<Scored>>) {
+    match answers {
+        Ok(list) => list
+            .iter()
+            .for_each(|s| println!("  {:<20} {:.4}", s.word, s.score)),
+        Err(e) => println!("  {e}"),
+    }
+}
+
 fn nearest(f: &Flags) -> Result<(), String> {
     let kv = load_vectors(f)?;
     let k = f.get("k", 10)?;
     for q in queries(f, 1, "Enter a word") {
         println!("{}:", q.join(" "));
-        match kv.nearest(&q[0], k) {
-            Ok(list) => list
-                .iter()
-                .for_each(|s| println!("  {:<20} {:.4}", s.word, s.score)),
-            Err(e) => println!("  {e}"),
-        }
+        print_answers(kv.nearest(&q[0], k));
     }
     Ok(())
 }
@@ -424,12 +429,7 @@ fn analogy(f: &Flags) -> Result<(), String> {
             continue;
         }
         println!("{} : {} :: {} : ?", q[0], q[1], q[2]);
-        match kv.analogy(&q[0], &q[1], &q[2], k, method) {
-            Ok(list) => list
-                .iter()
-                .for_each(|s| println!("  {:<20} {:.4}", s.word, s.score)),
-            Err(e) => println!("  {e}"),
-        }
+        print_answers(kv.analogy(&q[0], &q[1], &q[2], k, method));
     }
     Ok(())
 }
