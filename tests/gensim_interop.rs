@@ -23,6 +23,14 @@ binary.save_word2vec_format(d + "/gensim.bin", binary=True)
 binary.save_word2vec_format(d + "/gensim.txt", binary=False)
 "#;
 
+fn top5_of_king(kv: &KeyedVectors) -> Vec<String> {
+    kv.nearest("king", 5)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.word)
+        .collect()
+}
+
 #[test]
 fn gensim_loads_our_files_and_we_load_its_files() {
     let Some(python) = std::env::var_os("W2V_PYTHON") else {
@@ -75,13 +83,7 @@ fn gensim_loads_our_files_and_we_load_its_files() {
         .unwrap()
         .split(' ')
         .collect();
-    let our_nearest: Vec<String> = ours
-        .nearest("king", 5)
-        .unwrap()
-        .into_iter()
-        .map(|s| s.word)
-        .collect();
-    assert_eq!(our_nearest, gensim_nearest);
+    assert_eq!(top5_of_king(&ours), gensim_nearest);
 
     for name in ["gensim.bin", "gensim.txt"] {
         let theirs = formats::read(&std::fs::read(Path::new(&dir).join(name)).unwrap()).unwrap();
@@ -93,12 +95,6 @@ fn gensim_loads_our_files_and_we_load_its_files() {
             .map(|(a, b)| (a - b).abs())
             .fold(0.0f32, f32::max);
         assert!(max_diff < 1e-6, "{name}: vectors differ by {max_diff}");
-        let nearest: Vec<String> = theirs
-            .nearest("king", 5)
-            .unwrap()
-            .into_iter()
-            .map(|s| s.word)
-            .collect();
-        assert_eq!(nearest, gensim_nearest, "{name}");
+        assert_eq!(top5_of_king(&theirs), gensim_nearest, "{name}");
     }
 }
