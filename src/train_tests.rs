@@ -479,3 +479,38 @@ fn parallel_workers_follow_the_global_clock() {
     assert_eq!(used, sh.alpha(total - 1000 + worker.words_done));
     assert!(used < 0.5 * sh.alpha(worker.words_done), "alpha {used}");
 }
+
+/// FNV-1a over the bits of every weight.
+fn weights_hash(m: &Model) -> u64 {
+    m.input
+        .iter()
+        .chain(&m.output)
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, x| {
+            (h ^ x.to_bits() as u64).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+}
+
+#[test]
+fn pinned_bits_for_every_mode() {
+    // The same seed must give the same bits on every platform (natively, in WebAssembly, with or
+    // without SIMD). These hashes were recorded natively; the wasm build must reproduce them.
+    let text = small_corpus();
+    let hashes: Vec<u64> = all_modes()
+        .iter()
+        .map(|config| {
+            let mut t = trainer(&text, config);
+            t.train(u64::MAX).unwrap();
+            weights_hash(t.model())
+        })
+        .collect();
+    assert_eq!(hashes, PINNED, "{hashes:#x?}");
+}
+
+const PINNED: [u64; 6] = [
+    0xb63b5184f07a4c65,
+    0xe2c70ac773ae02bf,
+    0x4e4893dfe4534f41,
+    0xd8b290c187fc2c30,
+    0x9752e880faa0d63a,
+    0xcfc676997f31ca1c,
+];
