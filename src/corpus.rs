@@ -38,8 +38,7 @@ impl Corpus {
 
     /// Token ids of sentence `i`.
     pub fn sentence(&self, i: usize) -> &[u32] {
-        let start = if i == 0 { 0 } else { self.sentence_ends[i - 1] };
-        &self.tokens[start..self.sentence_ends[i]]
+        &self.tokens[self.sentence_start(i)..self.sentence_ends[i]]
     }
 
     /// Number of vocabulary tokens in the corpus (one epoch).

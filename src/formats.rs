@@ -154,18 +154,18 @@ fn check_header(count: usize, dim: usize, position: &str) -> Result<()> {
     Ok(())
 }
 
-/// Accumulates rows, checking duplicates and values.
-struct Rows {
+/// Accumulates the rows read from a file, checking duplicates and values.
+struct ParsedRows {
     dim: usize,
     words: Vec<String>,
     vectors: Vec<f32>,
     seen: HashSet<String>,
 }
 
-impl Rows {
+impl ParsedRows {
     fn new(dim: usize, expected: usize) -> Self {
         let reserve = expected.min(1 << 20);
-        Rows {
+        ParsedRows {
             dim,
             words: Vec::with_capacity(reserve),
             vectors: Vec::with_capacity(reserve.saturating_mul(dim).min(1 << 26)),
@@ -225,7 +225,7 @@ pub fn read_text(bytes: &[u8]) -> Result<KeyedVectors> {
             (None, dim, Some((first_no, first)))
         }
     };
-    let mut rows = Rows::new(dim, expected.unwrap_or(1024));
+    let mut rows = ParsedRows::new(dim, expected.unwrap_or(1024));
     let mut values = Vec::with_capacity(dim);
     while let Some((no, line)) = pending.take().or_else(|| lines.next()) {
         let position = format!("line {no}");
@@ -287,7 +287,7 @@ pub fn read_binary(bytes: &[u8]) -> Result<KeyedVectors> {
         )
     })?;
     check_header(count, dim, "byte 0")?;
-    let mut rows = Rows::new(dim, count);
+    let mut rows = ParsedRows::new(dim, count);
     let mut at = header_end + 1;
     let mut values = vec![0.0f32; dim];
     for n in 0..count {
