@@ -22,9 +22,15 @@
 //! | [`train`] | windows, CBOW vs skip-gram, chunks, threads | `TrainModelThread` |
 //! | [`query`] | cosine, neighbours, analogies | `distance.c`, `word-analogy.c` |
 //! | [`pca`] | 2-D / 3-D projection for the plot | — |
+//! | [`cluster`] | spherical k-means, for colouring the plot | Dhillon & Modha 2001 |
 //! | [`formats`] | word2vec text / binary, Projector TSV | `main()` output |
 //! | [`eval`] | analogy accuracy, similarity Spearman | `compute-accuracy.c` |
+//! | [`presets`] | corpora this project generates, with settings | — |
+//!
+//! The browser binding, `wasm` (built only for `wasm32-unknown-unknown`), is the one module that
+//! sees JavaScript.
 
+pub mod cluster;
 pub mod config;
 pub mod corpus;
 pub mod detmath;
@@ -45,6 +51,8 @@ pub mod rows;
 pub mod tokenize;
 pub mod train;
 pub mod vocab;
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+pub mod wasm;
 
 pub use config::{Architecture, CbowContext, Config, OutputLayer};
 pub use corpus::{Corpus, CorpusBuilder};

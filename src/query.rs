@@ -107,6 +107,11 @@ impl KeyedVectors {
         &self.vectors[id as usize * self.dim..(id as usize + 1) * self.dim]
     }
 
+    /// The unit-length rows, row-major (a zero vector stays zero).
+    pub fn unit_vectors(&self) -> &[f32] {
+        &self.unit
+    }
+
     fn unit_row(&self, id: u32) -> &[f32] {
         &self.unit[id as usize * self.dim..(id as usize + 1) * self.dim]
     }

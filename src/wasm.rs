@@ -1,0 +1,397 @@
+//! The browser binding: the one module that sees JavaScript.
+//!
+//! A thin layer over the plain-Rust core, compiled only for `wasm32-unknown-unknown` and turned
+//! into an ES module by `wasm-bindgen --target web`. The demo's Web Worker (`www/worker/`) owns
+//! one [`Lab`]: a corpus, its settings and the model being trained. What crosses the boundary:
+//! - settings in and out as plain objects ([`Settings`], through serde-wasm-bindgen; numbers are
+//!   u32 or f64 because JavaScript numbers are doubles);
+//! - vectors, projections, counts and cluster labels out as typed arrays (`Float32Array`,
+//!   `Uint32Array`), copied once, which the worker then transfers to the page;
+//! - every error as a `JsError` whose message is the core's (it names the bad field or word).
+//!
+//! Time slicing, message handling and snapshots are the worker's business, in JavaScript: this
+//! module only trains the number of words it is asked to.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::cluster::{spherical_kmeans, Clustering};
+use crate::config::{limits, Architecture, CbowContext, Config, OutputLayer};
+use crate::pca::{project, Projection};
+use crate::presets::Preset;
+use crate::query::{AnalogyMethod, KeyedVectors, Scored};
+use crate::tokenize::TokenizerOptions;
+use crate::train::{Progress, Trainer};
+use crate::{Corpus, VectorSource};
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Architecture", rename_all = "lowercase")]
+enum ArchitectureName {
+    Cbow,
+    #[serde(rename = "skipgram")]
+    SkipGram,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "OutputLayer")]
+enum OutputLayerName {
+    #[serde(rename = "softmax")]
+    Softmax,
+    #[serde(rename = "negative")]
+    NegativeSampling,
+    #[serde(rename = "hierarchical")]
+    Hierarchical,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "CbowContext", rename_all = "lowercase")]
+enum CbowContextName {
+    Mean,
+    Sum,
+}
+
+/// Everything the page can set: [`Config`] plus the tokenizer switches, in JavaScript's naming.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Settings {
+    #[serde(with = "ArchitectureName")]
+    pub architecture: Architecture,
+    #[serde(with = "OutputLayerName")]
+    pub output: OutputLayer,
+    #[serde(with = "CbowContextName")]
+    pub cbow_context: CbowContext,
+    pub dim: u32,
+    pub window: u32,
+    pub dynamic_window: bool,
+    pub negative: u32,
+    pub noise_power: f64,
+    pub epochs: u32,
+    pub alpha: f64,
+    pub min_count: u32,
+    pub sample: f64,
+    pub seed: u32,
+    pub split_cjk: bool,
+    pub lowercase: bool,
+    pub strip_punctuation: bool,
+}
+
+impl Settings {
+    fn new(config: &Config, tokenizer: TokenizerOptions) -> Settings {
+        Settings {
+            architecture: config.architecture,
+            output: config.output,
+            cbow_context: config.cbow_context,
+            dim: config.dim as u32,
+            window: config.window as u32,
+            dynamic_window: config.dynamic_window,
+            negative: config.negative as u32,
+            noise_power: config.noise_power,
+            epochs: config.epochs as u32,
+            alpha: config.alpha,
+            min_count: config.min_count as u32,
+            sample: config.sample,
+            seed: config.seed.unwrap_or(0) as u32,
+            split_cjk: tokenizer.split_cjk,
+            lowercase: tokenizer.lowercase,
+            strip_punctuation: tokenizer.strip_punctuation,
+        }
+    }
+
+    fn config(&self) -> Config {
+        Config {
+            architecture: self.architecture,
+            output: self.output,
+            cbow_context: self.cbow_context,
+            dim: self.dim as usize,
+            window: self.window as usize,
+            dynamic_window: self.dynamic_window,
+            negative: self.negative as usize,
+            noise_power: self.noise_power,
+            epochs: self.epochs as usize,
+            alpha: self.alpha,
+            min_count: self.min_count as usize,
+            sample: self.sample,
+            seed: Some(self.seed as u64),
+        }
+    }
+
+    fn tokenizer(&self) -> TokenizerOptions {
+        TokenizerOptions {
+            lowercase: self.lowercase,
+            strip_punctuation: self.strip_punctuation,
+            split_cjk: self.split_cjk,
+        }
+    }
+}
+
+/// Progress as the page shows it (word counts as f64: they may pass 2^32).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ProgressOut {
+    words_done: f64,
+    total_words: f64,
+    epoch: u32,
+    epochs: u32,
+    alpha: f64,
+    /// Mean loss over the last chunk; `null` when the chunk made no prediction.
+    loss: Option<f64>,
+    predictions: f64,
+    done: bool,
+}
+
+#[derive(Serialize)]
+struct ScoredOut<'a> {
+    word: &'a str,
+    score: f32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PresetOut {
+    name: &'static str,
+    text: String,
+    settings: Settings,
+    query: &'static str,
+    pairs: Vec<[&'static str; 2]>,
+    analogy: [&'static str; 3],
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn js_error(e: crate::Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn scored_to_js(list: &[Scored]) -> Result<JsValue, JsError> {
+    let out: Vec<ScoredOut> = list
+        .iter()
+        .map(|s| ScoredOut {
+            word: &s.word,
+            score: s.score,
+        })
+        .collect();
+    to_js(&out)
+}
+
+/// The names of the presets, in menu order.
+#[wasm_bindgen(js_name = presetNames)]
+pub fn preset_names() -> Vec<String> {
+    Preset::ALL.iter().map(|p| p.name().to_string()).collect()
+}
+
+/// A preset's corpus (generated from `seed`), settings and example queries.
+#[wasm_bindgen]
+pub fn preset(name: &str, seed: u32) -> Result<JsValue, JsError> {
+    let p = Preset::from_name(name).map_err(js_error)?;
+    to_js(&PresetOut {
+        name: p.name(),
+        text: p.text(seed as u64),
+        settings: Settings::new(&p.config(), p.tokenizer()),
+        query: p.examples().query,
+        pairs: p.examples().pairs.iter().map(|&(a, b)| [a, b]).collect(),
+        analogy: p.examples().analogy,
+    })
+}
+
+/// The allowed range of every numeric setting, `{field: [min, max]}`, as `Config::validate`
+/// enforces them; the page checks its fields against the same numbers.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsError> {
+    let int = |(lo, hi): (usize, usize)| [lo as f64, hi as f64];
+    let mut m = std::collections::BTreeMap::new();
+    m.insert("dim", int(limits::DIM));
+    m.insert("window", int(limits::WINDOW));
+    m.insert("negative", int(limits::NEGATIVE));
+    m.insert("epochs", int(limits::EPOCHS));
+    m.insert("minCount", int(limits::MIN_COUNT));
+    m.insert("alpha", [limits::ALPHA.0, limits::ALPHA.1]);
+    m.insert("noisePower", [limits::NOISE_POWER.0, limits::NOISE_POWER.1]);
+    m.insert("sample", [limits::SAMPLE.0, limits::SAMPLE.1]);
+    m.insert("seed", [0.0, u32::MAX as f64]);
+    to_js(&m)
+}
+
+/// One corpus, its settings and the model being trained on it.
+#[wasm_bindgen]
+pub struct Lab {
+    trainer: Trainer,
+    settings: Settings,
+    /// The vectors as of the last training chunk, rebuilt lazily for queries.
+    vectors: Option<KeyedVectors>,
+    projection: Option<Projection>,
+    clustering: Option<Clustering>,
+}
+
+#[wasm_bindgen]
+impl Lab {
+    /// Tokenise `corpus`, build the vocabulary and initialise a model. Fails with a message
+    /// naming the bad setting (or saying why there is nothing to train on).
+    #[wasm_bindgen(constructor)]
+    pub fn new(corpus: &str, settings: JsValue) -> Result<Lab, JsError> {
+        let settings: Settings = serde_wasm_bindgen::from_value(settings)
+            .map_err(|e| JsError::new(&format!("invalid settings: {e}")))?;
+        let config = settings.config();
+        config.validate().map_err(js_error)?;
+        let corpus =
+            Corpus::from_text(corpus, settings.tokenizer(), config.min_count).map_err(js_error)?;
+        let trainer = Trainer::new(corpus, &config).map_err(js_error)?;
+        Ok(Lab {
+            trainer,
+            settings,
+            vectors: None,
+            projection: None,
+            clustering: None,
+        })
+    }
+
+    /// The settings this lab was made with.
+    pub fn settings(&self) -> Result<JsValue, JsError> {
+        to_js(&self.settings)
+    }
+
+    /// The vocabulary, most frequent first (ids are positions).
+    pub fn words(&self) -> Vec<String> {
+        self.trainer.model().vocab.words().to_vec()
+    }
+
+    /// Corpus count of every word (saturating at 2^32 − 1).
+    pub fn counts(&self) -> Vec<u32> {
+        let counts = self.trainer.model().vocab.counts();
+        counts
+            .iter()
+            .map(|&c| c.min(u32::MAX as u64) as u32)
+            .collect()
+    }
+
+    /// Tokens in the corpus (one epoch).
+    #[wasm_bindgen(js_name = corpusTokens)]
+    pub fn corpus_tokens(&self) -> f64 {
+        self.trainer.corpus().num_tokens() as f64
+    }
+
+    pub fn dim(&self) -> u32 {
+        self.trainer.model().dim as u32
+    }
+
+    /// Train on the next `words` tokens (fewer at the end) and report progress.
+    pub fn train(&mut self, words: u32) -> Result<JsValue, JsError> {
+        let progress = self.trainer.train(words as u64).map_err(js_error)?;
+        self.vectors = None;
+        progress_to_js(&progress, self.settings.epochs)
+    }
+
+    /// Progress after the last chunk.
+    pub fn progress(&self) -> Result<JsValue, JsError> {
+        progress_to_js(&self.trainer.progress(), self.settings.epochs)
+    }
+
+    /// The input vectors W, row-major |V| × dim.
+    pub fn vectors(&self) -> Vec<f32> {
+        self.trainer.model().input.clone()
+    }
+
+    /// 2-D PCA of the unit-length vectors (so distances on the plot follow cosine), warm-started
+    /// from the previous call so the picture turns smoothly. Row-major |V| × 2.
+    pub fn project(&mut self) -> Vec<f32> {
+        let dim = self.trainer.model().dim;
+        let kv = keyed(&mut self.vectors, &self.trainer);
+        let p = project(kv.unit_vectors(), dim, 2, self.projection.as_ref());
+        let coords = p.coords.clone();
+        self.projection = Some(p);
+        coords
+    }
+
+    /// Fraction of the variance along each axis of the last projection.
+    pub fn explained(&self) -> Vec<f64> {
+        self.projection
+            .as_ref()
+            .map(|p| p.explained.clone())
+            .unwrap_or_default()
+    }
+
+    /// Cluster label (0..k) of every word by spherical k-means, warm-started from the previous
+    /// call so that groups keep their numbers.
+    pub fn clusters(&mut self, k: u32) -> Vec<u32> {
+        let dim = self.trainer.model().dim;
+        let seed = self.settings.seed as u64;
+        let kv = keyed(&mut self.vectors, &self.trainer);
+        let c = spherical_kmeans(
+            kv.unit_vectors(),
+            dim,
+            k as usize,
+            seed,
+            20,
+            self.clustering.as_ref(),
+        );
+        let labels = c.labels.clone();
+        self.clustering = Some(c);
+        labels
+    }
+
+    /// The `k` nearest words to `word` by cosine: `[{word, score}]`.
+    pub fn nearest(&mut self, word: &str, k: u32) -> Result<JsValue, JsError> {
+        let list = self.keyed().nearest(word, k as usize).map_err(js_error)?;
+        scored_to_js(&list)
+    }
+
+    /// Cosine similarity of two words.
+    pub fn similarity(&mut self, a: &str, b: &str) -> Result<f32, JsError> {
+        self.keyed().similarity(a, b).map_err(js_error)
+    }
+
+    /// a : b :: c : ? by 3CosAdd (`method` "add") or 3CosMul ("mul"): `[{word, score}]`.
+    pub fn analogy(
+        &mut self,
+        a: &str,
+        b: &str,
+        c: &str,
+        k: u32,
+        method: &str,
+    ) -> Result<JsValue, JsError> {
+        let method = match method {
+            "add" => AnalogyMethod::CosAdd,
+            "mul" => AnalogyMethod::CosMul,
+            other => {
+                return Err(JsError::new(&format!(
+                    "unknown analogy method '{other}' (add or mul)"
+                )))
+            }
+        };
+        let list = self
+            .keyed()
+            .analogy(a, b, c, k as usize, method)
+            .map_err(js_error)?;
+        scored_to_js(&list)
+    }
+}
+
+impl Lab {
+    fn keyed(&mut self) -> &KeyedVectors {
+        keyed(&mut self.vectors, &self.trainer)
+    }
+}
+
+/// The cached vectors, rebuilt from the model if a chunk was trained since the last query.
+fn keyed<'a>(cache: &'a mut Option<KeyedVectors>, trainer: &Trainer) -> &'a KeyedVectors {
+    cache.get_or_insert_with(|| {
+        KeyedVectors::from_model(trainer.model(), VectorSource::Input)
+            .expect("input vectors always exist")
+    })
+}
+
+fn progress_to_js(p: &Progress, epochs: u32) -> Result<JsValue, JsError> {
+    to_js(&ProgressOut {
+        words_done: p.words_done as f64,
+        total_words: p.total_words as f64,
+        epoch: p.epoch as u32,
+        epochs,
+        alpha: p.alpha,
+        loss: p.loss.is_finite().then_some(p.loss),
+        predictions: p.predictions as f64,
+        done: p.done,
+    })
+}
