@@ -91,7 +91,7 @@ mod browser {
         assert_eq!(lab.clusters(4).len(), lab.words().len());
 
         let err = |r: Result<JsValue, wasm_bindgen::JsError>| {
-            let e: JsValue = r.err().expect("an error").into();
+            let e: JsValue = r.expect_err("an error").into();
             js_sys::Error::from(e).message().as_string().unwrap()
         };
         assert!(err(lab.nearest("dragon", 5)).contains("dragon"));
