@@ -197,21 +197,54 @@ pub fn preset(name: &str, seed: u32) -> Result<JsValue, JsError> {
     })
 }
 
-/// The allowed range of every numeric setting, `{field: [min, max]}`, as `Config::validate`
-/// enforces them; the page checks its fields against the same numbers.
+/// A numeric setting's allowed range, as `Config::validate` enforces it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Range {
+    min: f64,
+    max: f64,
+    /// The minimum itself is refused (the learning rate must be above 0).
+    min_open: bool,
+    /// The maximum itself is refused (the subsampling threshold must be below 1).
+    max_open: bool,
+}
+
+/// The allowed range of every numeric setting, `{field: {min, max, minOpen, maxOpen}}`; the page
+/// checks its fields against the same numbers.
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsError> {
-    let int = |(lo, hi): (usize, usize)| [lo as f64, hi as f64];
+    let closed = |min: f64, max: f64| Range {
+        min,
+        max,
+        min_open: false,
+        max_open: false,
+    };
+    let int = |(lo, hi): (usize, usize)| closed(lo as f64, hi as f64);
     let mut m = std::collections::BTreeMap::new();
     m.insert("dim", int(limits::DIM));
     m.insert("window", int(limits::WINDOW));
     m.insert("negative", int(limits::NEGATIVE));
     m.insert("epochs", int(limits::EPOCHS));
     m.insert("minCount", int(limits::MIN_COUNT));
-    m.insert("alpha", [limits::ALPHA.0, limits::ALPHA.1]);
-    m.insert("noisePower", [limits::NOISE_POWER.0, limits::NOISE_POWER.1]);
-    m.insert("sample", [limits::SAMPLE.0, limits::SAMPLE.1]);
-    m.insert("seed", [0.0, u32::MAX as f64]);
+    m.insert(
+        "alpha",
+        Range {
+            min_open: true,
+            ..closed(limits::ALPHA.0, limits::ALPHA.1)
+        },
+    );
+    m.insert(
+        "noisePower",
+        closed(limits::NOISE_POWER.0, limits::NOISE_POWER.1),
+    );
+    m.insert(
+        "sample",
+        Range {
+            max_open: true,
+            ..closed(limits::SAMPLE.0, limits::SAMPLE.1)
+        },
+    );
+    m.insert("seed", closed(0.0, u32::MAX as f64));
     to_js(&m)
 }
 

@@ -1,0 +1,101 @@
+// What `npm start` and `npm test` need on a fresh machine, installed when missing:
+// the wasm32 Rust target, the pinned wasm-bindgen CLI, the npm packages, and (for the tests)
+// Debian's chromium and chromedriver. Node built-ins only: this runs before `npm install`.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+/** Must equal the `wasm-bindgen = "=…"` pin in Cargo.toml. */
+export const WASM_BINDGEN_VERSION = '0.2.130';
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMEDRIVER = '/usr/bin/chromedriver';
+
+/** Print a section header. @param {string} text */
+export function step(text) {
+  console.log(`\n== ${text}`);
+}
+
+/**
+ * Run a command with inherited output; throw if it fails.
+ * @param {string} cmd @param {string[]} args @param {{env?: NodeJS.ProcessEnv, cwd?: string}} [opts]
+ */
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env });
+  if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+}
+
+/** Output of a command, or null if it cannot run. @param {string} cmd @param {string[]} args */
+function output(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: ROOT });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+const cargoBin = join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin');
+
+/** The wasm-bindgen executable at the pinned version, installing it if needed. */
+export function wasmBindgen() {
+  for (const exe of ['wasm-bindgen', join(cargoBin, 'wasm-bindgen')]) {
+    if (output(exe, ['--version']) === `wasm-bindgen ${WASM_BINDGEN_VERSION}`) return exe;
+  }
+  step(`installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (once, about 6 minutes)`);
+  run('cargo', ['install', 'wasm-bindgen-cli', '--version', WASM_BINDGEN_VERSION, '--force']);
+  return join(cargoBin, 'wasm-bindgen');
+}
+
+/** The directory holding wasm-bindgen-test-runner (installed with wasm-bindgen). */
+export function wasmBindgenBinDir() {
+  const exe = wasmBindgen();
+  return exe.includes('/') ? join(exe, '..') : null;
+}
+
+export function ensureWasmTarget() {
+  const installed = output('rustup', ['target', 'list', '--installed']) ?? '';
+  if (!installed.split('\n').includes('wasm32-unknown-unknown')) {
+    step('adding the wasm32-unknown-unknown Rust target');
+    run('rustup', ['target', 'add', 'wasm32-unknown-unknown']);
+  }
+}
+
+/** `npm ci` when node_modules is missing or older than the lock file. */
+export function ensureNodePackages() {
+  const marker = join(ROOT, 'node_modules', '.package-lock.json');
+  const lock = join(ROOT, 'package-lock.json');
+  const stale = !existsSync(marker)
+    || statSync(lock).mtimeMs > statSync(marker).mtimeMs
+    || statSync(join(ROOT, 'package.json')).mtimeMs > statSync(marker).mtimeMs;
+  if (stale) {
+    step('installing npm packages');
+    run('npm', existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  }
+}
+
+/** Debian's chromium and chromedriver, for the browser tests (installed when root). */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM) && existsSync(CHROMEDRIVER)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`${CHROMIUM} or ${CHROMEDRIVER} is missing: install Debian's chromium and chromium-driver`);
+  }
+  step('installing Debian chromium and chromium-driver');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'chromium-driver'], { stdio: 'inherit', env });
+  if (install().status !== 0) {
+    run('apt-get', ['update'], { env });
+    run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'chromium-driver'], { env });
+  }
+}
+
+/** Build the core for the browser into www/pkg/ (ES module + .wasm). */
+export function buildWasm() {
+  ensureWasmTarget();
+  const bindgen = wasmBindgen();
+  step('building the wasm module (release, simd128)');
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
+  run(bindgen, [
+    '--target', 'web', '--out-dir', join(ROOT, 'www', 'pkg'),
+    join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'word2vec_lab.wasm'),
+  ]);
+}

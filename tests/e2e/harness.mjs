@@ -1,0 +1,117 @@
+// What every end-to-end test needs: the built site (dist/) served from a sub-path by a tiny
+// static server (proving relative asset URLs), Debian's chromium driven by playwright-core, and a
+// page that records every request (the demo must work offline: nothing may leave localhost).
+
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = resolve(import.meta.dirname, '..', '..', 'dist');
+/** The sub-path the site is served from. */
+export const BASE = '/demos/word2vec/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serve dist/ at BASE on a free port. @returns {Promise<{url: string, close: () => Promise<void>}>} */
+export function serve() {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(BASE)) {
+      res.writeHead(404).end('outside the sub-path');
+      return;
+    }
+    let file = normalize(join(DIST, path.slice(BASE.length)));
+    if (!file.startsWith(DIST)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': /** @type {Record<string, string>} */ (TYPES)[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((ok) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      ok({ url: `http://127.0.0.1:${port}${BASE}`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
+
+/** Debian chromium, headless, with a fresh profile. */
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'w2v-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    viewport: { width: 1400, height: 900 },
+    locale: 'en-US',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Open the demo and wait until the tutorial is loaded and idle. Records requests that leave the
+ * server and page errors, so a test can assert there were none.
+ * @param {import('playwright-core').BrowserContext} context @param {string} url
+ */
+export async function openDemo(context, url) {
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const offsite = [];
+  /** @type {string[]} */
+  const errors = [];
+  const origin = new URL(url).origin;
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offsite.push(r.url());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  return { page, offsite, errors };
+}
+
+/** @param {import('playwright-core').Page} page */
+export function status(page) {
+  return page.getByRole('status');
+}
+
+/**
+ * Wait until the status's data-state is `state`.
+ * @param {import('playwright-core').Page} page @param {string} state @param {number} [timeout]
+ */
+export async function waitForState(page, state, timeout = 15000) {
+  await page.waitForFunction((s) => document.querySelector('[role="status"]')?.getAttribute('data-state') === s, state, { timeout });
+}
+
+/**
+ * The `word score` items of a results region.
+ * @param {import('playwright-core').Page} page @param {string} region
+ */
+export async function items(page, region) {
+  return page.getByRole('region', { name: region }).getByRole('listitem').allInnerTexts();
+}

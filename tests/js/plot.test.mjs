@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fitView, pick, placeLabels, pointColours, toData, toScreen, withAnalogyTarget, zoomAt } from '../../www/views/plot.js';
+import { parsePairs } from '../../www/views/panels.js';
+
+test('the fitted view puts every point inside the box', () => {
+  const coords = Float32Array.from([-1, -2, 3, 0.5, 0, 4]);
+  const v = fitView(coords, 400, 300);
+  for (let i = 0; i < 3; i++) {
+    const [x, y] = toScreen(v, coords[2 * i], coords[2 * i + 1]);
+    assert.ok(x >= 0 && x <= 400 && y >= 0 && y <= 300, `${x}, ${y}`);
+  }
+  // Up in the data is up on screen.
+  assert.ok(toScreen(v, 0, 4)[1] < toScreen(v, 0, -2)[1]);
+  const [dx, dy] = toData(v, ...toScreen(v, 3, 0.5));
+  assert.ok(Math.abs(dx - 3) < 1e-9 && Math.abs(dy - 0.5) < 1e-9);
+});
+
+test('zooming keeps the point under the cursor in place', () => {
+  const v = { scale: 50, x: 100, y: 80 };
+  const before = toData(v, 130, 70);
+  const after = toData(zoomAt(v, 1.7, 130, 70), 130, 70);
+  assert.ok(Math.abs(before[0] - after[0]) < 1e-9 && Math.abs(before[1] - after[1]) < 1e-9);
+});
+
+test('pick finds the nearest point within the radius', () => {
+  const v = { scale: 10, x: 0, y: 100 };
+  const coords = Float32Array.from([1, 1, 5, 5, 1.2, 1]);
+  assert.equal(pick(coords, v, 12.5, 90, 5), 2);
+  assert.equal(pick(coords, v, 300, 300, 5), -1);
+});
+
+test('placed labels never overlap and the most important comes first', () => {
+  const n = 300;
+  const pos = Array.from({ length: n }, (_, i) => /** @type {[number, number]} */ ([20 + ((i * 37) % 200), 20 + ((i * 53) % 150)]));
+  const placed = placeLabels([...Array(n).keys()], (i) => pos[i], () => 30, 260, 190, 1000);
+  assert.equal(placed[0], 0);
+  const boxes = placed.map((i) => ({ x0: pos[i][0] + 5, x1: pos[i][0] + 35, y0: pos[i][1] - 8, y1: pos[i][1] + 6 }));
+  for (let a = 0; a < boxes.length; a++) {
+    for (let b = a + 1; b < boxes.length; b++) {
+      const A = boxes[a];
+      const B = boxes[b];
+      const overlap = A.x0 < B.x1 && B.x0 < A.x1 && A.y0 < B.y1 && B.y0 < A.y1;
+      assert.ok(!overlap, `labels ${placed[a]} and ${placed[b]} overlap`);
+    }
+  }
+  assert.ok(placed.length > 10 && placed.length < n);
+});
+
+test('colours: clusters use the palette, frequency runs from light to dark', () => {
+  const counts = Uint32Array.from([100, 10, 1]);
+  const byCluster = pointColours(counts, Uint32Array.from([0, 1, 0]), 'cluster');
+  assert.equal(byCluster[0], byCluster[2]);
+  assert.notEqual(byCluster[0], byCluster[1]);
+  const byFreq = pointColours(counts, null, 'frequency');
+  assert.equal(byFreq[0], 'rgb(194, 65, 12)');
+  assert.equal(byFreq[2], 'rgb(122, 166, 214)');
+});
+
+test('the analogy target is b − a + c', () => {
+  const coords = Float32Array.from([0, 0, 1, 0, 0, 1]);
+  const out = withAnalogyTarget(coords, { a: 0, b: 1, c: 2, d: -1 });
+  assert.deepEqual(Array.from(out.slice(6)), [1, 1]);
+});
+
+test('pairs: one per line, separated by spaces, commas or slashes', () => {
+  assert.deepEqual(parsePairs('猫 狗\n猫,汽车\n\n北京 / 上海\nalone'), [['猫', '狗'], ['猫', '汽车'], ['北京', '上海']]);
+});

@@ -1,0 +1,148 @@
+// The worker's session under Node: real wasm, a fake clock and a hand-run scheduler.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Session, STEP_WORDS } from '../../www/worker/session.js';
+import wasm from './wasm.mjs';
+
+/** @typedef {import('../../www/protocol.js').WorkerMessage} WorkerMessage */
+/** @typedef {import('../../www/protocol.js').Snapshot} Snapshot */
+
+function harness() {
+  let clock = 0;
+  /** @type {{fn: () => void, at: number}[]} */
+  const queue = [];
+  /** @type {WorkerMessage[]} */
+  const posted = [];
+  /** @type {Transferable[][]} */
+  const transfers = [];
+  // Training costs fake time in proportion to the words trained (a million words a second).
+  class Lab extends wasm.Lab {
+    /** @param {number} words */
+    train(words) {
+      clock += words / 1000;
+      return super.train(words);
+    }
+  }
+  const session = new Session({ Lab }, (m, t) => {
+    posted.push(m);
+    transfers.push(t ?? []);
+  }, {
+    // Every call to the clock advances it a little, as real work would.
+    now: () => (clock += 0.5),
+    schedule: (fn, ms) => queue.push({ fn, at: clock + ms }),
+  });
+  return {
+    session,
+    posted,
+    transfers,
+    /** Run scheduled slices until none is left or `limit` have run. */
+    drain(limit = 100000) {
+      let n = 0;
+      while (queue.length > 0 && n++ < limit) {
+        const next = queue.shift();
+        if (!next) break;
+        clock = Math.max(clock, next.at);
+        next.fn();
+      }
+      return n;
+    },
+    snapshots: () => /** @type {Snapshot[]} */ (posted.filter((m) => m.type === 'snapshot').map((m) => /** @type {any} */ (m).snapshot)),
+    states: () => posted.filter((m) => m.type === 'state').map((m) => /** @type {any} */ (m).state),
+  };
+}
+
+const royal = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('royal', 1));
+
+test('load posts the untrained picture; train runs in slices to done', () => {
+  const h = harness();
+  const vocab = h.session.load(royal.text, royal.settings);
+  assert.equal(vocab.words.length, vocab.counts.length);
+  assert.equal(vocab.corpusTokens, 36000);
+  assert.deepEqual(h.states(), ['idle']);
+  const first = h.snapshots()[0];
+  assert.equal(first.version, 0);
+  assert.equal(first.coords.length, vocab.words.length * 2);
+  assert.equal(first.progress.wordsDone, 0);
+  // The arrays travel as transfers, not copies.
+  assert.ok(h.transfers.some((t) => t.includes(first.coords.buffer)));
+
+  h.session.setQueries({ word: 'king', k: 5, pairs: [['king', 'queen'], ['king', 'dragon']], analogy: ['man', 'king', 'woman'], analogyK: 3 });
+  assert.equal(h.session.train(), 'training');
+  const slices = h.drain();
+  assert.ok(slices > 5, `${slices} slices`);
+  assert.deepEqual(h.states(), ['idle', 'training', 'done']);
+  const snaps = h.snapshots();
+  const last = snaps[snaps.length - 1];
+  assert.ok(last.progress.done);
+  assert.equal(last.progress.wordsDone, last.progress.totalWords);
+  assert.equal(last.answers.analogy.list[0].word, 'queen');
+  assert.equal(last.answers.neighbours.list.length, 5);
+  assert.equal(last.answers.pairs[1].score, null);
+  assert.match(last.answers.pairs[1].error ?? '', /dragon/);
+  // Versions increase, and progress never goes back.
+  for (let i = 1; i < snaps.length; i++) {
+    assert.equal(snaps[i].version, snaps[i - 1].version + 1);
+    assert.ok(snaps[i].progress.wordsDone >= snaps[i - 1].progress.wordsDone);
+  }
+  assert.ok(snaps.some((s) => s.loss !== null));
+});
+
+test('snapshots are at most 30 a second of (fake) time', () => {
+  const h = harness();
+  h.session.load(royal.text, royal.settings);
+  h.session.train();
+  h.drain();
+  const snaps = h.snapshots().length;
+  // Each slice takes >= 12 ms of the fake clock; the last snapshot is always sent.
+  const elapsed = /** @type {number} */ (h.session.now());
+  assert.ok(snaps <= (elapsed / 1000) * 30 + 3, `${snaps} snapshots in ${elapsed} ms`);
+});
+
+test('pause stops between slices, step trains one chunk, train resumes', () => {
+  const h = harness();
+  h.session.load(royal.text, royal.settings);
+  h.session.train();
+  h.drain(3);
+  assert.equal(h.session.pause(), 'paused');
+  const at = h.session.requireLab().progress().wordsDone;
+  h.drain();
+  assert.equal(h.session.requireLab().progress().wordsDone, at, 'no training while paused');
+  assert.equal(h.session.step(), 'paused');
+  assert.equal(h.session.requireLab().progress().wordsDone, at + STEP_WORDS);
+  // In slow motion a step is a single word.
+  h.session.setSpeed(1);
+  h.session.step();
+  assert.equal(h.session.requireLab().progress().wordsDone, at + STEP_WORDS + 1);
+  h.session.setSpeed(null);
+  assert.equal(h.session.train(), 'training');
+  h.drain();
+  assert.equal(h.session.state, 'done');
+});
+
+test('slow motion trains the words whose time has come', () => {
+  const h = harness();
+  h.session.load(royal.text, royal.settings);
+  h.session.setSpeed(100);
+  h.session.train();
+  h.drain(40);
+  const done = h.session.requireLab().progress().wordsDone;
+  const elapsed = /** @type {number} */ (h.session.now());
+  // About 100 words per second of fake time, never a burst.
+  assert.ok(done > 0 && done <= (elapsed / 1000) * 100 + 12, `${done} words in ${elapsed} ms`);
+});
+
+test('reset gives the same starting picture; a bad corpus is an error with a message', () => {
+  const h = harness();
+  h.session.load(royal.text, royal.settings);
+  const start = Array.from(h.snapshots()[0].coords);
+  h.session.train();
+  h.drain();
+  h.session.reset();
+  const again = h.snapshots().at(-1);
+  assert.deepEqual(Array.from(again?.coords ?? []), start);
+  assert.equal(h.session.state, 'idle');
+
+  assert.throws(() => h.session.load('   \n  ', royal.settings), /nothing to train on/);
+  assert.equal(h.session.state, 'error');
+  assert.throws(() => h.session.train(), /nothing is loaded/);
+});

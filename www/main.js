@@ -1,0 +1,407 @@
+// The page: one store, one worker client, and the views wired to them.
+//
+// Data flow: user input → store.update → views re-render from the store. Whatever needs the
+// model goes to the worker as a typed request (protocol.js); its snapshots and state changes come
+// back as events and land in the store. The main thread never trains: it validates fields,
+// renders, and draws the plot.
+
+import { WorkerClient, startWorker } from './client.js';
+import { detectLang, translator } from './i18n.js';
+import { checkSettings, defaultSpeedLevel, rawFromSettings, SPEEDS } from './settings.js';
+import { createStore } from './store.js';
+import { applyText, buildSettingsForm, renderSettingsForm } from './views/controls.js';
+import { parsePairs, renderLoss, renderPairs, renderScored, renderStats, renderStatus } from './views/panels.js';
+import { EmbeddingPlot } from './views/plot.js';
+
+/** @typedef {import('./protocol.js').Settings} Settings */
+/** @typedef {import('./protocol.js').Snapshot} Snapshot */
+/** @typedef {import('./protocol.js').Vocabulary} Vocabulary */
+/** @typedef {import('./protocol.js').Answers} Answers */
+/** @typedef {import('./protocol.js').Preset} Preset */
+/** @typedef {import('./protocol.js').RunState} RunState */
+/** @typedef {import('./settings.js').FieldError} FieldError */
+/** @typedef {import('./i18n.js').Lang} Lang */
+
+/**
+ * @typedef {object} AppState
+ * @property {Lang} lang
+ * @property {string} preset            a preset name, or 'custom' once the text is the user's
+ * @property {string} corpus
+ * @property {Record<string, string | boolean>} raw   the form's values as typed
+ * @property {Partial<Record<string, FieldError>>} errors
+ * @property {Settings | null} base     the preset's settings (supplies fields the form hides)
+ * @property {Vocabulary | null} vocab
+ * @property {Map<string, number>} ids  word → id for the loaded vocabulary
+ * @property {RunState | 'loading'} run
+ * @property {string | null} error
+ * @property {Snapshot | null} snapshot
+ * @property {Answers | null} answers
+ * @property {{x: number, loss: number}[]} lossCurve
+ * @property {string} query
+ * @property {string} pairsText
+ * @property {[string, string, string]} analogy
+ * @property {number} speedLevel
+ * @property {'frequency' | 'cluster'} colourBy
+ */
+
+const CLUSTERS = 6;
+const LOAD_DELAY_MS = 250;
+const QUERY_DELAY_MS = 100;
+const MAX_LOSS_POINTS = 600;
+
+/** @param {string} id */
+function $(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from index.html`);
+  return el;
+}
+const input = (/** @type {string} */ id) => /** @type {HTMLInputElement} */ ($(id));
+
+const params = new URLSearchParams(location.search);
+
+/** @type {import('./store.js').Store<AppState>} */
+const store = createStore(/** @type {AppState} */ ({
+  lang: detectLang(location.search, navigator.languages ?? [navigator.language]),
+  preset: params.get('preset') ?? 'tutorial',
+  corpus: '',
+  raw: {},
+  errors: {},
+  base: null,
+  vocab: null,
+  ids: new Map(),
+  run: 'loading',
+  error: null,
+  snapshot: null,
+  answers: null,
+  lossCurve: [],
+  query: '',
+  pairsText: '',
+  analogy: ['', '', ''],
+  speedLevel: SPEEDS.length - 1,
+  colourBy: 'frequency',
+}));
+
+const client = new WorkerClient(startWorker(), {
+  onReady: () => choosePreset(store.get().preset),
+  onSnapshot: (s) => store.update((st) => ({ snapshot: s, answers: s.answers, lossCurve: addLoss(st.lossCurve, s) })),
+  onState: (run, error) => store.update({ run, error }),
+});
+
+/** @param {{x: number, loss: number}[]} curve @param {Snapshot} s */
+function addLoss(curve, s) {
+  if (s.loss === null || s.progress.totalWords === 0) return curve;
+  const next = [...curve, { x: s.progress.wordsDone / s.progress.totalWords, loss: s.loss }];
+  // Keep the curve short: halve its resolution when it grows too long.
+  return next.length > MAX_LOSS_POINTS ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
+}
+
+// ---- Corpus and settings -------------------------------------------------------------------
+
+/** @param {string} name */
+async function choosePreset(name) {
+  /** @type {Preset} */
+  let p;
+  try {
+    p = await client.request({ type: 'preset', name });
+  } catch (e) {
+    if (name !== 'tutorial') return choosePreset('tutorial');
+    store.update({ run: 'error', error: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  store.update({
+    preset: p.name,
+    corpus: p.text,
+    base: p.settings,
+    raw: rawFromSettings(p.settings),
+    errors: {},
+    query: p.query,
+    pairsText: p.pairs.map((pair) => pair.join(' ')).join('\n'),
+    analogy: p.analogy,
+    speedLevel: defaultSpeedLevel(p.name),
+  });
+  client.request({ type: 'speed', wordsPerSecond: SPEEDS[defaultSpeedLevel(p.name)] });
+  await loadNow();
+}
+
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let loadTimer;
+let loadSeq = 0;
+
+function scheduleLoad() {
+  clearTimeout(loadTimer);
+  loadTimer = setTimeout(loadNow, LOAD_DELAY_MS);
+}
+
+/** Send the corpus and settings to the worker if every field is valid. Resolves to success. */
+async function loadNow() {
+  clearTimeout(loadTimer);
+  loadTimer = undefined;
+  const st = store.get();
+  if (!st.base) return false;
+  const { settings } = checkSettings(st.raw, st.base);
+  if (!settings) return false;
+  const seq = ++loadSeq;
+  try {
+    const vocab = await client.request({ type: 'load', corpus: st.corpus, settings });
+    if (seq !== loadSeq) return false;
+    store.update({ vocab, ids: new Map(vocab.words.map((w, i) => [w, i])), lossCurve: [], error: null });
+    sendQueries();
+    return true;
+  } catch (e) {
+    if (seq === loadSeq) store.update({ vocab: null, ids: new Map(), snapshot: null, run: 'error', error: e instanceof Error ? e.message : String(e) });
+    return false;
+  }
+}
+
+/** @param {string} name @param {string | boolean} value */
+function setField(name, value) {
+  const st = store.get();
+  if (!st.base) return;
+  const raw = { ...st.raw, [name]: value };
+  const { errors } = checkSettings(raw, st.base);
+  store.update({ raw, errors });
+  if (Object.keys(errors).length === 0) scheduleLoad();
+}
+
+/** @param {string} text */
+function setCorpus(text) {
+  store.update({ corpus: text, preset: 'custom' });
+  scheduleLoad();
+}
+
+// ---- Queries --------------------------------------------------------------------------------
+
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let queryTimer;
+
+function sendQueries() {
+  clearTimeout(queryTimer);
+  const st = store.get();
+  const queries = { word: st.query, k: 10, pairs: parsePairs(st.pairsText), analogy: st.analogy, analogyK: 5 };
+  client.request({ type: 'queries', queries }).then(
+    (answers) => store.update({ answers }),
+    () => {},
+  );
+}
+
+function scheduleQueries() {
+  clearTimeout(queryTimer);
+  queryTimer = setTimeout(sendQueries, QUERY_DELAY_MS);
+}
+
+// ---- Training controls ----------------------------------------------------------------------
+
+/** The first invalid field, focused, or null if every field is valid. */
+function focusInvalid() {
+  const name = Object.keys(store.get().errors)[0];
+  if (name === undefined) return null;
+  document.getElementById(`setting-${name}`)?.focus();
+  return name;
+}
+
+/** @param {'train' | 'step'} what */
+async function run(what) {
+  if (focusInvalid()) return;
+  const st = store.get();
+  // Apply a pending edit (or retry after an error) before training.
+  if (loadTimer !== undefined || st.run === 'error' || st.vocab === null) {
+    if (!(await loadNow())) return;
+  }
+  if (store.get().run === 'done') await client.request({ type: 'reset' });
+  await client.request({ type: what }).catch((e) => store.update({ run: 'error', error: e.message }));
+}
+
+$('train').addEventListener('click', () => run('train'));
+$('step').addEventListener('click', () => run('step'));
+$('pause').addEventListener('click', () => client.request({ type: 'pause' }));
+$('reset').addEventListener('click', async () => {
+  if (focusInvalid()) return;
+  if (loadTimer !== undefined || store.get().vocab === null) {
+    await loadNow();
+    return;
+  }
+  await client.request({ type: 'reset' }).then(() => store.update({ lossCurve: [] }), () => {});
+});
+input('speed').addEventListener('input', () => {
+  const level = Number(input('speed').value);
+  store.update({ speedLevel: level });
+  client.request({ type: 'speed', wordsPerSecond: SPEEDS[level] });
+});
+$('colour').addEventListener('change', () => {
+  const colourBy = /** @type {'frequency' | 'cluster'} */ (/** @type {HTMLSelectElement} */ ($('colour')).value);
+  store.update({ colourBy });
+  client.request({ type: 'clusters', k: colourBy === 'cluster' ? CLUSTERS : 0 });
+});
+
+// ---- Inputs ---------------------------------------------------------------------------------
+
+const settingInputs = buildSettingsForm($('settings'), setField);
+$('settings').addEventListener('submit', (e) => e.preventDefault());
+
+/** @type {HTMLSelectElement} */ ($('preset')).addEventListener('change', (e) => {
+  const name = /** @type {HTMLSelectElement} */ (e.target).value;
+  if (name !== 'custom') choosePreset(name);
+});
+$('corpus').addEventListener('input', (e) => setCorpus(/** @type {HTMLTextAreaElement} */ (e.target).value));
+
+/** @param {File} file */
+async function openFile(file) {
+  setCorpus(await file.text());
+}
+input('file').addEventListener('change', () => {
+  const file = input('file').files?.[0];
+  if (file) openFile(file);
+  input('file').value = '';
+});
+for (const type of ['dragenter', 'dragover']) {
+  document.addEventListener(type, (e) => {
+    e.preventDefault();
+    $('dropzone').classList.add('dragging');
+  });
+}
+document.addEventListener('dragleave', () => $('dropzone').classList.remove('dragging'));
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  $('dropzone').classList.remove('dragging');
+  const file = e.dataTransfer?.files[0];
+  if (file) openFile(file);
+});
+
+input('query').addEventListener('input', () => {
+  store.update({ query: input('query').value });
+  scheduleQueries();
+});
+$('pairs').addEventListener('input', (e) => {
+  store.update({ pairsText: /** @type {HTMLTextAreaElement} */ (e.target).value });
+  scheduleQueries();
+});
+for (const [i, id] of ['analogy-a', 'analogy-b', 'analogy-c'].entries()) {
+  input(id).addEventListener('input', () => {
+    const analogy = /** @type {[string, string, string]} */ ([...store.get().analogy]);
+    analogy[i] = input(id).value;
+    store.update({ analogy });
+    scheduleQueries();
+  });
+}
+
+/** @type {HTMLSelectElement} */ ($('lang')).addEventListener('change', (e) => {
+  const lang = /** @type {Lang} */ (/** @type {HTMLSelectElement} */ (e.target).value);
+  const url = new URL(location.href);
+  url.searchParams.set('lang', lang);
+  history.replaceState(null, '', url);
+  store.update({ lang });
+});
+
+// ---- Plot -----------------------------------------------------------------------------------
+
+const plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($('plot')), $('tooltip'), {
+  onSelect(id) {
+    const word = id >= 0 ? (store.get().vocab?.words[id] ?? '') : '';
+    store.update({ query: word });
+    sendQueries();
+  },
+  describe(id) {
+    const st = store.get();
+    const t = translator(st.lang);
+    if (!st.vocab) return '';
+    const parts = [st.vocab.words[id], t('plot.count', { count: st.vocab.counts[id], rank: id + 1 })];
+    const c = st.snapshot?.clusters;
+    if (st.colourBy === 'cluster' && c) parts.push(t('plot.cluster', { n: c[id] + 1 }));
+    return parts.join(' · ');
+  },
+});
+
+/** @param {AppState} st */
+function plotData(st) {
+  if (!st.vocab || !st.snapshot || st.snapshot.coords.length !== st.vocab.words.length * 2) return null;
+  const id = (/** @type {string} */ w) => st.ids.get(w.trim()) ?? -1;
+  const highlighted = new Set();
+  for (const s of st.answers?.neighbours.list ?? []) highlighted.add(id(s.word));
+  const [a, b, c] = st.analogy.map(id);
+  const top = st.answers?.analogy.list[0];
+  const analogy = a >= 0 && b >= 0 && c >= 0 ? { a, b, c, d: top ? id(top.word) : -1 } : null;
+  if (analogy) for (const w of [a, b, c, analogy.d]) highlighted.add(w);
+  highlighted.delete(-1);
+  return {
+    words: st.vocab.words,
+    counts: st.vocab.counts,
+    coords: st.snapshot.coords,
+    clusters: st.snapshot.clusters,
+    colourBy: st.colourBy,
+    selected: id(st.query),
+    highlighted,
+    analogy,
+  };
+}
+
+// ---- Rendering ------------------------------------------------------------------------------
+
+const statEls = {
+  bar: /** @type {HTMLProgressElement} */ ($('progress')),
+  rate: $('stat-rate'),
+  epoch: $('stat-epoch'),
+  alpha: $('stat-alpha'),
+  loss: $('stat-loss'),
+};
+
+/** @param {HTMLInputElement | HTMLTextAreaElement} el @param {string} value */
+function setValue(el, value) {
+  if (document.activeElement !== el && el.value !== value) el.value = value;
+}
+
+/** @param {AppState} st @param {AppState | null} prev */
+function render(st, prev) {
+  const t = translator(st.lang);
+  if (!prev || st.lang !== prev.lang) {
+    document.documentElement.lang = st.lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('title');
+    /** @type {HTMLSelectElement} */ ($('lang')).value = st.lang;
+    applyText(document, t);
+  }
+  const langChanged = !prev || st.lang !== prev.lang;
+  if (langChanged || st.raw !== prev.raw || st.errors !== prev.errors) renderSettingsForm(settingInputs, st.raw, st.errors, t);
+  if (!prev || st.preset !== prev.preset) /** @type {HTMLSelectElement} */ ($('preset')).value = st.preset;
+  setValue(/** @type {HTMLTextAreaElement} */ ($('corpus')), st.corpus);
+  setValue(input('query'), st.query);
+  setValue(/** @type {HTMLTextAreaElement} */ ($('pairs')), st.pairsText);
+  ['analogy-a', 'analogy-b', 'analogy-c'].forEach((id, i) => setValue(input(id), st.analogy[i]));
+  input('speed').value = String(st.speedLevel);
+  const speed = SPEEDS[st.speedLevel];
+  $('speed-value').textContent = speed === null ? t('speed.full') : t('speed.value', { n: speed.toLocaleString() });
+  input('speed').setAttribute('aria-valuetext', $('speed-value').textContent ?? '');
+
+  if (langChanged || st.vocab !== prev.vocab) {
+    $('corpus-stats').textContent = st.vocab
+      ? t('corpus.stats', { tokens: st.vocab.corpusTokens.toLocaleString(), words: st.vocab.words.length.toLocaleString(), dim: st.vocab.dim })
+      : '';
+    $('vocabulary').replaceChildren(...(st.vocab?.words.slice(0, 1000) ?? []).map((w) => new Option(w)));
+  }
+
+  const p = st.snapshot?.progress ?? null;
+  renderStatus($('status'), st.run, p, st.error, t);
+  renderStats(statEls, p, st.snapshot?.wordsPerSecond ?? 0, st.snapshot?.loss ?? null);
+  const busy = st.run === 'loading';
+  /** @type {HTMLButtonElement} */ ($('train')).disabled = busy || st.run === 'training';
+  /** @type {HTMLButtonElement} */ ($('pause')).disabled = st.run !== 'training';
+  /** @type {HTMLButtonElement} */ ($('step')).disabled = busy || st.run === 'training';
+  /** @type {HTMLButtonElement} */ ($('reset')).disabled = busy;
+
+  if (langChanged || st.answers !== prev.answers) {
+    const a = st.answers;
+    renderScored($('neighbours'), a?.neighbours.list ?? [], a?.neighbours.error ?? (st.query.trim() ? null : t('empty.neighbours')));
+    renderScored($('analogy'), a?.analogy.list ?? [], a?.analogy.error ?? (st.analogy.every((w) => w.trim()) ? null : t('empty.analogy')));
+    renderPairs(/** @type {HTMLTableSectionElement} */ ($('pairs-body')), a?.pairs ?? []);
+  }
+  if (langChanged || st.snapshot !== prev.snapshot) {
+    const ex = st.snapshot?.explained ?? [];
+    $('explained').textContent = ex.length === 2 ? t('plot.explained', { x: (ex[0] * 100).toFixed(0), y: (ex[1] * 100).toFixed(0) }) : '';
+  }
+  if (!prev || st.lossCurve !== prev.lossCurve) renderLoss(/** @type {HTMLCanvasElement} */ ($('loss')), st.lossCurve);
+  if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.query !== prev.query || st.analogy !== prev.analogy || st.colourBy !== prev.colourBy || st.vocab !== prev.vocab) {
+    const data = plotData(st);
+    if (data) plot.setData(data);
+  }
+}
+
+store.subscribe(render);
+render(store.get(), null);

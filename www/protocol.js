@@ -1,0 +1,140 @@
+// The messages between the page and the training worker: one typed vocabulary, in one place.
+//
+// The page sends requests, each tagged with `type` and a numeric `id`; the worker answers every
+// request with exactly one reply carrying the same id (ok + result, or an error message), which
+// resolves or rejects the promise the client returned (www/client.js). Independently, the worker
+// pushes events: `snapshot` (the picture and the answers, at most ~30 a second while training,
+// with its typed arrays transferred, not copied) and `state` (idle / training / paused / done /
+// error). Modelled on the TensorBoard projector's worker messages.
+
+/**
+ * Hyperparameters and tokenizer switches, as the Rust binding's `Settings` (src/wasm.rs).
+ * @typedef {object} Settings
+ * @property {'cbow' | 'skipgram'} architecture
+ * @property {'softmax' | 'negative' | 'hierarchical'} output
+ * @property {'mean' | 'sum'} cbowContext
+ * @property {number} dim
+ * @property {number} window
+ * @property {boolean} dynamicWindow
+ * @property {number} negative
+ * @property {number} noisePower
+ * @property {number} epochs
+ * @property {number} alpha
+ * @property {number} minCount
+ * @property {number} sample
+ * @property {number} seed
+ * @property {boolean} splitCjk
+ * @property {boolean} lowercase
+ * @property {boolean} stripPunctuation
+ */
+
+/**
+ * @typedef {object} Preset
+ * @property {string} name
+ * @property {string} text
+ * @property {Settings} settings
+ * @property {string} query
+ * @property {[string, string][]} pairs
+ * @property {[string, string, string]} analogy
+ */
+
+/**
+ * @typedef {object} Progress
+ * @property {number} wordsDone
+ * @property {number} totalWords
+ * @property {number} epoch
+ * @property {number} epochs
+ * @property {number} alpha
+ * @property {number | null} loss
+ * @property {number} predictions
+ * @property {boolean} done
+ */
+
+/** @typedef {{word: string, score: number}} Scored */
+
+/**
+ * What the page wants answered at every snapshot.
+ * @typedef {object} Queries
+ * @property {string} word            nearest neighbours of this word ('' for none)
+ * @property {[string, string][]} pairs  cosine of each pair
+ * @property {[string, string, string] | null} analogy  a : b :: c : ?
+ * @property {number} k               how many neighbours
+ * @property {number} analogyK        how many analogy answers
+ */
+
+/**
+ * @typedef {object} Answers
+ * @property {{word: string, list: Scored[], error: string | null}} neighbours
+ * @property {{a: string, b: string, score: number | null, error: string | null}[]} pairs
+ * @property {{list: Scored[], error: string | null}} analogy
+ */
+
+/**
+ * One frame of training.
+ * @typedef {object} Snapshot
+ * @property {number} version     increases with every snapshot of a model; restarts at load
+ * @property {Progress} progress
+ * @property {Float32Array} coords  |V| × 2 PCA coordinates of the unit vectors
+ * @property {number[]} explained   variance fraction of each axis
+ * @property {Uint32Array | null} clusters  k-means group of every word (when asked for)
+ * @property {Answers} answers
+ * @property {number} wordsPerSecond  measured over the last second of training
+ * @property {number | null} loss   mean loss since the previous snapshot
+ */
+
+/**
+ * What the worker tells about a freshly loaded corpus.
+ * @typedef {object} Vocabulary
+ * @property {string[]} words     most frequent first
+ * @property {Uint32Array} counts
+ * @property {number} corpusTokens
+ * @property {number} dim
+ */
+
+/** @typedef {'idle' | 'training' | 'paused' | 'done' | 'error'} RunState */
+
+/**
+ * Requests, page → worker. `speed` is in corpus words per second; null is full speed.
+ * @typedef {{id: number, type: 'preset', name: string}
+ *   | {id: number, type: 'load', corpus: string, settings: Settings}
+ *   | {id: number, type: 'train'}
+ *   | {id: number, type: 'pause'}
+ *   | {id: number, type: 'step'}
+ *   | {id: number, type: 'reset'}
+ *   | {id: number, type: 'speed', wordsPerSecond: number | null}
+ *   | {id: number, type: 'queries', queries: Queries}
+ *   | {id: number, type: 'clusters', k: number}
+ * } Request
+ */
+
+/**
+ * What each request resolves to.
+ * @typedef {object} Results
+ * @property {Preset} preset
+ * @property {Vocabulary} load
+ * @property {RunState} train
+ * @property {RunState} pause
+ * @property {RunState} step
+ * @property {Vocabulary} reset
+ * @property {null} speed
+ * @property {Answers} queries
+ * @property {null} clusters
+ */
+
+/**
+ * Worker → page.
+ * @typedef {{type: 'reply', id: number, ok: true, result: unknown}
+ *   | {type: 'reply', id: number, ok: false, error: string}
+ *   | {type: 'snapshot', snapshot: Snapshot}
+ *   | {type: 'state', state: RunState, error: string | null}
+ *   | {type: 'ready', presets: string[]}
+ * } WorkerMessage
+ */
+
+/** The presets, in menu order (the worker confirms them from the wasm module at start-up). */
+export const PRESETS = /** @type {const} */ (['tutorial', 'eat-drink', 'transformer', 'royal', 'zh-classics']);
+
+/** Snapshots per second, at most, while training. */
+export const MAX_SNAPSHOTS_PER_SECOND = 30;
+
+export {};

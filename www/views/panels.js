@@ -1,0 +1,138 @@
+// The text panels: status line, training numbers, neighbours, pair table, analogy answers.
+// Each is a render function from plain data to DOM, with no state of its own.
+
+/** @typedef {import('../protocol.js').Progress} Progress */
+/** @typedef {import('../protocol.js').Answers} Answers */
+/** @typedef {import('../protocol.js').RunState} RunState */
+/** @typedef {import('../protocol.js').Scored} Scored */
+/** @typedef {import('../i18n.js').Translate} Translate */
+
+/** @param {number} x */
+export const formatScore = (x) => x.toFixed(3);
+
+/** @param {Progress | null} p */
+export function percent(p) {
+  return p && p.totalWords > 0 ? Math.floor((100 * p.wordsDone) / p.totalWords) : 0;
+}
+
+/**
+ * The status line: its `data-state` and its sentence.
+ * @param {HTMLElement} el @param {RunState | 'loading'} state @param {Progress | null} p
+ * @param {string | null} error @param {Translate} t
+ */
+export function renderStatus(el, state, p, error, t) {
+  el.dataset.state = state === 'loading' ? 'idle' : state;
+  const params = { percent: percent(p), epoch: p ? Math.min(p.epoch + 1, p.epochs) : 0, epochs: p?.epochs ?? 0, words: p ? p.wordsDone.toLocaleString() : 0, message: error ?? '' };
+  el.textContent = t(`status.${state}`, params);
+}
+
+/**
+ * Progress bar and the numbers under it.
+ * @param {{bar: HTMLProgressElement, rate: HTMLElement, epoch: HTMLElement, alpha: HTMLElement, loss: HTMLElement}} els
+ * @param {Progress | null} p @param {number} wordsPerSecond @param {number | null} loss
+ */
+export function renderStats(els, p, wordsPerSecond, loss) {
+  els.bar.max = 100;
+  els.bar.value = percent(p);
+  els.rate.textContent = wordsPerSecond > 0 ? Math.round(wordsPerSecond).toLocaleString() : '–';
+  els.epoch.textContent = p ? `${Math.min(p.epoch + 1, p.epochs)} / ${p.epochs}` : '–';
+  els.alpha.textContent = p ? p.alpha.toPrecision(3) : '–';
+  els.loss.textContent = loss !== null ? loss.toFixed(3) : '–';
+}
+
+/**
+ * A list of `word score` items, or a message.
+ * @param {HTMLElement} list @param {Scored[]} items @param {string | null} message
+ */
+export function renderScored(list, items, message) {
+  list.replaceChildren(
+    ...items.map((s) => {
+      const li = document.createElement('li');
+      const word = document.createElement('span');
+      word.className = 'word';
+      word.textContent = s.word;
+      const score = document.createElement('span');
+      score.className = 'score';
+      score.textContent = formatScore(s.score);
+      const bar = document.createElement('span');
+      bar.className = 'bar';
+      bar.style.setProperty('--w', `${Math.max(0, s.score) * 100}%`);
+      li.append(word, ' ', score, bar);
+      return li;
+    }),
+  );
+  list.dataset.message = message ?? '';
+}
+
+/**
+ * The pairwise table: one row per pair with its cosine, or why it has none.
+ * @param {HTMLTableSectionElement} body @param {Answers['pairs']} pairs
+ */
+export function renderPairs(body, pairs) {
+  body.replaceChildren(
+    ...pairs.map((p) => {
+      const tr = document.createElement('tr');
+      for (const text of [p.a, p.b]) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      const td = document.createElement('td');
+      td.className = p.score === null ? 'error' : 'score';
+      td.textContent = p.score === null ? (p.error ?? '') : formatScore(p.score);
+      tr.append(td);
+      return tr;
+    }),
+  );
+}
+
+/**
+ * Parse the pair box: one pair per line, two words separated by spaces, commas or slashes.
+ * @param {string} text @returns {[string, string][]}
+ */
+export function parsePairs(text) {
+  /** @type {[string, string][]} */
+  const out = [];
+  for (const line of text.split('\n')) {
+    const words = line.split(/[\s,，/、]+/).filter((w) => w !== '');
+    if (words.length >= 2) out.push([words[0], words[1]]);
+  }
+  return out;
+}
+
+/**
+ * The loss curve: mean loss against the fraction of training done.
+ * @param {HTMLCanvasElement} canvas @param {{x: number, loss: number}[]} points
+ */
+export function renderLoss(canvas, points) {
+  const dpr = window.devicePixelRatio || 1;
+  const w = canvas.clientWidth;
+  const h = canvas.clientHeight;
+  if (canvas.width !== Math.round(w * dpr)) canvas.width = Math.round(w * dpr);
+  if (canvas.height !== Math.round(h * dpr)) canvas.height = Math.round(h * dpr);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  const pad = { l: 34, r: 6, t: 6, b: 14 };
+  ctx.strokeStyle = '#d1d5db';
+  ctx.lineWidth = 1;
+  ctx.strokeRect(pad.l, pad.t, w - pad.l - pad.r, h - pad.t - pad.b);
+  if (points.length === 0) return;
+  const max = Math.max(...points.map((p) => p.loss)) * 1.05 || 1;
+  ctx.fillStyle = '#6b7280';
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(max.toFixed(2), 2, pad.t + 4);
+  ctx.fillText('0', 2, h - pad.b);
+  ctx.strokeStyle = '#c2410c';
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  points.forEach((p, i) => {
+    const x = pad.l + p.x * (w - pad.l - pad.r);
+    const y = pad.t + (1 - p.loss / max) * (h - pad.t - pad.b);
+    if (i === 0) ctx.moveTo(x, y);
+    else ctx.lineTo(x, y);
+  });
+  ctx.stroke();
+}

@@ -1,0 +1,458 @@
+// The live 2-D projection: one labelled point per word on a canvas.
+//
+// What it draws comes from one `PlotData` (words, counts, coordinates, colours, selection, the
+// analogy's parallelogram); how it looks on screen from a `View` (a scale and an offset). The
+// pure functions (`fitView`, `toScreen`, `pick`, `placeLabels`, `pointColours`) hold the
+// geometry and are unit-tested; the `EmbeddingPlot` class owns the canvas, the animation and the
+// pointer: new coordinates glide in over TRANSITION_MS, the view follows the data until the user
+// zooms or pans (double-click to follow again), hover shows a word's details, click selects.
+//
+// Canvas 2-D keeps a few thousand labelled points at 60 frames a second: points are one path per
+// colour, and labels are placed greedily (selected and frequent words first) on a coarse
+// occupancy grid so that they never overlap.
+
+/** @typedef {{scale: number, x: number, y: number}} View  screen = data · scale + (x, y), y flipped */
+
+/**
+ * @typedef {object} PlotData
+ * @property {string[]} words
+ * @property {Uint32Array} counts
+ * @property {Float32Array} coords     |V| × 2
+ * @property {Uint32Array | null} clusters
+ * @property {'frequency' | 'cluster'} colourBy
+ * @property {number} selected          word id, or -1
+ * @property {Set<number>} highlighted  neighbours of the selected word, analogy words
+ * @property {{a: number, b: number, c: number, d: number} | null} analogy  ids (d = top answer, or -1)
+ */
+
+export const TRANSITION_MS = 180;
+const PADDING = 28;
+const POINT_RADIUS = 3.5;
+const LABEL_FONT = '12px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+const CELL = 8;
+const MAX_LABELS = 400;
+
+/** Ten distinguishable colours (Tableau 10) for clusters. */
+export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/**
+ * The view that fits every point in a width × height box.
+ * @param {Float32Array} coords @param {number} width @param {number} height @returns {View}
+ */
+export function fitView(coords, width, height) {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i + 1 < coords.length; i += 2) {
+    minX = Math.min(minX, coords[i]);
+    maxX = Math.max(maxX, coords[i]);
+    minY = Math.min(minY, coords[i + 1]);
+    maxY = Math.max(maxY, coords[i + 1]);
+  }
+  if (!Number.isFinite(minX)) return { scale: 1, x: width / 2, y: height / 2 };
+  const spanX = Math.max(maxX - minX, 1e-6);
+  const spanY = Math.max(maxY - minY, 1e-6);
+  const scale = Math.min((width - 2 * PADDING) / spanX, (height - 2 * PADDING) / spanY);
+  return {
+    scale,
+    x: width / 2 - ((minX + maxX) / 2) * scale,
+    y: height / 2 + ((minY + maxY) / 2) * scale,
+  };
+}
+
+/** @param {View} v @param {number} dx @param {number} dy @returns {[number, number]} */
+export function toScreen(v, dx, dy) {
+  return [dx * v.scale + v.x, -dy * v.scale + v.y];
+}
+
+/** @param {View} v @param {number} sx @param {number} sy @returns {[number, number]} */
+export function toData(v, sx, sy) {
+  return [(sx - v.x) / v.scale, -(sy - v.y) / v.scale];
+}
+
+/**
+ * Zoom by `factor` keeping the data point under (sx, sy) in place.
+ * @param {View} v @param {number} factor @param {number} sx @param {number} sy @returns {View}
+ */
+export function zoomAt(v, factor, sx, sy) {
+  return { scale: v.scale * factor, x: sx - (sx - v.x) * factor, y: sy - (sy - v.y) * factor };
+}
+
+/**
+ * The point nearest to (sx, sy) on screen within `radius` pixels, or -1.
+ * @param {Float32Array} coords @param {View} v @param {number} sx @param {number} sy @param {number} radius
+ */
+export function pick(coords, v, sx, sy, radius) {
+  let best = -1;
+  let bestD = radius * radius;
+  for (let i = 0; i < coords.length / 2; i++) {
+    const [px, py] = toScreen(v, coords[2 * i], coords[2 * i + 1]);
+    const d = (px - sx) ** 2 + (py - sy) ** 2;
+    if (d <= bestD) {
+      bestD = d;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/**
+ * A colour per word: by log frequency (light blue → dark orange) or by cluster.
+ * @param {Uint32Array} counts @param {Uint32Array | null} clusters @param {'frequency' | 'cluster'} by
+ * @returns {string[]}
+ */
+export function pointColours(counts, clusters, by) {
+  if (by === 'cluster' && clusters && clusters.length === counts.length) {
+    return Array.from(clusters, (c) => PALETTE[c % PALETTE.length]);
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const c of counts) {
+    lo = Math.min(lo, Math.log(c));
+    hi = Math.max(hi, Math.log(c));
+  }
+  const ramp = (/** @type {number} */ t) => {
+    // #7aa6d6 (rare) → #c2410c (frequent)
+    const mix = (/** @type {number} */ a, /** @type {number} */ b) => Math.round(a + (b - a) * t);
+    return `rgb(${mix(0x7a, 0xc2)}, ${mix(0xa6, 0x41)}, ${mix(0xd6, 0x0c)})`;
+  };
+  return Array.from(counts, (c) => ramp(hi > lo ? (Math.log(c) - lo) / (hi - lo) : 0.5));
+}
+
+/**
+ * Greedy label placement: try words in `order`, keep a label if its box (right of the point)
+ * covers no occupied cell of a CELL-pixel grid. Returns the ids that get a label.
+ * @param {ArrayLike<number>} order  ids, most important first
+ * @param {(id: number) => [number, number]} screenOf
+ * @param {(id: number) => number} widthOf  label width in pixels
+ * @param {number} width @param {number} height @param {number} max
+ */
+export function placeLabels(order, screenOf, widthOf, width, height, max) {
+  const cols = Math.ceil(width / CELL) + 1;
+  const rows = Math.ceil(height / CELL) + 1;
+  const used = new Uint8Array(cols * rows);
+  /** @type {number[]} */
+  const placed = [];
+  for (let k = 0; k < order.length && placed.length < max; k++) {
+    const id = order[k];
+    const [x, y] = screenOf(id);
+    const x0 = Math.floor((x + 5) / CELL);
+    const x1 = Math.floor((x + 5 + widthOf(id)) / CELL);
+    const y0 = Math.floor((y - 8) / CELL);
+    const y1 = Math.floor((y + 6) / CELL);
+    if (x0 < 0 || y0 < 0 || x1 >= cols || y1 >= rows) continue;
+    let free = true;
+    for (let r = y0; r <= y1 && free; r++) {
+      for (let c = x0; c <= x1; c++) {
+        if (used[r * cols + c]) {
+          free = false;
+          break;
+        }
+      }
+    }
+    if (!free) continue;
+    for (let r = y0; r <= y1; r++) used.fill(1, r * cols + x0, r * cols + x1 + 1);
+    placed.push(id);
+  }
+  return placed;
+}
+
+/**
+ * The coordinates plus the point b − a + c of the analogy (if any), so a fitted view shows the
+ * whole parallelogram. (PCA is affine, so that point is exactly the projection of b̂ − â + ĉ.)
+ * @param {Float32Array} coords @param {PlotData['analogy']} an
+ */
+export function withAnalogyTarget(coords, an) {
+  const n = coords.length / 2;
+  if (!an || an.a >= n || an.b >= n || an.c >= n) return coords;
+  const out = new Float32Array(coords.length + 2);
+  out.set(coords);
+  out[coords.length] = coords[2 * an.b] - coords[2 * an.a] + coords[2 * an.c];
+  out[coords.length + 1] = coords[2 * an.b + 1] - coords[2 * an.a + 1] + coords[2 * an.c + 1];
+  return out;
+}
+
+/** @param {number} t */
+const ease = (t) => 1 - (1 - t) ** 3;
+
+export class EmbeddingPlot {
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {HTMLElement} tooltip
+   * @param {{onSelect: (id: number) => void, describe: (id: number) => string}} hooks
+   */
+  constructor(canvas, tooltip, hooks) {
+    this.canvas = canvas;
+    this.tooltip = tooltip;
+    this.hooks = hooks;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2-D canvas');
+    this.ctx = ctx;
+    /** @type {PlotData | null} */
+    this.data = null;
+    /** Coordinates on screen now (between `from` and the data's during a transition). */
+    this.shown = new Float32Array(0);
+    this.from = new Float32Array(0);
+    this.transitionStart = 0;
+    /** @type {View} */
+    this.view = { scale: 1, x: 0, y: 0 };
+    this.follow = true;
+    this.hover = -1;
+    /** @type {string[]} */
+    this.colours = [];
+    /** @type {Float32Array} label widths */
+    this.widths = new Float32Array(0);
+    this.width = 0;
+    this.height = 0;
+    this.frame = 0;
+    this.frames = 0;
+    this.listen();
+    new ResizeObserver(() => this.resize()).observe(canvas);
+    this.resize();
+  }
+
+  /** New data; coordinates glide from where the points are now. @param {PlotData} data */
+  setData(data) {
+    const prev = this.data;
+    const sameWords = prev !== null && prev.words === data.words;
+    if (!sameWords) {
+      this.ctx.font = LABEL_FONT;
+      this.widths = Float32Array.from(data.words, (w) => this.ctx.measureText(w).width);
+      this.shown = Float32Array.from(data.coords);
+      this.follow = true;
+      this.hover = -1;
+    }
+    if (!prev || !sameWords || prev.counts !== data.counts || prev.clusters !== data.clusters || prev.colourBy !== data.colourBy) {
+      this.colours = pointColours(data.counts, data.clusters, data.colourBy);
+    }
+    this.from = Float32Array.from(this.shown);
+    this.transitionStart = performance.now();
+    this.data = data;
+    this.request();
+  }
+
+  /** Follow the data again (fit every point). */
+  fit() {
+    this.follow = true;
+    this.request();
+  }
+
+  request() {
+    if (!this.frame) this.frame = requestAnimationFrame((t) => this.draw(t));
+  }
+
+  resize() {
+    const r = this.canvas.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    this.width = r.width;
+    this.height = r.height;
+    this.canvas.width = Math.round(r.width * dpr);
+    this.canvas.height = Math.round(r.height * dpr);
+    this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.request();
+  }
+
+  /** @param {number} now */
+  draw(now) {
+    this.frame = 0;
+    this.frames++;
+    // Frames drawn so far, readable by the performance test.
+    this.canvas.dataset.frames = String(this.frames);
+    const data = this.data;
+    const { ctx, width, height } = this;
+    ctx.clearRect(0, 0, width, height);
+    if (!data) return;
+    const t = Math.min(1, (now - this.transitionStart) / TRANSITION_MS);
+    const k = ease(t);
+    const n = data.words.length;
+    if (this.shown.length !== data.coords.length) this.shown = Float32Array.from(data.coords);
+    for (let i = 0; i < data.coords.length; i++) this.shown[i] = this.from[i] + (data.coords[i] - this.from[i]) * k;
+    if (this.follow) {
+      const target = fitView(withAnalogyTarget(data.coords, data.analogy), width, height);
+      // Glide the view too, so a changing extent does not jolt the picture.
+      const v = this.view;
+      const a = t < 1 ? 0.25 : 1;
+      this.view = v.scale === 1 && v.x === 0 ? target : { scale: v.scale + (target.scale - v.scale) * a, x: v.x + (target.x - v.x) * a, y: v.y + (target.y - v.y) * a };
+    }
+    const view = this.view;
+    const sx = new Float32Array(n);
+    const sy = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      [sx[i], sy[i]] = toScreen(view, this.shown[2 * i], this.shown[2 * i + 1]);
+    }
+
+    this.drawAnalogy(data, sx, sy);
+
+    // Points, one path per colour.
+    /** @type {Map<string, number[]>} */
+    const byColour = new Map();
+    for (let i = 0; i < n; i++) {
+      if (sx[i] < -10 || sy[i] < -10 || sx[i] > width + 10 || sy[i] > height + 10) continue;
+      const list = byColour.get(this.colours[i]);
+      if (list) list.push(i);
+      else byColour.set(this.colours[i], [i]);
+    }
+    for (const [colour, ids] of byColour) {
+      ctx.fillStyle = colour;
+      ctx.beginPath();
+      for (const i of ids) {
+        ctx.moveTo(sx[i] + POINT_RADIUS, sy[i]);
+        ctx.arc(sx[i], sy[i], POINT_RADIUS, 0, 2 * Math.PI);
+      }
+      ctx.fill();
+    }
+
+    // Rings around the selected word and the highlighted ones, lines to the neighbours.
+    if (data.selected >= 0 && data.selected < n) {
+      ctx.strokeStyle = 'rgba(37, 99, 235, 0.35)';
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      for (const h of data.highlighted) {
+        if (h === data.selected || h >= n) continue;
+        ctx.moveTo(sx[data.selected], sy[data.selected]);
+        ctx.lineTo(sx[h], sy[h]);
+      }
+      ctx.stroke();
+    }
+    ctx.lineWidth = 2;
+    for (const h of data.highlighted) {
+      if (h >= n) continue;
+      ctx.strokeStyle = '#2563eb';
+      ctx.beginPath();
+      ctx.arc(sx[h], sy[h], POINT_RADIUS + 3, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    if (data.selected >= 0 && data.selected < n) {
+      ctx.strokeStyle = '#111827';
+      ctx.lineWidth = 2.5;
+      ctx.beginPath();
+      ctx.arc(sx[data.selected], sy[data.selected], POINT_RADIUS + 5, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+
+    // Labels: selected, hovered and highlighted first, then by frequency (ids are by frequency).
+    const order = [];
+    if (data.selected >= 0) order.push(data.selected);
+    if (this.hover >= 0) order.push(this.hover);
+    for (const h of data.highlighted) order.push(h);
+    for (let i = 0; i < n; i++) order.push(i);
+    const labels = placeLabels(order.filter((i) => i < n), (i) => [sx[i], sy[i]], (i) => this.widths[i], width, height, MAX_LABELS);
+    ctx.font = LABEL_FONT;
+    ctx.textBaseline = 'middle';
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
+    for (const i of labels) {
+      const strong = i === data.selected || i === this.hover || data.highlighted.has(i);
+      ctx.fillStyle = strong ? '#111827' : '#374151';
+      ctx.strokeText(data.words[i], sx[i] + 5, sy[i] - 1);
+      ctx.fillText(data.words[i], sx[i] + 5, sy[i] - 1);
+    }
+    if (t < 1) this.request();
+  }
+
+  /**
+   * a → b and c → d as arrows, a → c and b → d dashed, and a ring where b − a + c lands.
+   * @param {PlotData} data @param {Float32Array} sx @param {Float32Array} sy
+   */
+  drawAnalogy(data, sx, sy) {
+    const an = data.analogy;
+    const n = sx.length;
+    if (!an || an.a >= n || an.b >= n || an.c >= n) return;
+    const { ctx } = this;
+    const tx = sx[an.b] - sx[an.a] + sx[an.c];
+    const ty = sy[an.b] - sy[an.a] + sy[an.c];
+    ctx.save();
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = '#16a34a';
+    arrow(ctx, sx[an.a], sy[an.a], sx[an.b], sy[an.b]);
+    arrow(ctx, sx[an.c], sy[an.c], tx, ty);
+    ctx.setLineDash([5, 4]);
+    ctx.strokeStyle = 'rgba(22, 163, 74, 0.6)';
+    ctx.beginPath();
+    ctx.moveTo(sx[an.a], sy[an.a]);
+    ctx.lineTo(sx[an.c], sy[an.c]);
+    ctx.moveTo(sx[an.b], sy[an.b]);
+    ctx.lineTo(tx, ty);
+    if (an.d >= 0 && an.d < n) {
+      ctx.moveTo(tx, ty);
+      ctx.lineTo(sx[an.d], sy[an.d]);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.arc(tx, ty, 7, 0, 2 * Math.PI);
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  listen() {
+    const c = this.canvas;
+    /** @type {{x: number, y: number, view: View, moved: boolean} | null} */
+    let drag = null;
+    c.addEventListener('wheel', (e) => {
+      e.preventDefault();
+      this.follow = false;
+      this.view = zoomAt(this.view, Math.exp(-e.deltaY * 0.0015), e.offsetX, e.offsetY);
+      this.request();
+    }, { passive: false });
+    c.addEventListener('pointerdown', (e) => {
+      drag = { x: e.offsetX, y: e.offsetY, view: this.view, moved: false };
+      c.setPointerCapture(e.pointerId);
+    });
+    c.addEventListener('pointermove', (e) => {
+      if (drag) {
+        const dx = e.offsetX - drag.x;
+        const dy = e.offsetY - drag.y;
+        if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
+        if (drag.moved) {
+          this.follow = false;
+          this.view = { ...drag.view, x: drag.view.x + dx, y: drag.view.y + dy };
+          this.request();
+        }
+        return;
+      }
+      this.updateHover(e.offsetX, e.offsetY);
+    });
+    c.addEventListener('pointerup', (e) => {
+      if (drag && !drag.moved && this.data) {
+        this.hooks.onSelect(pick(this.shown, this.view, e.offsetX, e.offsetY, 10));
+      }
+      drag = null;
+    });
+    c.addEventListener('pointerleave', () => this.updateHover(-1e9, -1e9));
+    c.addEventListener('dblclick', () => this.fit());
+  }
+
+  /** @param {number} x @param {number} y */
+  updateHover(x, y) {
+    const id = this.data ? pick(this.shown, this.view, x, y, 10) : -1;
+    if (id === this.hover) return;
+    this.hover = id;
+    if (id < 0) {
+      this.tooltip.hidden = true;
+    } else {
+      this.tooltip.hidden = false;
+      this.tooltip.textContent = this.hooks.describe(id);
+      this.tooltip.style.left = `${x + 12}px`;
+      this.tooltip.style.top = `${y + 12}px`;
+    }
+    this.request();
+  }
+}
+
+/**
+ * A line from (x0, y0) to (x1, y1) with an arrowhead.
+ * @param {CanvasRenderingContext2D} ctx @param {number} x0 @param {number} y0 @param {number} x1 @param {number} y1
+ */
+function arrow(ctx, x0, y0, x1, y1) {
+  const angle = Math.atan2(y1 - y0, x1 - x0);
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x1 - 9 * Math.cos(angle - 0.4), y1 - 9 * Math.sin(angle - 0.4));
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x1 - 9 * Math.cos(angle + 0.4), y1 - 9 * Math.sin(angle + 0.4));
+  ctx.stroke();
+}

@@ -1,0 +1,330 @@
+// The training session the worker runs: one model, trained in time slices, reported in snapshots.
+//
+// Nothing here touches the DOM or `postMessage` directly: the worker (worker.js) hands in the
+// wasm module, a `post` function, a clock and a scheduler, so the same code runs under Node in
+// the unit tests (tests/js/session.test.mjs) with a fake clock.
+//
+// Time slicing. At full speed a slice trains in chunks until SLICE_MS have passed, then yields,
+// so a pause, step or query message waits at most one slice. The chunk size adapts so a chunk
+// takes about CHUNK_MS. At a set speed (words per second), each slice trains the words whose time
+// has come, down to one word at a time for slow motion.
+//
+// Snapshots. After a slice, if 1/30 s has passed since the last snapshot (and at least three
+// times what the last snapshot cost, so a big vocabulary cannot starve training), the session
+// projects the vectors (PCA), optionally clusters them, answers the page's queries and posts the
+// result with its typed arrays transferred.
+
+/** @typedef {import('../protocol.js').Settings} Settings */
+/** @typedef {import('../protocol.js').Queries} Queries */
+/** @typedef {import('../protocol.js').Answers} Answers */
+/** @typedef {import('../protocol.js').RunState} RunState */
+/** @typedef {import('../protocol.js').Vocabulary} Vocabulary */
+/** @typedef {import('../protocol.js').Progress} Progress */
+/** @typedef {import('../protocol.js').WorkerMessage} WorkerMessage */
+/** @typedef {import('../pkg/word2vec_lab.js').Lab} Lab */
+
+/**
+ * The part of the wasm module the session uses.
+ * @typedef {object} Wasm
+ * @property {new (corpus: string, settings: Settings) => Lab} Lab
+ */
+
+import { MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
+
+export const SLICE_MS = 12;
+export const CHUNK_MS = 2;
+/** Words trained by Step at full speed. */
+export const STEP_WORDS = 1000;
+
+/** @type {Queries} */
+const NO_QUERIES = { word: '', pairs: [], analogy: null, k: 10, analogyK: 5 };
+
+/** @param {unknown} e */
+function message(e) {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export class Session {
+  /**
+   * @param {Wasm} wasm
+   * @param {(msg: WorkerMessage, transfer?: Transferable[]) => void} post
+   * @param {{now?: () => number, schedule?: (fn: () => void, delayMs: number) => void}} [env]
+   */
+  constructor(wasm, post, env = {}) {
+    this.wasm = wasm;
+    this.post = post;
+    this.now = env.now ?? (() => performance.now());
+    this.schedule = env.schedule ?? ((fn, ms) => setTimeout(fn, ms));
+    /** @type {Lab | null} */
+    this.lab = null;
+    this.corpus = '';
+    /** @type {Settings | null} */
+    this.settings = null;
+    /** @type {RunState} */
+    this.state = 'idle';
+    /** @type {number | null} words per second; null = full speed */
+    this.speed = null;
+    this.queries = NO_QUERIES;
+    this.clusterK = 0;
+    this.version = 0;
+    this.chunk = 256;
+    this.credit = 0;
+    this.lastTick = 0;
+    this.lastSnapshot = -Infinity;
+    this.snapshotCost = 0;
+    this.tickPending = false;
+    this.lossSum = 0;
+    this.lossCount = 0;
+    /** @type {[number, number][]} (time, wordsDone) over the last second */
+    this.rate = [];
+  }
+
+  /**
+   * Build a model for `corpus` under `settings` (replacing any other) and post its untrained
+   * picture. Throws with the core's message if the settings or the corpus are refused.
+   * @param {string} corpus @param {Settings} settings @returns {Vocabulary}
+   */
+  load(corpus, settings) {
+    this.dispose();
+    this.corpus = corpus;
+    this.settings = settings;
+    try {
+      this.lab = new this.wasm.Lab(corpus, settings);
+    } catch (e) {
+      this.setState('error', message(e));
+      throw e;
+    }
+    this.version = 0;
+    this.chunk = 256;
+    this.lossSum = 0;
+    this.lossCount = 0;
+    this.rate = [];
+    this.setState('idle');
+    this.snapshot();
+    const lab = this.lab;
+    return { words: lab.words(), counts: lab.counts(), corpusTokens: lab.corpusTokens(), dim: lab.dim() };
+  }
+
+  /** The same corpus and settings from the start: the same seed gives the same initial vectors. */
+  reset() {
+    if (this.settings === null) throw new Error('nothing is loaded');
+    return this.load(this.corpus, this.settings);
+  }
+
+  dispose() {
+    this.lab?.free();
+    this.lab = null;
+  }
+
+  /** Start or resume training. @returns {RunState} */
+  train() {
+    this.requireLab();
+    if (this.state === 'idle' || this.state === 'paused') {
+      this.setState('training');
+      this.lastTick = this.now();
+      this.credit = 0;
+      this.wake();
+    }
+    return this.state;
+  }
+
+  /** @returns {RunState} */
+  pause() {
+    if (this.state === 'training') this.setState('paused');
+    return this.state;
+  }
+
+  /** Train one chunk (one word in slow motion), post a snapshot, and stay paused. @returns {RunState} */
+  step() {
+    const lab = this.requireLab();
+    if (this.state === 'done' || this.state === 'error') return this.state;
+    const words = this.speed === null ? STEP_WORDS : Math.max(1, Math.round(this.speed / 10));
+    if (this.trainWords(lab, words)) {
+      // Training may have finished in this step (trainWords moves to 'done').
+      if (this.runState() !== 'done') this.setState('paused');
+      this.snapshot();
+    }
+    return this.state;
+  }
+
+  /** @param {number | null} wordsPerSecond */
+  setSpeed(wordsPerSecond) {
+    this.speed = wordsPerSecond;
+    this.credit = 0;
+  }
+
+  /** @param {Queries} queries @returns {Answers} */
+  setQueries(queries) {
+    this.queries = queries;
+    return this.answers();
+  }
+
+  /** Colour by k-means groups (k > 0) or not at all (0); the next snapshot carries them. @param {number} k */
+  setClusters(k) {
+    this.clusterK = k;
+    if (this.state !== 'training' && this.lab) this.snapshot();
+  }
+
+  /** The state now (a method, so checks after a call that may change it are not narrowed away). */
+  runState() {
+    return this.state;
+  }
+
+  requireLab() {
+    if (this.lab === null) throw new Error('nothing is loaded');
+    return this.lab;
+  }
+
+  /** @param {RunState} state @param {string | null} [error] */
+  setState(state, error = null) {
+    this.state = state;
+    this.post({ type: 'state', state, error });
+  }
+
+  wake() {
+    if (this.tickPending) return;
+    this.tickPending = true;
+    this.schedule(() => {
+      this.tickPending = false;
+      this.tick();
+    }, 0);
+  }
+
+  /** One time slice of training, then a snapshot if one is due, then the next slice is scheduled. */
+  tick() {
+    const lab = this.lab;
+    if (this.state !== 'training' || lab === null) return;
+    const start = this.now();
+    let ok = true;
+    if (this.speed === null) {
+      do {
+        const t0 = this.now();
+        ok = this.trainWords(lab, this.chunk);
+        const took = this.now() - t0;
+        // Aim at CHUNK_MS per chunk: grow or shrink by at most 2× at a time.
+        const factor = took > 0 ? Math.min(2, Math.max(0.5, CHUNK_MS / took)) : 2;
+        this.chunk = Math.max(16, Math.min(1 << 20, Math.round(this.chunk * factor)));
+      } while (ok && this.state === 'training' && this.now() - start < SLICE_MS);
+    } else {
+      // Words whose time has come, with at most a tenth of a second banked.
+      this.credit = Math.min(this.credit + ((start - this.lastTick) * this.speed) / 1000, this.speed / 10 + 1);
+      const words = Math.floor(this.credit);
+      if (words > 0) {
+        this.credit -= words;
+        ok = this.trainWords(lab, words);
+      }
+    }
+    this.lastTick = start;
+    if (!ok) return;
+    const now = this.now();
+    const due = now - this.lastSnapshot >= Math.max(1000 / MAX_SNAPSHOTS_PER_SECOND, 3 * this.snapshotCost);
+    if (this.runState() === 'done' || due || (this.speed !== null && this.speed <= MAX_SNAPSHOTS_PER_SECOND)) {
+      this.snapshot();
+    }
+    if (this.state === 'training') {
+      const wait = this.speed === null ? 0 : Math.max(4, ((1 - this.credit) * 1000) / this.speed);
+      this.tickPending = true;
+      this.schedule(() => {
+        this.tickPending = false;
+        this.tick();
+      }, Math.min(wait, 1000 / MAX_SNAPSHOTS_PER_SECOND));
+    }
+  }
+
+  /**
+   * Train `words` words; track loss and rate; on the last word, move to `done`. Returns false
+   * (and moves to `error`) if training diverged.
+   * @param {Lab} lab @param {number} words
+   */
+  trainWords(lab, words) {
+    /** @type {Progress} */
+    let p;
+    try {
+      p = lab.train(words);
+    } catch (e) {
+      this.setState('error', message(e));
+      return false;
+    }
+    if (p.loss !== null) {
+      this.lossSum += p.loss * p.predictions;
+      this.lossCount += p.predictions;
+    }
+    const now = this.now();
+    this.rate.push([now, p.wordsDone]);
+    while (this.rate.length > 2 && now - this.rate[0][0] > 1000) this.rate.shift();
+    if (p.done) this.setState('done');
+    return true;
+  }
+
+  wordsPerSecond() {
+    if (this.rate.length < 2) return 0;
+    const [t0, w0] = this.rate[0];
+    const [t1, w1] = this.rate[this.rate.length - 1];
+    return t1 > t0 ? ((w1 - w0) * 1000) / (t1 - t0) : 0;
+  }
+
+  /** @returns {Answers} */
+  answers() {
+    const lab = this.lab;
+    const q = this.queries;
+    /** @type {Answers} */
+    const out = {
+      neighbours: { word: q.word, list: [], error: null },
+      pairs: [],
+      analogy: { list: [], error: null },
+    };
+    if (lab === null) return out;
+    if (q.word.trim() !== '') {
+      try {
+        out.neighbours.list = lab.nearest(q.word.trim(), q.k);
+      } catch (e) {
+        out.neighbours.error = message(e);
+      }
+    }
+    for (const [a, b] of q.pairs) {
+      try {
+        out.pairs.push({ a, b, score: lab.similarity(a, b), error: null });
+      } catch (e) {
+        out.pairs.push({ a, b, score: null, error: message(e) });
+      }
+    }
+    if (q.analogy && q.analogy.every((w) => w.trim() !== '')) {
+      const [a, b, c] = q.analogy.map((w) => w.trim());
+      try {
+        out.analogy.list = lab.analogy(a, b, c, q.analogyK, 'add');
+      } catch (e) {
+        out.analogy.error = message(e);
+      }
+    }
+    return out;
+  }
+
+  /** Project, cluster, answer, and post one snapshot with its arrays transferred. */
+  snapshot() {
+    const lab = this.lab;
+    if (lab === null) return;
+    const t0 = this.now();
+    const coords = lab.project();
+    const clusters = this.clusterK > 0 ? lab.clusters(this.clusterK) : null;
+    const answers = this.answers();
+    const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : null;
+    this.lossSum = 0;
+    this.lossCount = 0;
+    const snapshot = {
+      version: this.version++,
+      progress: lab.progress(),
+      coords,
+      explained: Array.from(lab.explained()),
+      clusters,
+      answers,
+      wordsPerSecond: this.state === 'training' ? this.wordsPerSecond() : 0,
+      loss,
+    };
+    /** @type {Transferable[]} */
+    const transfer = [coords.buffer];
+    if (clusters) transfer.push(clusters.buffer);
+    this.post({ type: 'snapshot', snapshot }, transfer);
+    this.lastSnapshot = this.now();
+    this.snapshotCost = this.lastSnapshot - t0;
+  }
+}
