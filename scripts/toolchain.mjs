@@ -88,6 +88,21 @@ export function ensureChromium() {
   }
 }
 
+/**
+ * A Python with gensim, for the interoperability test (tests/gensim_interop.rs), in a venv
+ * outside the checkout. Returns its python.
+ */
+export function ensureGensim() {
+  const venv = process.env.W2V_VENV ?? join(homedir(), '.cache', 'word2vec-lab', 'venv');
+  const python = join(venv, 'bin', 'python');
+  if (spawnSync(python, ['-c', 'import gensim']).status !== 0) {
+    step(`installing gensim into ${venv}`);
+    run('python3', ['-m', 'venv', venv]);
+    run(join(venv, 'bin', 'pip'), ['install', '--quiet', 'gensim']);
+  }
+  return python;
+}
+
 /** Build the core for the browser into www/pkg/ (ES module + .wasm). */
 export function buildWasm() {
   ensureWasmTarget();

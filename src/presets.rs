@@ -159,6 +159,16 @@ impl Preset {
         }
     }
 
+    /// Settings for text the user brings (a file, a paste over the tutorial): word2vec.c's
+    /// defaults, except that words seen twice are kept, since a classroom text is small.
+    pub fn own_text_config() -> Config {
+        Config {
+            min_count: 2,
+            seed: Some(DEFAULT_SEED),
+            ..Config::default()
+        }
+    }
+
     /// How the preset's text is split into tokens: the verse is split into characters, the
     /// others are already segmented with spaces.
     pub fn tokenizer(self) -> TokenizerOptions {
@@ -572,6 +582,7 @@ mod tests {
                 );
             }
         }
+        Preset::own_text_config().validate().unwrap();
         let err = Preset::from_name("nope").unwrap_err().to_string();
         assert!(err.contains("nope") && err.contains("zh-classics"), "{err}");
     }

@@ -197,6 +197,16 @@ pub fn preset(name: &str, seed: u32) -> Result<JsValue, JsError> {
     })
 }
 
+/// Settings for a corpus the user brings (`Preset::own_text_config`).
+#[wasm_bindgen(js_name = ownTextSettings)]
+pub fn own_text_settings() -> Result<JsValue, JsError> {
+    let tokenizer = TokenizerOptions {
+        strip_punctuation: true,
+        ..TokenizerOptions::default()
+    };
+    to_js(&Settings::new(&Preset::own_text_config(), tokenizer))
+}
+
 /// A numeric setting's allowed range, as `Config::validate` enforces it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

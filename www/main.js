@@ -244,9 +244,21 @@ $('settings').addEventListener('submit', (e) => e.preventDefault());
 });
 $('corpus').addEventListener('input', (e) => setCorpus(/** @type {HTMLTextAreaElement} */ (e.target).value));
 
-/** @param {File} file */
+/**
+ * A file replaces the corpus. Coming from a preset, whose settings suit only its own text (the
+ * tutorial's 300 epochs over one sentence), it also brings settings for a user's own text and
+ * full speed.
+ * @param {File} file
+ */
 async function openFile(file) {
-  setCorpus(await file.text());
+  const text = await file.text();
+  if (store.get().preset !== 'custom') {
+    const settings = await client.request({ type: 'ownTextSettings' });
+    const speedLevel = SPEEDS.length - 1;
+    store.update({ base: settings, raw: rawFromSettings(settings), errors: {}, speedLevel });
+    client.request({ type: 'speed', wordsPerSecond: SPEEDS[speedLevel] });
+  }
+  setCorpus(text);
 }
 input('file').addEventListener('change', () => {
   const file = input('file').files?.[0];
@@ -374,7 +386,6 @@ function render(st, prev) {
     $('corpus-stats').textContent = st.vocab
       ? t('corpus.stats', { tokens: st.vocab.corpusTokens.toLocaleString(), words: st.vocab.words.length.toLocaleString(), dim: st.vocab.dim })
       : '';
-    $('vocabulary').replaceChildren(...(st.vocab?.words.slice(0, 1000) ?? []).map((w) => new Option(w)));
   }
 
   const p = st.snapshot?.progress ?? null;

@@ -96,6 +96,7 @@
 /**
  * Requests, page → worker. `speed` is in corpus words per second; null is full speed.
  * @typedef {{id: number, type: 'preset', name: string}
+ *   | {id: number, type: 'ownTextSettings'}
  *   | {id: number, type: 'load', corpus: string, settings: Settings}
  *   | {id: number, type: 'train'}
  *   | {id: number, type: 'pause'}
@@ -111,6 +112,7 @@
  * What each request resolves to.
  * @typedef {object} Results
  * @property {Preset} preset
+ * @property {Settings} ownTextSettings
  * @property {Vocabulary} load
  * @property {RunState} train
  * @property {RunState} pause

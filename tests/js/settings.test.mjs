@@ -31,6 +31,7 @@ test('the page and the core agree on every boundary value', () => {
     const { min, max } = LIMITS[f.name];
     const step = f.kind === 'int' ? 1 : 1e-9;
     for (const v of [min, max, min - step, max + step, min + step, max - step]) {
+      /** @type {boolean} */
       const page = checkField(f, String(v)).ok;
       let core = true;
       try {

@@ -4,7 +4,7 @@
 // and forwards the session's events (snapshots, state changes). A zero-delay yield uses a
 // MessageChannel rather than setTimeout(0), which browsers clamp to 4 ms when nested.
 
-import init, { Lab, preset, presetNames } from '../pkg/word2vec_lab.js';
+import init, { Lab, ownTextSettings, preset, presetNames } from '../pkg/word2vec_lab.js';
 import wasmUrl from '../pkg/word2vec_lab_bg.wasm?url';
 import { Session } from './session.js';
 
@@ -38,6 +38,8 @@ function handle(req) {
   switch (req.type) {
     case 'preset':
       return preset(req.name, 1);
+    case 'ownTextSettings':
+      return ownTextSettings();
     case 'load':
       return session.load(req.corpus, req.settings);
     case 'train':
