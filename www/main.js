@@ -5,95 +5,33 @@
 // back as events and land in the store. The main thread never trains: it validates fields,
 // renders, and draws the plot.
 
+import { $, input } from './app/dom.js';
+import { render } from './app/render.js';
+import { addLoss, initialState } from './app/state.js';
 import { WorkerClient, startWorker } from './client.js';
-import { detectLang, translator } from './i18n.js';
+import { translator } from './i18n.js';
 import { checkSettings, defaultSpeedLevel, rawFromSettings, SPEEDS } from './settings.js';
 import { createStore } from './store.js';
-import { applyText, buildSettingsForm, renderSettingsForm } from './views/controls.js';
-import { parsePairs, renderLoss, renderPairs, renderScored, renderStats, renderStatus } from './views/panels.js';
+import { buildSettingsForm } from './views/controls.js';
+import { parsePairs } from './views/panels.js';
 import { EmbeddingPlot } from './views/plot.js';
 
-/** @typedef {import('./protocol.js').Settings} Settings */
-/** @typedef {import('./protocol.js').Snapshot} Snapshot */
-/** @typedef {import('./protocol.js').Vocabulary} Vocabulary */
-/** @typedef {import('./protocol.js').Answers} Answers */
 /** @typedef {import('./protocol.js').Preset} Preset */
-/** @typedef {import('./protocol.js').RunState} RunState */
-/** @typedef {import('./settings.js').FieldError} FieldError */
 /** @typedef {import('./i18n.js').Lang} Lang */
-
-/**
- * @typedef {object} AppState
- * @property {Lang} lang
- * @property {string} preset            a preset name, or 'custom' once the text is the user's
- * @property {string} corpus
- * @property {Record<string, string | boolean>} raw   the form's values as typed
- * @property {Partial<Record<string, FieldError>>} errors
- * @property {Settings | null} base     the preset's settings (supplies fields the form hides)
- * @property {Vocabulary | null} vocab
- * @property {Map<string, number>} ids  word → id for the loaded vocabulary
- * @property {RunState | 'loading'} run
- * @property {string | null} error
- * @property {Snapshot | null} snapshot
- * @property {Answers | null} answers
- * @property {{x: number, loss: number}[]} lossCurve
- * @property {string} query
- * @property {string} pairsText
- * @property {[string, string, string]} analogy
- * @property {number} speedLevel
- * @property {'frequency' | 'cluster'} colourBy
- */
+/** @typedef {import('./app/state.js').AppState} AppState */
 
 const CLUSTERS = 6;
 const LOAD_DELAY_MS = 250;
 const QUERY_DELAY_MS = 100;
-const MAX_LOSS_POINTS = 600;
-
-/** @param {string} id */
-function $(id) {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} is missing from index.html`);
-  return el;
-}
-const input = (/** @type {string} */ id) => /** @type {HTMLInputElement} */ ($(id));
-
-const params = new URLSearchParams(location.search);
 
 /** @type {import('./store.js').Store<AppState>} */
-const store = createStore(/** @type {AppState} */ ({
-  lang: detectLang(location.search, navigator.languages ?? [navigator.language]),
-  preset: params.get('preset') ?? 'tutorial',
-  corpus: '',
-  raw: {},
-  errors: {},
-  base: null,
-  vocab: null,
-  ids: new Map(),
-  run: 'loading',
-  error: null,
-  snapshot: null,
-  answers: null,
-  lossCurve: [],
-  query: '',
-  pairsText: '',
-  analogy: ['', '', ''],
-  speedLevel: SPEEDS.length - 1,
-  colourBy: 'frequency',
-}));
+const store = createStore(initialState(location.search, navigator.languages ?? [navigator.language]));
 
 const client = new WorkerClient(startWorker(), {
   onReady: () => choosePreset(store.get().preset),
   onSnapshot: (s) => store.update((st) => ({ snapshot: s, answers: s.answers, lossCurve: addLoss(st.lossCurve, s) })),
   onState: (run, error) => store.update({ run, error }),
 });
-
-/** @param {{x: number, loss: number}[]} curve @param {Snapshot} s */
-function addLoss(curve, s) {
-  if (s.loss === null || s.progress.totalWords === 0) return curve;
-  const next = [...curve, { x: s.progress.wordsDone / s.progress.totalWords, loss: s.loss }];
-  // Keep the curve short: halve its resolution when it grows too long.
-  return next.length > MAX_LOSS_POINTS ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
-}
 
 // ---- Corpus and settings -------------------------------------------------------------------
 
@@ -148,7 +86,7 @@ async function loadNow() {
     sendQueries();
     return true;
   } catch (e) {
-    if (seq === loadSeq) store.update({ vocab: null, ids: new Map(), snapshot: null, run: 'error', error: e instanceof Error ? e.message : String(e) });
+    if (seq === loadSeq) store.update({ vocab: null, ids: new Map(), snapshot: null, answers: null, lossCurve: [], run: 'error', error: e instanceof Error ? e.message : String(e) });
     return false;
   }
 }
@@ -323,96 +261,8 @@ const plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($('plot')), $('
   },
 });
 
-/** @param {AppState} st */
-function plotData(st) {
-  if (!st.vocab || !st.snapshot || st.snapshot.coords.length !== st.vocab.words.length * 2) return null;
-  const id = (/** @type {string} */ w) => st.ids.get(w.trim()) ?? -1;
-  const highlighted = new Set();
-  for (const s of st.answers?.neighbours.list ?? []) highlighted.add(id(s.word));
-  const [a, b, c] = st.analogy.map(id);
-  const top = st.answers?.analogy.list[0];
-  const analogy = a >= 0 && b >= 0 && c >= 0 ? { a, b, c, d: top ? id(top.word) : -1 } : null;
-  if (analogy) for (const w of [a, b, c, analogy.d]) highlighted.add(w);
-  highlighted.delete(-1);
-  return {
-    words: st.vocab.words,
-    counts: st.vocab.counts,
-    coords: st.snapshot.coords,
-    clusters: st.snapshot.clusters,
-    colourBy: st.colourBy,
-    selected: id(st.query),
-    highlighted,
-    analogy,
-  };
-}
-
 // ---- Rendering ------------------------------------------------------------------------------
 
-const statEls = {
-  bar: /** @type {HTMLProgressElement} */ ($('progress')),
-  rate: $('stat-rate'),
-  epoch: $('stat-epoch'),
-  alpha: $('stat-alpha'),
-  loss: $('stat-loss'),
-};
-
-/** @param {HTMLInputElement | HTMLTextAreaElement} el @param {string} value */
-function setValue(el, value) {
-  if (document.activeElement !== el && el.value !== value) el.value = value;
-}
-
-/** @param {AppState} st @param {AppState | null} prev */
-function render(st, prev) {
-  const t = translator(st.lang);
-  if (!prev || st.lang !== prev.lang) {
-    document.documentElement.lang = st.lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = t('title');
-    /** @type {HTMLSelectElement} */ ($('lang')).value = st.lang;
-    applyText(document, t);
-  }
-  const langChanged = !prev || st.lang !== prev.lang;
-  if (langChanged || st.raw !== prev.raw || st.errors !== prev.errors) renderSettingsForm(settingInputs, st.raw, st.errors, t);
-  if (!prev || st.preset !== prev.preset) /** @type {HTMLSelectElement} */ ($('preset')).value = st.preset;
-  setValue(/** @type {HTMLTextAreaElement} */ ($('corpus')), st.corpus);
-  setValue(input('query'), st.query);
-  setValue(/** @type {HTMLTextAreaElement} */ ($('pairs')), st.pairsText);
-  ['analogy-a', 'analogy-b', 'analogy-c'].forEach((id, i) => setValue(input(id), st.analogy[i]));
-  input('speed').value = String(st.speedLevel);
-  const speed = SPEEDS[st.speedLevel];
-  $('speed-value').textContent = speed === null ? t('speed.full') : t('speed.value', { n: speed.toLocaleString() });
-  input('speed').setAttribute('aria-valuetext', $('speed-value').textContent ?? '');
-
-  if (langChanged || st.vocab !== prev.vocab) {
-    $('corpus-stats').textContent = st.vocab
-      ? t('corpus.stats', { tokens: st.vocab.corpusTokens.toLocaleString(), words: st.vocab.words.length.toLocaleString(), dim: st.vocab.dim })
-      : '';
-  }
-
-  const p = st.snapshot?.progress ?? null;
-  renderStatus($('status'), st.run, p, st.error, t);
-  renderStats(statEls, p, st.snapshot?.wordsPerSecond ?? 0, st.snapshot?.loss ?? null);
-  const busy = st.run === 'loading';
-  /** @type {HTMLButtonElement} */ ($('train')).disabled = busy || st.run === 'training';
-  /** @type {HTMLButtonElement} */ ($('pause')).disabled = st.run !== 'training';
-  /** @type {HTMLButtonElement} */ ($('step')).disabled = busy || st.run === 'training';
-  /** @type {HTMLButtonElement} */ ($('reset')).disabled = busy;
-
-  if (langChanged || st.answers !== prev.answers) {
-    const a = st.answers;
-    renderScored($('neighbours'), a?.neighbours.list ?? [], a?.neighbours.error ?? (st.query.trim() ? null : t('empty.neighbours')));
-    renderScored($('analogy'), a?.analogy.list ?? [], a?.analogy.error ?? (st.analogy.every((w) => w.trim()) ? null : t('empty.analogy')));
-    renderPairs(/** @type {HTMLTableSectionElement} */ ($('pairs-body')), a?.pairs ?? []);
-  }
-  if (langChanged || st.snapshot !== prev.snapshot) {
-    const ex = st.snapshot?.explained ?? [];
-    $('explained').textContent = ex.length === 2 ? t('plot.explained', { x: (ex[0] * 100).toFixed(0), y: (ex[1] * 100).toFixed(0) }) : '';
-  }
-  if (!prev || st.lossCurve !== prev.lossCurve) renderLoss(/** @type {HTMLCanvasElement} */ ($('loss')), st.lossCurve);
-  if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.query !== prev.query || st.analogy !== prev.analogy || st.colourBy !== prev.colourBy || st.vocab !== prev.vocab) {
-    const data = plotData(st);
-    if (data) plot.setData(data);
-  }
-}
-
-store.subscribe(render);
-render(store.get(), null);
+const parts = { plot, settingInputs };
+store.subscribe((st, prev) => render(st, prev, parts));
+render(store.get(), null, parts);

@@ -232,6 +232,13 @@ export class EmbeddingPlot {
     this.request();
   }
 
+  /** Nothing to show (no model loaded). */
+  clear() {
+    this.data = null;
+    this.tooltip.hidden = true;
+    this.request();
+  }
+
   /** Follow the data again (fit every point). */
   fit() {
     this.follow = true;

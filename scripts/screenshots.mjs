@@ -1,0 +1,77 @@
+// Screenshots of the demo in each state, for reading and for the README:
+//   node scripts/screenshots.mjs [out-dir]      (needs `npm run build` first)
+// Writes idle, training (slow motion), paused, done (royal, analogy drawn), cluster colouring,
+// Chinese UI, a refused field and an error; the `done` picture is also docs/screenshot.png.
+
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openDemo, serve, waitForState } from '../tests/e2e/harness.mjs';
+import { ROOT } from './toolchain.mjs';
+
+const out = process.argv[2] ?? '/tmp/w2v-shots';
+mkdirSync(out, { recursive: true });
+const server = await serve();
+const browser = await launch();
+const ready = async (/** @type {import('playwright-core').Page} */ page) => {
+  await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
+  await page.waitForTimeout(400);
+};
+const shot = async (/** @type {import('playwright-core').Page} */ page, /** @type {string} */ name) => {
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  console.log(join(out, `${name}.png`));
+};
+
+try {
+  const { page } = await openDemo(browser.context, server.url);
+  await ready(page);
+  await shot(page, '1-idle-tutorial');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await page.waitForTimeout(700);
+  await shot(page, '2-training-tutorial');
+  await waitForState(page, 'done');
+  await shot(page, '3-done-tutorial');
+
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('zh-classics');
+  await ready(page);
+  await page.getByRole('slider', { name: 'Speed' }).fill('4');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await waitForState(page, 'paused');
+  await shot(page, '4-paused-zh-classics');
+  await page.getByRole('slider', { name: 'Speed' }).fill('6');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForState(page, 'done');
+  await page.getByRole('combobox', { name: 'Colour by' }).selectOption('cluster');
+  await page.waitForTimeout(600);
+  await shot(page, '5-clusters-zh-classics');
+
+  await page.getByRole('combobox', { name: 'Colour by' }).selectOption('frequency');
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('royal');
+  await ready(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForState(page, 'done');
+  await page.waitForTimeout(600);
+  await shot(page, '6-done-royal');
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  copyFileSync(join(out, '6-done-royal.png'), join(ROOT, 'docs', 'screenshot.png'));
+
+  await page.getByRole('spinbutton', { name: 'Dimensions' }).fill('0');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await shot(page, '7-refused-field');
+  await page.getByRole('spinbutton', { name: 'Dimensions' }).fill('30');
+  await page.getByRole('textbox', { name: 'Corpus' }).fill(' ');
+  await waitForState(page, 'error');
+  await shot(page, '8-error-empty-corpus');
+  await page.close();
+
+  const zh = await openDemo(browser.context, `${server.url}?lang=zh&preset=eat-drink`);
+  await ready(zh.page);
+  await zh.page.getByRole('button', { name: '训练' }).click();
+  await waitForState(zh.page, 'done');
+  await zh.page.waitForTimeout(600);
+  await shot(zh.page, '9-chinese-eat-drink');
+} finally {
+  await browser.close();
+  await server.close();
+}

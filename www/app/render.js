@@ -1,0 +1,83 @@
+// Renders the page from the state: text in the chosen language, the form, the status and
+// numbers, the answers, the loss curve and the plot's data. Called by the store on every change
+// with the previous state, so each part re-renders only when its inputs changed.
+
+import { translator } from '../i18n.js';
+import { SPEEDS } from '../settings.js';
+import { applyText, renderSettingsForm } from '../views/controls.js';
+import { renderLoss, renderPairs, renderScored, renderStats, renderStatus } from '../views/panels.js';
+import { $, input } from './dom.js';
+import { plotData } from './state.js';
+
+/** @typedef {import('./state.js').AppState} AppState */
+
+const statEls = {
+  bar: /** @type {HTMLProgressElement} */ ($('progress')),
+  rate: $('stat-rate'),
+  epoch: $('stat-epoch'),
+  alpha: $('stat-alpha'),
+  loss: $('stat-loss'),
+};
+
+/** @param {HTMLInputElement | HTMLTextAreaElement} el @param {string} value */
+function setValue(el, value) {
+  if (document.activeElement !== el && el.value !== value) el.value = value;
+}
+
+/**
+ * @param {AppState} st @param {AppState | null} prev
+ * @param {{plot: import('../views/plot.js').EmbeddingPlot, settingInputs: Map<string, HTMLInputElement | HTMLSelectElement>}} parts
+ */
+export function render(st, prev, { plot, settingInputs }) {
+  const t = translator(st.lang);
+  if (!prev || st.lang !== prev.lang) {
+    document.documentElement.lang = st.lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('title');
+    /** @type {HTMLSelectElement} */ ($('lang')).value = st.lang;
+    applyText(document, t);
+  }
+  const langChanged = !prev || st.lang !== prev.lang;
+  if (langChanged || st.raw !== prev.raw || st.errors !== prev.errors) renderSettingsForm(settingInputs, st.raw, st.errors, t);
+  if (!prev || st.preset !== prev.preset) /** @type {HTMLSelectElement} */ ($('preset')).value = st.preset;
+  setValue(/** @type {HTMLTextAreaElement} */ ($('corpus')), st.corpus);
+  setValue(input('query'), st.query);
+  setValue(/** @type {HTMLTextAreaElement} */ ($('pairs')), st.pairsText);
+  ['analogy-a', 'analogy-b', 'analogy-c'].forEach((id, i) => setValue(input(id), st.analogy[i]));
+  input('speed').value = String(st.speedLevel);
+  const speed = SPEEDS[st.speedLevel];
+  $('speed-value').textContent = speed === null ? t('speed.full') : t('speed.value', { n: speed.toLocaleString() });
+  input('speed').setAttribute('aria-valuetext', $('speed-value').textContent ?? '');
+
+  if (langChanged || st.vocab !== prev.vocab) {
+    $('corpus-stats').textContent = st.vocab
+      ? t('corpus.stats', { tokens: st.vocab.corpusTokens.toLocaleString(), words: st.vocab.words.length.toLocaleString(), dim: st.vocab.dim })
+      : '';
+  }
+
+  const p = st.snapshot?.progress ?? null;
+  renderStatus($('status'), st.run, p, st.error, t);
+  renderStats(statEls, p, st.snapshot?.wordsPerSecond ?? 0, st.lossCurve.at(-1)?.loss ?? null);
+  const busy = st.run === 'loading';
+  /** @type {HTMLButtonElement} */ ($('train')).disabled = busy || st.run === 'training';
+  /** @type {HTMLButtonElement} */ ($('pause')).disabled = st.run !== 'training';
+  /** @type {HTMLButtonElement} */ ($('step')).disabled = busy || st.run === 'training';
+  /** @type {HTMLButtonElement} */ ($('reset')).disabled = busy;
+
+  if (langChanged || st.answers !== prev.answers) {
+    const a = st.answers;
+    renderScored($('neighbours'), a?.neighbours.list ?? [], a?.neighbours.error ?? (st.query.trim() ? null : t('empty.neighbours')));
+    renderScored($('analogy'), a?.analogy.list ?? [], a?.analogy.error ?? (st.analogy.every((w) => w.trim()) ? null : t('empty.analogy')));
+    renderPairs(/** @type {HTMLTableSectionElement} */ ($('pairs-body')), a?.pairs ?? []);
+  }
+  if (langChanged || st.snapshot !== prev.snapshot) {
+    const ex = st.snapshot?.explained ?? [];
+    $('explained').textContent = ex.length === 2 ? t('plot.explained', { x: (ex[0] * 100).toFixed(0), y: (ex[1] * 100).toFixed(0) }) : '';
+  }
+  if (!prev || st.lossCurve !== prev.lossCurve) renderLoss(/** @type {HTMLCanvasElement} */ ($('loss')), st.lossCurve);
+  if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.query !== prev.query || st.analogy !== prev.analogy || st.colourBy !== prev.colourBy || st.vocab !== prev.vocab) {
+    const data = plotData(st);
+    if (data) plot.setData(data);
+    else if (st.vocab === null) plot.clear();
+  }
+}
+

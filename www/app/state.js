@@ -1,0 +1,106 @@
+// The page's state: its shape, its start, and the pure functions that derive from it.
+// No DOM: tests/js/state.test.mjs checks them under Node.
+
+import { detectLang } from '../i18n.js';
+import { SPEEDS } from '../settings.js';
+
+/** @typedef {import('../protocol.js').Settings} Settings */
+/** @typedef {import('../protocol.js').Snapshot} Snapshot */
+/** @typedef {import('../protocol.js').Vocabulary} Vocabulary */
+/** @typedef {import('../protocol.js').Answers} Answers */
+/** @typedef {import('../protocol.js').RunState} RunState */
+/** @typedef {import('../settings.js').FieldError} FieldError */
+/** @typedef {import('../i18n.js').Lang} Lang */
+/** @typedef {import('../views/plot.js').PlotData} PlotData */
+
+/**
+ * @typedef {object} AppState
+ * @property {Lang} lang
+ * @property {string} preset            a preset name, or 'custom' once the text is the user's
+ * @property {string} corpus
+ * @property {Record<string, string | boolean>} raw   the form's values as typed
+ * @property {Partial<Record<string, FieldError>>} errors
+ * @property {Settings | null} base     the preset's settings (supplies fields the form hides)
+ * @property {Vocabulary | null} vocab
+ * @property {Map<string, number>} ids  word → id for the loaded vocabulary
+ * @property {RunState | 'loading'} run
+ * @property {string | null} error
+ * @property {Snapshot | null} snapshot
+ * @property {Answers | null} answers
+ * @property {{x: number, loss: number}[]} lossCurve
+ * @property {string} query
+ * @property {string} pairsText
+ * @property {[string, string, string]} analogy
+ * @property {number} speedLevel
+ * @property {'frequency' | 'cluster'} colourBy
+ */
+
+export const MAX_LOSS_POINTS = 600;
+
+/**
+ * The state of a fresh page: language and preset from the URL (or the browser), nothing loaded.
+ * @param {string} search  location.search
+ * @param {readonly string[]} languages  navigator.languages
+ * @returns {AppState}
+ */
+export function initialState(search, languages) {
+  return {
+    lang: detectLang(search, languages),
+    preset: new URLSearchParams(search).get('preset') ?? 'tutorial',
+    corpus: '',
+    raw: {},
+    errors: {},
+    base: null,
+    vocab: null,
+    ids: new Map(),
+    run: 'loading',
+    error: null,
+    snapshot: null,
+    answers: null,
+    lossCurve: [],
+    query: '',
+    pairsText: '',
+    analogy: ['', '', ''],
+    speedLevel: SPEEDS.length - 1,
+    colourBy: 'frequency',
+  };
+}
+
+/**
+ * The loss curve with a snapshot's mean loss appended (x = fraction of training done).
+  * @param {{x: number, loss: number}[]} curve @param {Snapshot} s
+ */
+export function addLoss(curve, s) {
+  if (s.loss === null || s.progress.totalWords === 0) return curve;
+  const next = [...curve, { x: s.progress.wordsDone / s.progress.totalWords, loss: s.loss }];
+  // Keep the curve short: halve its resolution when it grows too long.
+  return next.length > MAX_LOSS_POINTS ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
+}
+
+/**
+ * What the plot shows for a state, or null before a model matching the vocabulary exists.
+ * Highlighted: the neighbours of the query word and the analogy's words.
+ * @param {AppState} st @returns {PlotData | null}
+ */
+export function plotData(st) {
+  if (!st.vocab || !st.snapshot || st.snapshot.coords.length !== st.vocab.words.length * 2) return null;
+  const id = (/** @type {string} */ w) => st.ids.get(w.trim()) ?? -1;
+  const highlighted = new Set();
+  for (const s of st.answers?.neighbours.list ?? []) highlighted.add(id(s.word));
+  const [a, b, c] = st.analogy.map(id);
+  const top = st.answers?.analogy.list[0];
+  const analogy = a >= 0 && b >= 0 && c >= 0 ? { a, b, c, d: top ? id(top.word) : -1 } : null;
+  if (analogy) for (const w of [a, b, c, analogy.d]) highlighted.add(w);
+  highlighted.delete(-1);
+  return {
+    words: st.vocab.words,
+    counts: st.vocab.counts,
+    coords: st.snapshot.coords,
+    clusters: st.snapshot.clusters,
+    colourBy: st.colourBy,
+    selected: id(st.query),
+    highlighted,
+    analogy,
+  };
+}
+
