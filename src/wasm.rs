@@ -3,8 +3,7 @@
 //! A thin layer over the plain-Rust core, compiled only for `wasm32-unknown-unknown` and turned
 //! into an ES module by `wasm-bindgen --target web`. The demo's Web Worker (`www/worker/`) owns
 //! one [`Lab`]: a corpus, its settings and the model being trained. What crosses the boundary:
-//! - settings in and out as plain objects ([`Settings`], through serde-wasm-bindgen; numbers are
-//!   u32 or f64 because JavaScript numbers are doubles);
+//! - settings in and out as plain objects ([`Settings`], through serde-wasm-bindgen);
 //! - vectors, projections, counts and cluster labels out as typed arrays (`Float32Array`,
 //!   `Uint32Array`), copied once, which the worker then transfers to the page;
 //! - every error as a `JsError` whose message is the core's (it names the bad field or word).
@@ -50,78 +49,45 @@ enum CbowContextName {
     Sum,
 }
 
-/// Everything the page can set: [`Config`] plus the tokenizer switches, in JavaScript's naming.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Settings {
+/// [`Config`] as JavaScript sees it: the same fields in camelCase (`minCount`), enums as the
+/// strings above, the seed a number (or null for a random one).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Config", rename_all = "camelCase")]
+struct ConfigFields {
     #[serde(with = "ArchitectureName")]
-    pub architecture: Architecture,
+    architecture: Architecture,
     #[serde(with = "OutputLayerName")]
-    pub output: OutputLayer,
+    output: OutputLayer,
     #[serde(with = "CbowContextName")]
-    pub cbow_context: CbowContext,
-    pub dim: u32,
-    pub window: u32,
-    pub dynamic_window: bool,
-    pub negative: u32,
-    pub noise_power: f64,
-    pub epochs: u32,
-    pub alpha: f64,
-    pub min_count: u32,
-    pub sample: f64,
-    pub seed: u32,
-    pub split_cjk: bool,
-    pub lowercase: bool,
-    pub strip_punctuation: bool,
+    cbow_context: CbowContext,
+    dim: usize,
+    window: usize,
+    dynamic_window: bool,
+    negative: usize,
+    noise_power: f64,
+    epochs: usize,
+    alpha: f64,
+    min_count: usize,
+    sample: f64,
+    seed: Option<u64>,
 }
 
-impl Settings {
-    fn new(config: &Config, tokenizer: TokenizerOptions) -> Settings {
-        Settings {
-            architecture: config.architecture,
-            output: config.output,
-            cbow_context: config.cbow_context,
-            dim: config.dim as u32,
-            window: config.window as u32,
-            dynamic_window: config.dynamic_window,
-            negative: config.negative as u32,
-            noise_power: config.noise_power,
-            epochs: config.epochs as u32,
-            alpha: config.alpha,
-            min_count: config.min_count as u32,
-            sample: config.sample,
-            seed: config.seed.unwrap_or(0) as u32,
-            split_cjk: tokenizer.split_cjk,
-            lowercase: tokenizer.lowercase,
-            strip_punctuation: tokenizer.strip_punctuation,
-        }
-    }
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "TokenizerOptions", rename_all = "camelCase")]
+struct TokenizerFields {
+    lowercase: bool,
+    strip_punctuation: bool,
+    split_cjk: bool,
+}
 
-    fn config(&self) -> Config {
-        Config {
-            architecture: self.architecture,
-            output: self.output,
-            cbow_context: self.cbow_context,
-            dim: self.dim as usize,
-            window: self.window as usize,
-            dynamic_window: self.dynamic_window,
-            negative: self.negative as usize,
-            noise_power: self.noise_power,
-            epochs: self.epochs as usize,
-            alpha: self.alpha,
-            min_count: self.min_count as usize,
-            sample: self.sample,
-            seed: Some(self.seed as u64),
-        }
-    }
-
-    fn tokenizer(&self) -> TokenizerOptions {
-        TokenizerOptions {
-            lowercase: self.lowercase,
-            strip_punctuation: self.strip_punctuation,
-            split_cjk: self.split_cjk,
-        }
-    }
+/// Everything the page can set, as one flat object: the [`Config`] fields and the tokenizer
+/// switches (`www/protocol.js` has its JSDoc type).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(flatten, with = "ConfigFields")]
+    pub config: Config,
+    #[serde(flatten, with = "TokenizerFields")]
+    pub tokenizer: TokenizerOptions,
 }
 
 /// Progress as the page shows it (word counts as f64: they may pass 2^32).
@@ -190,7 +156,10 @@ pub fn preset(name: &str, seed: u32) -> Result<JsValue, JsError> {
     to_js(&PresetOut {
         name: p.name(),
         text: p.text(seed as u64),
-        settings: Settings::new(&p.config(), p.tokenizer()),
+        settings: Settings {
+            config: p.config(),
+            tokenizer: p.tokenizer(),
+        },
         query: p.examples().query,
         pairs: p.examples().pairs.iter().map(|&(a, b)| [a, b]).collect(),
         analogy: p.examples().analogy,
@@ -204,7 +173,10 @@ pub fn own_text_settings() -> Result<JsValue, JsError> {
         strip_punctuation: true,
         ..TokenizerOptions::default()
     };
-    to_js(&Settings::new(&Preset::own_text_config(), tokenizer))
+    to_js(&Settings {
+        config: Preset::own_text_config(),
+        tokenizer,
+    })
 }
 
 /// A numeric setting's allowed range, as `Config::validate` enforces it.
@@ -277,11 +249,11 @@ impl Lab {
     pub fn new(corpus: &str, settings: JsValue) -> Result<Lab, JsError> {
         let settings: Settings = serde_wasm_bindgen::from_value(settings)
             .map_err(|e| JsError::new(&format!("invalid settings: {e}")))?;
-        let config = settings.config();
+        let config = &settings.config;
         config.validate().map_err(js_error)?;
         let corpus =
-            Corpus::from_text(corpus, settings.tokenizer(), config.min_count).map_err(js_error)?;
-        let trainer = Trainer::new(corpus, &config).map_err(js_error)?;
+            Corpus::from_text(corpus, settings.tokenizer, config.min_count).map_err(js_error)?;
+        let trainer = Trainer::new(corpus, config).map_err(js_error)?;
         Ok(Lab {
             trainer,
             settings,
@@ -324,12 +296,12 @@ impl Lab {
     pub fn train(&mut self, words: u32) -> Result<JsValue, JsError> {
         let progress = self.trainer.train(words as u64).map_err(js_error)?;
         self.vectors = None;
-        progress_to_js(&progress, self.settings.epochs)
+        progress_to_js(&progress, self.settings.config.epochs)
     }
 
     /// Progress after the last chunk.
     pub fn progress(&self) -> Result<JsValue, JsError> {
-        progress_to_js(&self.trainer.progress(), self.settings.epochs)
+        progress_to_js(&self.trainer.progress(), self.settings.config.epochs)
     }
 
     /// The input vectors W, row-major |V| × dim.
@@ -360,7 +332,7 @@ impl Lab {
     /// call so that groups keep their numbers.
     pub fn clusters(&mut self, k: u32) -> Vec<u32> {
         let dim = self.trainer.model().dim;
-        let seed = self.settings.seed as u64;
+        let seed = self.trainer.model().seed;
         let kv = keyed(&mut self.vectors, &self.trainer);
         let c = spherical_kmeans(
             kv.unit_vectors(),
@@ -426,12 +398,12 @@ fn keyed<'a>(cache: &'a mut Option<KeyedVectors>, trainer: &Trainer) -> &'a Keye
     })
 }
 
-fn progress_to_js(p: &Progress, epochs: u32) -> Result<JsValue, JsError> {
+fn progress_to_js(p: &Progress, epochs: usize) -> Result<JsValue, JsError> {
     to_js(&ProgressOut {
         words_done: p.words_done as f64,
         total_words: p.total_words as f64,
         epoch: p.epoch as u32,
-        epochs,
+        epochs: epochs as u32,
         alpha: p.alpha,
         loss: p.loss.is_finite().then_some(p.loss),
         predictions: p.predictions as f64,

@@ -5,28 +5,16 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { items, launch, openDemo, serve, status, waitForState } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { items, openDemo, status, useDemo, waitForState } from './harness.mjs';
 
-/** @type {Awaited<ReturnType<typeof serve>>} */
-let server;
-/** @type {Awaited<ReturnType<typeof launch>>} */
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 /** Open the page and wait for the first preset to be loaded. @param {string} [query] */
 async function open(query = '') {
-  const demo = await openDemo(browser.context, server.url + query);
-  await demo.page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
-  return demo;
+  const opened = await openDemo(demo.context(), demo.url() + query);
+  await opened.page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
+  return opened;
 }
 
 /** @param {import('playwright-core').Page} page */

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(import.meta.dirname, '..', '..', 'dist');
@@ -69,6 +70,33 @@ export async function launch() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For a test file: serve the site and start chromium before its tests, stop both after.
+ * Returns getters, valid once the tests run.
+ */
+export function useDemo() {
+  /** @type {Awaited<ReturnType<typeof serve>> | undefined} */
+  let server;
+  /** @type {Awaited<ReturnType<typeof launch>> | undefined} */
+  let browser;
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = () => {
+    if (!server || !browser) throw new Error('the demo is not started');
+    return { server, browser };
+  };
+  return {
+    url: () => started().server.url,
+    context: () => started().browser.context,
   };
 }
 

@@ -5,22 +5,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launch, openDemo, serve, waitForState } from './harness.mjs';
+import { test } from 'node:test';
+import { openDemo, useDemo, waitForState } from './harness.mjs';
 
-/** @type {Awaited<ReturnType<typeof serve>>} */
-let server;
-/** @type {Awaited<ReturnType<typeof launch>>} */
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 /** 2,000 distinct words with Zipf-like counts, in sentences of 12, from a fixed LCG. */
 function corpus2000() {
@@ -38,7 +26,7 @@ function corpus2000() {
 }
 
 test('full-speed training: no main-thread task over 50 ms, plot at 30+ frames a second with 2,000 words', async () => {
-  const { page, errors } = await openDemo(browser.context, server.url);
+  const { page, errors } = await openDemo(demo.context(), demo.url());
   await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
   const file = join(tmpdir(), 'w2v-e2e-2000.txt');
   writeFileSync(file, corpus2000());

