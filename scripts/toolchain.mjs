@@ -60,7 +60,12 @@ export function ensureWasmTarget() {
   }
 }
 
-/** `npm ci` when node_modules is missing or older than the lock file. */
+/**
+ * `npm install` when node_modules is missing or older than the lock file. (Not `npm ci`: Vite
+ * lists an optional Windows-only package that the registry mirror here does not have, so the
+ * lock file cannot record it and `npm ci` refuses the lock; `npm install` skips it and installs
+ * exactly the locked versions of everything else.)
+ */
 export function ensureNodePackages() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   const lock = join(ROOT, 'package-lock.json');
@@ -69,7 +74,7 @@ export function ensureNodePackages() {
     || statSync(join(ROOT, 'package.json')).mtimeMs > statSync(marker).mtimeMs;
   if (stale) {
     step('installing npm packages');
-    run('npm', existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+    run('npm', ['install', '--no-audit', '--no-fund']);
   }
 }
 
