@@ -194,12 +194,12 @@ impl Preset {
                     ("苹果", "咖啡"),
                     ("吃", "喝"),
                 ],
-                analogy: ["吃", "米饭", "喝"],
+                analogy: ["吃", "好吃", "喝"],
             },
             Preset::Transformer => Examples {
                 query: "BERT",
                 pairs: &[("BERT", "GPT"), ("BERT", "RoBERTa"), ("GPT", "翻译")],
-                analogy: ["BERT", "编码器", "GPT"],
+                analogy: ["编码器", "理解", "解码器"],
             },
             Preset::Royal => Examples {
                 query: "king",
@@ -406,10 +406,12 @@ pub fn transformer(seed: u64, sentences: usize) -> String {
                 } else {
                     ("解码器", "生成", &["写作", "对话", "续写", "代码"])
                 };
-                match rng.below(4) {
+                match rng.below(6) {
                     0 => vec![model, "是", "一种", "深度", "学习", "模型"],
                     1 => vec![model, "使用", "了", "注意力", "机制"],
                     2 => vec![model, "基于", "Transformer", part],
+                    3 => vec![model, "只", "使用", part],
+                    4 => vec![model, "是", part, "模型"],
                     _ => vec![model, "擅长", verb, "文本", "用于", pick(&mut rng, tasks)],
                 }
             }

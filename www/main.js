@@ -33,6 +33,15 @@ const client = new WorkerClient(startWorker(), {
   onState: (run, error) => store.update({ run, error }),
 });
 
+/** @param {unknown} e */
+const message = (e) => (e instanceof Error ? e.message : String(e));
+
+/** Move the speed slider to `level` and tell the worker. @param {number} level */
+function setSpeed(level) {
+  store.update({ speedLevel: level });
+  client.request({ type: 'speed', wordsPerSecond: SPEEDS[level] });
+}
+
 // ---- Corpus and settings -------------------------------------------------------------------
 
 /** @param {string} name */
@@ -43,7 +52,7 @@ async function choosePreset(name) {
     p = await client.request({ type: 'preset', name });
   } catch (e) {
     if (name !== 'tutorial') return choosePreset('tutorial');
-    store.update({ run: 'error', error: e instanceof Error ? e.message : String(e) });
+    store.update({ run: 'error', error: message(e) });
     return;
   }
   store.update({
@@ -55,9 +64,8 @@ async function choosePreset(name) {
     query: p.query,
     pairsText: p.pairs.map((pair) => pair.join(' ')).join('\n'),
     analogy: p.analogy,
-    speedLevel: defaultSpeedLevel(p.name),
   });
-  client.request({ type: 'speed', wordsPerSecond: SPEEDS[defaultSpeedLevel(p.name)] });
+  setSpeed(defaultSpeedLevel(p.name));
   await loadNow();
 }
 
@@ -86,7 +94,7 @@ async function loadNow() {
     sendQueries();
     return true;
   } catch (e) {
-    if (seq === loadSeq) store.update({ vocab: null, ids: new Map(), snapshot: null, answers: null, lossCurve: [], run: 'error', error: e instanceof Error ? e.message : String(e) });
+    if (seq === loadSeq) store.update({ vocab: null, ids: new Map(), snapshot: null, answers: null, lossCurve: [], run: 'error', error: message(e) });
     return false;
   }
 }
@@ -145,8 +153,13 @@ async function run(what) {
   if (loadTimer !== undefined || st.run === 'error' || st.vocab === null) {
     if (!(await loadNow())) return;
   }
-  if (store.get().run === 'done') await client.request({ type: 'reset' });
-  await client.request({ type: what }).catch((e) => store.update({ run: 'error', error: e.message }));
+  if (store.get().run === 'done') await resetModel();
+  await client.request({ type: what }).catch((e) => store.update({ run: 'error', error: message(e) }));
+}
+
+/** Back to the untrained model (same seed, same start). */
+async function resetModel() {
+  await client.request({ type: 'reset' }).then(() => store.update({ lossCurve: [] }), (e) => store.update({ run: 'error', error: message(e) }));
 }
 
 $('train').addEventListener('click', () => run('train'));
@@ -158,13 +171,9 @@ $('reset').addEventListener('click', async () => {
     await loadNow();
     return;
   }
-  await client.request({ type: 'reset' }).then(() => store.update({ lossCurve: [] }), () => {});
+  await resetModel();
 });
-input('speed').addEventListener('input', () => {
-  const level = Number(input('speed').value);
-  store.update({ speedLevel: level });
-  client.request({ type: 'speed', wordsPerSecond: SPEEDS[level] });
-});
+input('speed').addEventListener('input', () => setSpeed(Number(input('speed').value)));
 $('colour').addEventListener('change', () => {
   const colourBy = /** @type {'frequency' | 'cluster'} */ (/** @type {HTMLSelectElement} */ ($('colour')).value);
   store.update({ colourBy });
@@ -192,9 +201,8 @@ async function openFile(file) {
   const text = await file.text();
   if (store.get().preset !== 'custom') {
     const settings = await client.request({ type: 'ownTextSettings' });
-    const speedLevel = SPEEDS.length - 1;
-    store.update({ base: settings, raw: rawFromSettings(settings), errors: {}, speedLevel });
-    client.request({ type: 'speed', wordsPerSecond: SPEEDS[speedLevel] });
+    store.update({ base: settings, raw: rawFromSettings(settings), errors: {} });
+    setSpeed(SPEEDS.length - 1);
   }
   setCorpus(text);
 }

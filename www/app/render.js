@@ -39,14 +39,21 @@ export function render(st, prev, { plot, settingInputs }) {
   const langChanged = !prev || st.lang !== prev.lang;
   if (langChanged || st.raw !== prev.raw || st.errors !== prev.errors) renderSettingsForm(settingInputs, st.raw, st.errors, t);
   if (!prev || st.preset !== prev.preset) /** @type {HTMLSelectElement} */ ($('preset')).value = st.preset;
-  setValue(/** @type {HTMLTextAreaElement} */ ($('corpus')), st.corpus);
-  setValue(input('query'), st.query);
-  setValue(/** @type {HTMLTextAreaElement} */ ($('pairs')), st.pairsText);
-  ['analogy-a', 'analogy-b', 'analogy-c'].forEach((id, i) => setValue(input(id), st.analogy[i]));
-  input('speed').value = String(st.speedLevel);
-  const speed = SPEEDS[st.speedLevel];
-  $('speed-value').textContent = speed === null ? t('speed.full') : t('speed.value', { n: speed.toLocaleString() });
-  input('speed').setAttribute('aria-valuetext', $('speed-value').textContent ?? '');
+  // Inputs follow the state (a preset fills them) but never fight the user's typing; the
+  // corpus may be large, so it is compared only when the state's copy changed.
+  if (!prev || st.corpus !== prev.corpus) setValue(/** @type {HTMLTextAreaElement} */ ($('corpus')), st.corpus);
+  if (!prev || st.query !== prev.query || st.pairsText !== prev.pairsText || st.analogy !== prev.analogy) {
+    setValue(input('query'), st.query);
+    setValue(/** @type {HTMLTextAreaElement} */ ($('pairs')), st.pairsText);
+    ['analogy-a', 'analogy-b', 'analogy-c'].forEach((id, i) => setValue(input(id), st.analogy[i]));
+  }
+  if (langChanged || st.speedLevel !== prev.speedLevel) {
+    const speed = SPEEDS[st.speedLevel];
+    const text = speed === null ? t('speed.full') : t('speed.value', { n: speed.toLocaleString() });
+    input('speed').value = String(st.speedLevel);
+    input('speed').setAttribute('aria-valuetext', text);
+    $('speed-value').textContent = text;
+  }
 
   if (langChanged || st.vocab !== prev.vocab) {
     $('corpus-stats').textContent = st.vocab

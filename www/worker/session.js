@@ -196,10 +196,12 @@ export class Session {
     if (this.state !== 'training' || lab === null) return;
     const start = this.now();
     let ok = true;
+    let trained = false;
     if (this.speed === null) {
       do {
         const t0 = this.now();
         ok = this.trainWords(lab, this.chunk);
+        trained = true;
         const took = this.now() - t0;
         // Aim at CHUNK_MS per chunk: grow or shrink by at most 2× at a time.
         const factor = took > 0 ? Math.min(2, Math.max(0.5, CHUNK_MS / took)) : 2;
@@ -212,15 +214,15 @@ export class Session {
       if (words > 0) {
         this.credit -= words;
         ok = this.trainWords(lab, words);
+        trained = true;
       }
     }
     this.lastTick = start;
     if (!ok) return;
-    const now = this.now();
-    const due = now - this.lastSnapshot >= Math.max(1000 / MAX_SNAPSHOTS_PER_SECOND, 3 * this.snapshotCost);
-    if (this.runState() === 'done' || due || (this.speed !== null && this.speed <= MAX_SNAPSHOTS_PER_SECOND)) {
-      this.snapshot();
-    }
+    // A snapshot after training, when one is due; in slow motion, after every update.
+    const due = this.now() - this.lastSnapshot >= Math.max(1000 / MAX_SNAPSHOTS_PER_SECOND, 3 * this.snapshotCost);
+    const slow = this.speed !== null && this.speed <= MAX_SNAPSHOTS_PER_SECOND;
+    if (trained && (this.runState() === 'done' || due || slow)) this.snapshot();
     if (this.state === 'training') {
       const wait = this.speed === null ? 0 : Math.max(4, ((1 - this.credit) * 1000) / this.speed);
       this.tickPending = true;

@@ -51,11 +51,13 @@ function handle(req) {
     case 'reset':
       return session.reset();
     case 'speed':
-      return session.setSpeed(req.wordsPerSecond) ?? null;
+      session.setSpeed(req.wordsPerSecond);
+      return null;
     case 'queries':
       return session.setQueries(req.queries);
     case 'clusters':
-      return session.setClusters(req.k) ?? null;
+      session.setClusters(req.k);
+      return null;
     default:
       throw new Error(`unknown request ${JSON.stringify(/** @type {{type?: unknown}} */ (req).type)}`);
   }
