@@ -107,3 +107,28 @@ fn king_minus_man_plus_woman_is_queen_in_every_mode() {
         }
     }
 }
+
+#[test]
+fn each_preset_answers_its_own_example_analogy() {
+    use word2vec_lab::presets::{Preset, DEFAULT_SEED};
+    // What the page shows after one click on Train, with the preset's own settings and seed.
+    let expected: [(Preset, &[&str]); 4] = [
+        (Preset::EatDrink, &["好喝"]),
+        (Preset::Transformer, &["生成"]),
+        (Preset::Royal, &["queen"]),
+        (Preset::ZhClassics, &["鹤", "鹰"]),
+    ];
+    for (preset, answers) in expected {
+        let corpus = Corpus::from_text(&preset.text(DEFAULT_SEED), preset.tokenizer(), 1).unwrap();
+        let mut t = Trainer::new(corpus, &preset.config()).unwrap();
+        t.train(u64::MAX).unwrap();
+        let kv = KeyedVectors::from_model(t.model(), VectorSource::Input).unwrap();
+        let [a, b, c] = preset.examples().analogy;
+        let top = &kv.analogy(a, b, c, 1, AnalogyMethod::CosAdd).unwrap()[0].word;
+        assert!(
+            answers.contains(&top.as_str()),
+            "{}: {a} : {b} :: {c} → {top}",
+            preset.name()
+        );
+    }
+}
