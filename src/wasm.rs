@@ -230,11 +230,10 @@ pub fn limits() -> Result<JsValue, JsError> {
     to_js(&m)
 }
 
-/// One corpus, its settings and the model being trained on it.
+/// One corpus and the model being trained on it (with its settings).
 #[wasm_bindgen]
 pub struct Lab {
     trainer: Trainer,
-    settings: Settings,
     /// The vectors as of the last training chunk, rebuilt lazily for queries.
     vectors: Option<KeyedVectors>,
     projection: Option<Projection>,
@@ -250,22 +249,17 @@ impl Lab {
         let settings: Settings = serde_wasm_bindgen::from_value(settings)
             .map_err(|e| JsError::new(&format!("invalid settings: {e}")))?;
         let config = &settings.config;
+        // Checked before the corpus is read, so a bad setting is what gets reported.
         config.validate().map_err(js_error)?;
         let corpus =
             Corpus::from_text(corpus, settings.tokenizer, config.min_count).map_err(js_error)?;
         let trainer = Trainer::new(corpus, config).map_err(js_error)?;
         Ok(Lab {
             trainer,
-            settings,
             vectors: None,
             projection: None,
             clustering: None,
         })
-    }
-
-    /// The settings this lab was made with.
-    pub fn settings(&self) -> Result<JsValue, JsError> {
-        to_js(&self.settings)
     }
 
     /// The vocabulary, most frequent first (ids are positions).
@@ -296,12 +290,12 @@ impl Lab {
     pub fn train(&mut self, words: u32) -> Result<JsValue, JsError> {
         let progress = self.trainer.train(words as u64).map_err(js_error)?;
         self.vectors = None;
-        progress_to_js(&progress, self.settings.config.epochs)
+        progress_to_js(&progress, self.trainer.model().config.epochs)
     }
 
     /// Progress after the last chunk.
     pub fn progress(&self) -> Result<JsValue, JsError> {
-        progress_to_js(&self.trainer.progress(), self.settings.config.epochs)
+        progress_to_js(&self.trainer.progress(), self.trainer.model().config.epochs)
     }
 
     /// The input vectors W, row-major |V| × dim.

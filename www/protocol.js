@@ -133,9 +133,6 @@
  * } WorkerMessage
  */
 
-/** The presets, in menu order (the worker confirms them from the wasm module at start-up). */
-export const PRESETS = /** @type {const} */ (['tutorial', 'eat-drink', 'transformer', 'royal', 'zh-classics']);
-
 /** Snapshots per second, at most, while training. */
 export const MAX_SNAPSHOTS_PER_SECOND = 30;
 
