@@ -61,4 +61,4 @@ pub use model::{Model, VectorSource};
 pub use query::KeyedVectors;
 
 pub use tokenize::TokenizerOptions;
-pub use train::{Progress, SampleTrace, Trainer};
+pub use train::{PositionTrace, Progress, SampleTrace, Trainer};

@@ -7,9 +7,10 @@
 //! Initialisation follows word2vec.c `InitNet`: input rows uniform in [−0.5/N, 0.5/N), output rows
 //! zero. Memory is 2·|V|·N floats plus O(|V|) for the vocabulary, noise table or tree.
 
-use crate::config::{Config, OutputLayer, SOFTMAX_VOCAB_LIMIT};
+use crate::config::{Architecture, CbowContext, Config, OutputLayer, SOFTMAX_VOCAB_LIMIT};
 use crate::error::{Error, Result};
 use crate::huffman::HuffmanTree;
+use crate::kernels::{axpy, scale};
 use crate::noise::NoiseSampler;
 use crate::output_layer::OutputModel;
 use crate::rng::Rng;
@@ -89,6 +90,21 @@ impl Model {
     /// Input vector v_w (row w of W).
     pub fn input_row(&self, word: u32) -> &[f32] {
         &self.input[word as usize * self.dim..(word as usize + 1) * self.dim]
+    }
+
+    /// The hidden vector h formed from the input rows `inputs` as training forms it: the mean
+    /// (or sum) of the context rows for CBOW, the centre word's row for skip-gram.
+    pub fn hidden(&self, inputs: &[u32]) -> Vec<f32> {
+        let mut h = vec![0.0f32; self.dim];
+        for &w in inputs {
+            axpy(1.0, self.input_row(w), &mut h);
+        }
+        let mean = self.config.architecture == Architecture::Cbow
+            && self.config.cbow_context == CbowContext::Mean;
+        if mean && !inputs.is_empty() {
+            scale(1.0 / inputs.len() as f32, &mut h);
+        }
+        h
     }
 
     /// Whether output rows are word vectors (not so for hierarchical softmax: they are tree nodes).

@@ -61,6 +61,8 @@ pub struct Progress {
 pub struct SampleTrace {
     /// Rows of W that formed h: the context words (CBOW) or the centre word (skip-gram).
     pub inputs: Vec<u32>,
+    /// The hidden vector h the prediction was made from.
+    pub h: Vec<f32>,
     /// The word predicted.
     pub target: u32,
     /// Every row of W' scored, with its label and probability.
@@ -69,6 +71,24 @@ pub struct SampleTrace {
     pub loss: f32,
     /// Learning rate used for the update.
     pub alpha: f32,
+}
+
+/// One position of training as it happened: where it was in the corpus and every prediction made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PositionTrace {
+    /// Index of the sentence in the corpus.
+    pub sentence: usize,
+    /// For each token of the sentence, whether subsampling kept it this time.
+    pub kept: Vec<bool>,
+    /// Index (in the sentence) of the centre word.
+    pub centre_index: usize,
+    pub centre: u32,
+    /// The window c used here (word2vec's random shrink draws it from 1..=window).
+    pub window: usize,
+    /// Indices (in the sentence) of the context words, in order.
+    pub context_indices: Vec<usize>,
+    /// The predictions: one for CBOW, one per context word for skip-gram.
+    pub samples: Vec<SampleTrace>,
 }
 
 /// What stays fixed while training: the corpus, settings and output layer.
@@ -162,6 +182,8 @@ pub(crate) struct Worker {
     words_reported: u64,
     /// Best known global progress (equals `words_done` for a single worker).
     clock: u64,
+    /// The window drawn for the last position trained (for traces).
+    last_window: usize,
     h: Vec<f32>,
     grad: Vec<f32>,
     scratch: Scratch,
@@ -192,6 +214,7 @@ impl Worker {
             words_done: 0,
             words_reported: 0,
             clock: 0,
+            last_window: 0,
             h: vec![0.0; dim],
             grad: vec![0.0; dim],
             scratch: Scratch::default(),
@@ -305,6 +328,7 @@ impl Worker {
             rng,
             kept,
             pos,
+            last_window,
             h,
             grad,
             scratch,
@@ -317,6 +341,7 @@ impl Worker {
         } else {
             window
         };
+        *last_window = c;
         let centre = kept[pos];
         let (left, right) = (
             &kept[pos.saturating_sub(c)..pos],
@@ -329,6 +354,7 @@ impl Worker {
             let mut record = trace.as_deref_mut().map(|t| {
                 t.push(SampleTrace {
                     inputs: inputs.concat(),
+                    h: h.to_vec(),
                     target,
                     decisions: Vec::new(),
                     loss: 0.0,
@@ -581,20 +607,40 @@ impl Trainer {
         self.finish_chunk(totals, self.total_words, self.model.config.epochs)
     }
 
-    /// Train on the next position (one centre word, after subsampling) and return every prediction
-    /// made there, computed by the same code as [`Trainer::train`]. `None` when training is done.
-    pub fn trace_position(&mut self) -> Option<(u32, Vec<SampleTrace>)> {
+    /// Train on the next position (one centre word, after subsampling) and return where it was
+    /// and every prediction made there, computed by the same code as [`Trainer::train`]. `None`
+    /// when training is done.
+    pub fn trace_position(&mut self) -> Option<PositionTrace> {
         let dim = self.model.dim;
         let (sh, w, input, output) = self.parts();
         if !w.ready(&sh) {
             return None;
         }
-        let centre = w.kept[w.pos];
-        let mut trace = Vec::new();
+        let sentence = w.next_sentence - 1;
+        let mut kept = vec![false; w.sentence_len as usize];
+        for &i in &w.kept_at {
+            kept[i as usize] = true;
+        }
+        let (pos, at) = (w.pos, w.kept_at.clone());
+        let centre = w.kept[pos];
+        let mut samples = Vec::new();
         let (mut input, mut output) = (Rows::new(input, dim), Rows::new(output, dim));
-        w.step(&sh, &mut input, &mut output, Some(&mut trace));
+        w.step(&sh, &mut input, &mut output, Some(&mut samples));
         w.clock = w.words_done;
-        Some((centre, trace))
+        let c = w.last_window;
+        let context_indices = (pos.saturating_sub(c)..(pos + c + 1).min(at.len()))
+            .filter(|&j| j != pos)
+            .map(|j| at[j] as usize)
+            .collect();
+        Some(PositionTrace {
+            sentence,
+            kept,
+            centre_index: at[pos] as usize,
+            centre,
+            window: c,
+            context_indices,
+            samples,
+        })
     }
 }
 

@@ -33,9 +33,9 @@ fn trainer(text: &str, config: &Config) -> Trainer {
 fn trace_until(t: &mut Trainer, word: &str) -> Vec<SampleTrace> {
     let id = t.corpus().vocab.id(word).unwrap();
     loop {
-        let (centre, trace) = t.trace_position().expect("word not reached");
-        if centre == id {
-            return trace;
+        let p = t.trace_position().expect("word not reached");
+        if p.centre == id {
+            return p.samples;
         }
     }
 }
@@ -107,9 +107,9 @@ fn gradient_check(architecture: Architecture, output: OutputLayer, cbow_context:
         let centre_id = t.corpus().vocab.id("改变").unwrap();
         let (before, trace) = loop {
             let snapshot = t.model.clone();
-            let (centre, trace) = t.trace_position().unwrap();
-            if centre == centre_id {
-                break (snapshot, trace);
+            let p = t.trace_position().unwrap();
+            if p.centre == centre_id {
+                break (snapshot, p.samples);
             }
         };
         assert_eq!(trace.len(), 1, "one prediction at the traced position");
@@ -514,3 +514,60 @@ const PINNED: [u64; 6] = [
     0x9752e880faa0d63a,
     0xcfc676997f31ca1c,
 ];
+
+#[test]
+fn a_position_trace_says_where_it_was_and_what_h_was() {
+    for architecture in [Architecture::Cbow, Architecture::SkipGram] {
+        let config = tutorial_config(architecture, OutputLayer::Softmax);
+        let mut t = trainer(SENTENCE, &config);
+        let target = t.corpus().vocab.id("改变").unwrap();
+        let (before, p) = loop {
+            let snapshot = t.model.clone();
+            let p = t.trace_position().unwrap();
+            if p.centre == target {
+                break (snapshot, p);
+            }
+        };
+        assert_eq!((p.sentence, p.centre_index, p.window), (0, 2, 2));
+        assert_eq!(p.kept, [true; 5]);
+        assert_eq!(p.context_indices, [0, 1, 3, 4]);
+        let row = |w: u32| before.input_row(w).to_vec();
+        match architecture {
+            Architecture::Cbow => {
+                // h = the mean of the four context rows, as they were before the step.
+                let mut mean = vec![0.0f32; 3];
+                for &w in &p.samples[0].inputs {
+                    for (m, x) in mean.iter_mut().zip(row(w)) {
+                        *m += x / 4.0;
+                    }
+                }
+                for (a, b) in p.samples[0].h.iter().zip(&mean) {
+                    assert!((a - b).abs() < 1e-6, "{:?} vs {mean:?}", p.samples[0].h);
+                }
+            }
+            Architecture::SkipGram => {
+                // The first pair's h is the centre's row before the step; later pairs see it updated.
+                assert_eq!(p.samples.len(), 4);
+                assert_eq!(p.samples[0].h, row(target));
+                assert_ne!(p.samples[1].h, p.samples[0].h);
+                assert_eq!(p.samples[3].h.len(), 3);
+            }
+        }
+    }
+}
+
+#[test]
+fn model_hidden_is_the_h_training_used() {
+    for config in all_modes() {
+        let mut t = trainer(&small_corpus(), &config);
+        for _ in 0..20 {
+            let before = t.model.clone();
+            let p = t.trace_position().unwrap();
+            // The first sample's h comes from the weights before the step (a one-word sentence
+            // makes no sample).
+            if let Some(first) = p.samples.first() {
+                assert_eq!(before.hidden(&first.inputs), first.h, "{config:?}");
+            }
+        }
+    }
+}

@@ -16,11 +16,15 @@ use wasm_bindgen::prelude::*;
 
 use crate::cluster::{spherical_kmeans, Clustering};
 use crate::config::{limits, Architecture, CbowContext, Config, OutputLayer};
+use crate::huffman::HuffmanTree;
+use crate::kernels::{dot, sigmoid};
+use crate::noise::NoiseSampler;
+use crate::output_layer::softmax_in_place;
 use crate::pca::{project, Projection};
 use crate::presets::Preset;
 use crate::query::{AnalogyMethod, KeyedVectors, Scored};
 use crate::tokenize::TokenizerOptions;
-use crate::train::{Progress, Trainer};
+use crate::train::{PositionTrace, Progress, SampleTrace, Trainer};
 use crate::{Corpus, VectorSource};
 
 #[derive(Serialize, Deserialize)]
@@ -378,6 +382,206 @@ impl Lab {
     }
 }
 
+/// A decision as the training-step view shows it: before the update (from the trace) and after
+/// (re-scored with the updated weights and the updated h).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DecisionOut {
+    row: u32,
+    label: f32,
+    score: f32,
+    probability: f32,
+    score_after: f32,
+    probability_after: f32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SampleOut {
+    inputs: Vec<u32>,
+    target: u32,
+    h: Vec<f32>,
+    h_after: Vec<f32>,
+    decisions: Vec<DecisionOut>,
+    loss: f32,
+    alpha: f32,
+}
+
+/// A row of W or W′ before and after a traced step.
+#[derive(Serialize)]
+struct RowChange {
+    row: u32,
+    before: Vec<f32>,
+    after: Vec<f32>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TraceOut {
+    progress: ProgressOut,
+    /// Word ids of the sentence, with which tokens subsampling kept.
+    sentence: Vec<u32>,
+    kept: Vec<bool>,
+    centre_index: usize,
+    centre: u32,
+    window: usize,
+    context_indices: Vec<usize>,
+    samples: Vec<SampleOut>,
+    /// Every row of W (`input`) and W′ (`output`) the step touched, before and after.
+    input: Vec<RowChange>,
+    output: Vec<RowChange>,
+}
+
+/// The Huffman tree over the vocabulary (the one hierarchical softmax uses).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TreeOut {
+    /// Parent of every node: leaves are 0..|V| (word ids), inner nodes |V|.., the root has none.
+    parents: Vec<Option<u32>>,
+    /// Branch bit from each node's parent.
+    branches: Vec<u8>,
+    /// Count-weighted mean code length, and log2 |V| to compare it with.
+    mean_code_length: f64,
+    log2_vocab: f64,
+}
+
+#[wasm_bindgen]
+impl Lab {
+    /// Train on the next position and say everything that happened there (see `TraceOut`);
+    /// `null` when training is done. Runs the same code as `train`.
+    #[wasm_bindgen(js_name = traceStep)]
+    pub fn trace_step(&mut self) -> Result<JsValue, JsError> {
+        let before_in = self.trainer.model().input.clone();
+        let before_out = self.trainer.model().output.clone();
+        let Some(trace) = self.trainer.trace_position() else {
+            return Ok(JsValue::NULL);
+        };
+        self.vectors = None;
+        let out = self.describe_trace(trace, &before_in, &before_out);
+        to_js(&out)
+    }
+
+    /// Each word's probability of being drawn as a noise word, ∝ count^power.
+    #[wasm_bindgen(js_name = noiseDistribution)]
+    pub fn noise_distribution(&self, power: f64) -> Vec<f64> {
+        NoiseSampler::new(self.trainer.model().vocab.counts(), power)
+            .probabilities()
+            .to_vec()
+    }
+
+    /// The Huffman tree built from the vocabulary's counts.
+    #[wasm_bindgen(js_name = huffmanTree)]
+    pub fn huffman_tree(&self) -> Result<JsValue, JsError> {
+        let counts = self.trainer.model().vocab.counts();
+        let tree = HuffmanTree::new(counts);
+        to_js(&TreeOut {
+            parents: tree
+                .parents()
+                .iter()
+                .map(|&p| (p != u32::MAX).then_some(p))
+                .collect(),
+            branches: tree.branches().to_vec(),
+            mean_code_length: tree.mean_code_length(counts),
+            log2_vocab: (counts.len().max(1) as f64).log2(),
+        })
+    }
+
+    /// The output matrix W′, row-major (words for softmax and negative sampling, inner nodes of
+    /// the Huffman tree for hierarchical softmax).
+    #[wasm_bindgen(js_name = outputWeights)]
+    pub fn output_weights(&self) -> Vec<f32> {
+        self.trainer.model().output.clone()
+    }
+}
+
+impl Lab {
+    fn describe_trace(
+        &self,
+        trace: PositionTrace,
+        before_in: &[f32],
+        before_out: &[f32],
+    ) -> TraceOut {
+        let model = self.trainer.model();
+        let dim = model.dim;
+        let row = |m: &[f32], r: u32| m[r as usize * dim..(r as usize + 1) * dim].to_vec();
+        let change = |before: &[f32], after: &[f32], rows: &mut Vec<u32>| {
+            rows.sort_unstable();
+            rows.dedup();
+            rows.iter()
+                .map(|&r| RowChange {
+                    row: r,
+                    before: row(before, r),
+                    after: row(after, r),
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut in_rows: Vec<u32> = trace
+            .samples
+            .iter()
+            .flat_map(|s| s.inputs.clone())
+            .collect();
+        let mut out_rows: Vec<u32> = trace
+            .samples
+            .iter()
+            .flat_map(|s| s.decisions.iter().map(|d| d.row))
+            .collect();
+        let samples = trace
+            .samples
+            .iter()
+            .map(|s| self.rescore(s, &row))
+            .collect();
+        TraceOut {
+            progress: progress_out(&self.trainer.progress(), model.config.epochs),
+            sentence: self.trainer.corpus().sentence(trace.sentence).to_vec(),
+            kept: trace.kept,
+            centre_index: trace.centre_index,
+            centre: trace.centre,
+            window: trace.window,
+            context_indices: trace.context_indices,
+            samples,
+            input: change(before_in, &model.input, &mut in_rows),
+            output: change(before_out, &model.output, &mut out_rows),
+        }
+    }
+
+    /// A traced sample with its decisions scored again under the updated weights.
+    fn rescore(&self, s: &SampleTrace, row: &dyn Fn(&[f32], u32) -> Vec<f32>) -> SampleOut {
+        let model = self.trainer.model();
+        let h_after = model.hidden(&s.inputs);
+        let mut after: Vec<f32> = s
+            .decisions
+            .iter()
+            .map(|d| dot(&row(&model.output, d.row), &h_after))
+            .collect();
+        let scores = after.clone();
+        match model.config.output {
+            OutputLayer::Softmax => softmax_in_place(&mut after),
+            _ => after.iter_mut().for_each(|u| *u = sigmoid(*u)),
+        }
+        SampleOut {
+            inputs: s.inputs.clone(),
+            target: s.target,
+            h: s.h.clone(),
+            h_after,
+            decisions: s
+                .decisions
+                .iter()
+                .zip(scores.iter().zip(&after))
+                .map(|(d, (&u, &p))| DecisionOut {
+                    row: d.row,
+                    label: d.label,
+                    score: d.score,
+                    probability: d.probability,
+                    score_after: u,
+                    probability_after: p,
+                })
+                .collect(),
+            loss: s.loss,
+            alpha: s.alpha,
+        }
+    }
+}
+
 impl Lab {
     fn keyed(&mut self) -> &KeyedVectors {
         keyed(&mut self.vectors, &self.trainer)
@@ -393,7 +597,11 @@ fn keyed<'a>(cache: &'a mut Option<KeyedVectors>, trainer: &Trainer) -> &'a Keye
 }
 
 fn progress_to_js(p: &Progress, epochs: usize) -> Result<JsValue, JsError> {
-    to_js(&ProgressOut {
+    to_js(&progress_out(p, epochs))
+}
+
+fn progress_out(p: &Progress, epochs: usize) -> ProgressOut {
+    ProgressOut {
         words_done: p.words_done as f64,
         total_words: p.total_words as f64,
         epoch: p.epoch as u32,
@@ -402,5 +610,5 @@ fn progress_to_js(p: &Progress, epochs: usize) -> Result<JsValue, JsError> {
         loss: p.loss.is_finite().then_some(p.loss),
         predictions: p.predictions as f64,
         done: p.done,
-    })
+    }
 }
