@@ -174,6 +174,46 @@ impl OutputModel {
         }
     }
 
+    /// p(w | h) for every word w, from the current weights (no update): what the model predicts
+    /// for a blank whose context made h (the "fill in the blank" view).
+    /// - full softmax: softmax(W′h);
+    /// - hierarchical softmax: the product of the branch probabilities along each word's path,
+    ///   exactly the p(w | h) the tree defines (it sums to 1 over the leaves);
+    /// - negative sampling defines no distribution (each σ(u_w) is a separate yes/no); the
+    ///   softmax of its scores u_w = v′_w·h is used, which ranks words the same way.
+    pub fn distribution(&self, output: &[f32], h: &[f32]) -> Vec<f32> {
+        let dim = h.len();
+        let score = |row: u32| dot(&output[row as usize * dim..(row as usize + 1) * dim], h);
+        match self {
+            OutputModel::Softmax { .. } | OutputModel::Negative { .. } => {
+                let mut p: Vec<f32> = (0..self.words() as u32).map(score).collect();
+                softmax_in_place(&mut p);
+                p
+            }
+            OutputModel::Hierarchical { tree } => (0..tree.num_words() as u32)
+                .map(|w| {
+                    tree.path(w)
+                        .iter()
+                        .zip(tree.code(w))
+                        .map(|(&node, &bit)| {
+                            let u = score(node);
+                            sigmoid(if bit == 0 { u } else { -u })
+                        })
+                        .product()
+                })
+                .collect(),
+        }
+    }
+
+    /// Words in the vocabulary.
+    fn words(&self) -> usize {
+        match self {
+            OutputModel::Softmax { vocab_size } => *vocab_size,
+            OutputModel::Negative { sampler, .. } => sampler.probabilities().len(),
+            OutputModel::Hierarchical { tree } => tree.num_words(),
+        }
+    }
+
     /// The loss of a recorded prediction, recomputed from the weights (no update, no randomness).
     /// For full softmax every row takes part whatever `decisions` holds; for the binary layers the
     /// recorded rows and labels are replayed. Used by gradient checks and the "after" view.

@@ -149,6 +149,25 @@ impl KeyedVectors {
         self.top_k(k, exclude, None, |x| dot(x, v) / norm)
     }
 
+    /// For a word that is not in the vocabulary (static vectors have nothing for it, tutorial §7):
+    /// the `k` vocabulary words closest in spelling, by edit distance over characters (ties by
+    /// frequency, i.e. by id).
+    pub fn nearest_spellings(&self, word: &str, k: usize) -> Vec<String> {
+        let query: Vec<char> = word.chars().collect();
+        let mut scored: Vec<(usize, usize)> = self
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (edit_distance(&query, &w.chars().collect::<Vec<_>>()), i))
+            .collect();
+        scored.sort_unstable();
+        scored
+            .into_iter()
+            .take(k)
+            .map(|(_, i)| self.words[i].clone())
+            .collect()
+    }
+
     /// a : b :: c : ? — the `k` best answers; see the module documentation.
     pub fn analogy(
         &self,
@@ -228,6 +247,21 @@ impl KeyedVectors {
     }
 }
 
+/// Levenshtein distance: insertions, deletions and substitutions of one character each cost 1.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,5 +325,19 @@ mod tests {
         let kv = KeyedVectors::new(vec!["a".into(), "b".into()], 2, vec![0.0, 0.0, 1.0, 0.0]);
         assert_eq!(kv.similarity("a", "b").unwrap(), 0.0);
         assert_eq!(kv.nearest("a", 10).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn unknown_words_get_the_nearest_spellings() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(edit_distance(&chars("kitten"), &chars("sitting")), 3);
+        assert_eq!(edit_distance(&chars(""), &chars("abc")), 3);
+        assert_eq!(edit_distance(&chars("银行家"), &chars("银行")), 1);
+        let words = ["queen", "king", "kings", "quean"]
+            .map(String::from)
+            .to_vec();
+        let kv = KeyedVectors::new(words, 1, vec![1.0; 4]);
+        assert_eq!(kv.nearest_spellings("kingg", 2), ["king", "kings"]);
+        assert_eq!(kv.nearest_spellings("qeen", 1), ["queen"]);
     }
 }

@@ -609,12 +609,13 @@ impl Trainer {
 
     /// Train on the next position (one centre word, after subsampling) and return where it was
     /// and every prediction made there, computed by the same code as [`Trainer::train`]. `None`
-    /// when training is done.
-    pub fn trace_position(&mut self) -> Option<PositionTrace> {
+    /// when training is done. Progress is updated as after a chunk of one position (and
+    /// [`Error::Diverged`] returned as by [`Trainer::train`]).
+    pub fn trace_position(&mut self) -> Result<Option<PositionTrace>> {
         let dim = self.model.dim;
         let (sh, w, input, output) = self.parts();
         if !w.ready(&sh) {
-            return None;
+            return Ok(None);
         }
         let sentence = w.next_sentence - 1;
         let mut kept = vec![false; w.sentence_len as usize];
@@ -625,14 +626,14 @@ impl Trainer {
         let centre = w.kept[pos];
         let mut samples = Vec::new();
         let (mut input, mut output) = (Rows::new(input, dim), Rows::new(output, dim));
-        w.step(&sh, &mut input, &mut output, Some(&mut samples));
+        let losses = w.step(&sh, &mut input, &mut output, Some(&mut samples));
         w.clock = w.words_done;
         let c = w.last_window;
         let context_indices = (pos.saturating_sub(c)..(pos + c + 1).min(at.len()))
             .filter(|&j| j != pos)
             .map(|j| at[j] as usize)
             .collect();
-        Some(PositionTrace {
+        let trace = PositionTrace {
             sentence,
             kept,
             centre_index: at[pos] as usize,
@@ -640,7 +641,9 @@ impl Trainer {
             window: c,
             context_indices,
             samples,
-        })
+        };
+        self.finish_chunk(losses, self.worker.words_done, self.worker.epoch)?;
+        Ok(Some(trace))
     }
 }
 

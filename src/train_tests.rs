@@ -33,7 +33,7 @@ fn trainer(text: &str, config: &Config) -> Trainer {
 fn trace_until(t: &mut Trainer, word: &str) -> Vec<SampleTrace> {
     let id = t.corpus().vocab.id(word).unwrap();
     loop {
-        let p = t.trace_position().expect("word not reached");
+        let p = t.trace_position().unwrap().expect("word not reached");
         if p.centre == id {
             return p.samples;
         }
@@ -107,7 +107,7 @@ fn gradient_check(architecture: Architecture, output: OutputLayer, cbow_context:
         let centre_id = t.corpus().vocab.id("改变").unwrap();
         let (before, trace) = loop {
             let snapshot = t.model.clone();
-            let p = t.trace_position().unwrap();
+            let p = t.trace_position().unwrap().unwrap();
             if p.centre == centre_id {
                 break (snapshot, p.samples);
             }
@@ -374,11 +374,13 @@ fn traced_steps_equal_untraced_steps() {
         let mut traced = trainer(&text, &config);
         let mut plain = trainer(&text, &config);
         for _ in 0..500 {
-            traced.trace_position().unwrap();
+            traced.trace_position().unwrap().unwrap();
             plain.train(1).unwrap();
         }
         assert_eq!(traced.model().input, plain.model().input, "{config:?}");
         assert_eq!(traced.model().output, plain.model().output);
+        assert_eq!(traced.progress().words_done, plain.progress().words_done);
+        assert_eq!(traced.progress().alpha, plain.progress().alpha);
         // And both finish identically.
         traced.train(u64::MAX).unwrap();
         plain.train(u64::MAX).unwrap();
@@ -523,7 +525,7 @@ fn a_position_trace_says_where_it_was_and_what_h_was() {
         let target = t.corpus().vocab.id("改变").unwrap();
         let (before, p) = loop {
             let snapshot = t.model.clone();
-            let p = t.trace_position().unwrap();
+            let p = t.trace_position().unwrap().unwrap();
             if p.centre == target {
                 break (snapshot, p);
             }
@@ -562,12 +564,31 @@ fn model_hidden_is_the_h_training_used() {
         let mut t = trainer(&small_corpus(), &config);
         for _ in 0..20 {
             let before = t.model.clone();
-            let p = t.trace_position().unwrap();
+            let p = t.trace_position().unwrap().unwrap();
             // The first sample's h comes from the weights before the step (a one-word sentence
             // makes no sample).
             if let Some(first) = p.samples.first() {
                 assert_eq!(before.hidden(&first.inputs), first.h, "{config:?}");
             }
+        }
+    }
+}
+
+#[test]
+fn predicted_distributions_sum_to_one_and_match_the_loss() {
+    for config in all_modes() {
+        let mut t = trainer(&small_corpus(), &config);
+        t.train(2_000).unwrap();
+        let m = t.model();
+        let h = m.hidden(&[0, 3, 5]);
+        let p = m.output_model.distribution(&m.output, &h);
+        assert_eq!(p.len(), m.vocab.len(), "{config:?}");
+        let sum: f32 = p.iter().sum();
+        assert!((sum - 1.0).abs() < 1e-4, "{config:?}: {sum}");
+        if config.output == OutputLayer::Softmax {
+            // −log p(target) is the loss training computes for that target.
+            let loss = m.output_model.replay_loss(&m.output, &h, 2, &[]);
+            assert!((-(p[2] as f64).ln() - loss).abs() < 1e-4, "{config:?}");
         }
     }
 }

@@ -453,7 +453,7 @@ impl Lab {
     pub fn trace_step(&mut self) -> Result<JsValue, JsError> {
         let before_in = self.trainer.model().input.clone();
         let before_out = self.trainer.model().output.clone();
-        let Some(trace) = self.trainer.trace_position() else {
+        let Some(trace) = self.trainer.trace_position().map_err(js_error)? else {
             return Ok(JsValue::NULL);
         };
         self.vectors = None;
@@ -484,6 +484,45 @@ impl Lab {
             mean_code_length: tree.mean_code_length(counts),
             log2_vocab: (counts.len().max(1) as f64).log2(),
         })
+    }
+
+    /// Fill in the blank: the model's `k` most likely words for the blank in a context (CBOW's
+    /// reading: h from the context words' rows, then p(w | h) from the output layer). Context
+    /// words not in the vocabulary are left out and listed: `{list: [{word, score}], unknown}`.
+    pub fn predict(&self, context: Vec<String>, k: u32) -> Result<JsValue, JsError> {
+        let model = self.trainer.model();
+        let vocab = &model.vocab;
+        let (known, unknown): (Vec<&String>, Vec<&String>) =
+            context.iter().partition(|w| vocab.id(w).is_some());
+        let ids: Vec<u32> = known.iter().filter_map(|w| vocab.id(w)).collect();
+        let mut ranked: Vec<(f32, u32)> = Vec::new();
+        if !ids.is_empty() {
+            let h = model.hidden(&ids);
+            let p = model.output_model.distribution(&model.output, &h);
+            ranked = p.iter().enumerate().map(|(i, &q)| (q, i as u32)).collect();
+            ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            ranked.truncate(k as usize);
+        }
+        #[derive(Serialize)]
+        struct Prediction<'a> {
+            list: Vec<ScoredOut<'a>>,
+            unknown: Vec<&'a String>,
+        }
+        to_js(&Prediction {
+            list: ranked
+                .iter()
+                .map(|&(score, id)| ScoredOut {
+                    word: vocab.word(id),
+                    score,
+                })
+                .collect(),
+            unknown,
+        })
+    }
+
+    /// The `k` vocabulary words spelled most like `word` (for a word not in the vocabulary).
+    pub fn spellings(&mut self, word: &str, k: u32) -> Vec<String> {
+        self.keyed().nearest_spellings(word, k as usize)
     }
 
     /// The output matrix W′, row-major (words for softmax and negative sampling, inner nodes of

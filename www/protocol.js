@@ -64,7 +64,8 @@
 
 /**
  * @typedef {object} Answers
- * @property {{word: string, list: Scored[], error: string | null}} neighbours
+ * @property {{word: string, list: Scored[], error: string | null, suggestions: string[]}} neighbours
+ *   suggestions: the closest spellings in the vocabulary when the word is not in it
  * @property {{a: string, b: string, score: number | null, error: string | null}[]} pairs
  * @property {{list: Scored[], error: string | null}} analogy
  */
@@ -77,6 +78,7 @@
  * @property {Float32Array} coords  |V| × 2 PCA coordinates of the unit vectors
  * @property {number[]} explained   variance fraction of each axis
  * @property {Uint32Array | null} clusters  k-means group of every word (when asked for)
+ * @property {Weights | null} weights  the first rows of W and W′ (when asked for)
  * @property {Answers} answers
  * @property {number} wordsPerSecond  measured over the last second of training
  * @property {number | null} loss   mean loss since the previous snapshot
@@ -90,6 +92,66 @@
  * @property {number} corpusTokens
  * @property {number} dim
  */
+
+/**
+ * The first rows of the two weight matrices, row-major.
+ * @typedef {object} Weights
+ * @property {number} dim
+ * @property {number} rows        rows of W shown (word ids 0..rows)
+ * @property {number} outputRows  rows of W′ shown (words, or Huffman inner nodes)
+ * @property {Float32Array} input
+ * @property {Float32Array} output
+ */
+
+/**
+ * One scored row of W′ in a traced prediction, before the update and re-scored after it.
+ * @typedef {object} TracedDecision
+ * @property {number} row
+ * @property {number} label  1 for the target (or the branch towards it), 0 for noise
+ * @property {number} score
+ * @property {number} probability  σ(score), or the softmax probability
+ * @property {number} scoreAfter
+ * @property {number} probabilityAfter
+ */
+
+/**
+ * @typedef {object} TracedSample
+ * @property {number[]} inputs   rows of W that made h
+ * @property {number} target
+ * @property {number[]} h
+ * @property {number[]} hAfter
+ * @property {TracedDecision[]} decisions
+ * @property {number} loss
+ * @property {number} alpha
+ */
+
+/** @typedef {{row: number, before: number[], after: number[]}} RowChange */
+
+/**
+ * One position of training, traced (Lab.traceStep in src/wasm.rs).
+ * @typedef {object} Trace
+ * @property {Progress} progress
+ * @property {number[]} sentence     word ids of the sentence
+ * @property {boolean[]} kept        which tokens subsampling kept
+ * @property {number} centreIndex
+ * @property {number} centre
+ * @property {number} window         the window c drawn for this position
+ * @property {number[]} contextIndices
+ * @property {TracedSample[]} samples
+ * @property {RowChange[]} input     rows of W changed, before and after
+ * @property {RowChange[]} output    rows of W′ changed
+ */
+
+/**
+ * The Huffman tree over the vocabulary: leaves 0..|V| are word ids, inner nodes follow.
+ * @typedef {object} Tree
+ * @property {(number | null)[]} parents
+ * @property {number[]} branches
+ * @property {number} meanCodeLength
+ * @property {number} log2Vocab
+ */
+
+/** @typedef {{list: Scored[], unknown: string[]}} Prediction */
 
 /** @typedef {'idle' | 'training' | 'paused' | 'done' | 'error'} RunState */
 
@@ -105,6 +167,11 @@
  *   | {id: number, type: 'speed', wordsPerSecond: number | null}
  *   | {id: number, type: 'queries', queries: Queries}
  *   | {id: number, type: 'clusters', k: number}
+ *   | {id: number, type: 'trace'}
+ *   | {id: number, type: 'noise', power: number}
+ *   | {id: number, type: 'huffman'}
+ *   | {id: number, type: 'predict', context: string[], k: number}
+ *   | {id: number, type: 'weightRows', n: number}
  * } Request
  */
 
@@ -121,6 +188,11 @@
  * @property {null} speed
  * @property {Answers} queries
  * @property {null} clusters
+ * @property {Trace | null} trace
+ * @property {Float64Array} noise
+ * @property {Tree} huffman
+ * @property {Prediction} predict
+ * @property {null} weightRows
  */
 
 /**

@@ -146,3 +146,25 @@ test('reset gives the same starting picture; a bad corpus is an error with a mes
   assert.equal(h.session.state, 'error');
   assert.throws(() => h.session.train(), /nothing is loaded/);
 });
+
+test('trace: one position, paused, with a snapshot; unknown words get spellings', () => {
+  const h = harness();
+  const tutorial = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('tutorial', 1));
+  h.session.load(tutorial.text, tutorial.settings);
+  h.session.train();
+  const t = h.session.trace();
+  assert.ok(t);
+  assert.equal(h.session.state, 'paused');
+  assert.equal(t.samples.length, 1);
+  assert.equal(t.progress.wordsDone, h.snapshots().at(-1)?.progress.wordsDone);
+  h.session.setQueries({ word: '深层', k: 3, pairs: [], analogy: null, analogyK: 3 });
+  const answers = h.session.answers();
+  assert.match(answers.neighbours.error ?? '', /深层/);
+  assert.equal(answers.neighbours.suggestions[0], '深度');
+  // Tracing to the end: the last trace finishes training.
+  let last = t;
+  for (let i = 0; i < 2000 && h.session.state !== 'done'; i++) last = h.session.trace() ?? last;
+  assert.equal(h.session.state, 'done');
+  assert.ok(last.progress.done);
+  assert.equal(h.session.trace(), null);
+});

@@ -37,7 +37,7 @@ test('plot data: selection, highlighted neighbours and the analogy by id', () =>
     query: 'king',
     analogy: /** @type {[string, string, string]} */ (['man', 'king', 'woman']),
     answers: {
-      neighbours: { word: 'king', list: [{ word: 'queen', score: 0.9 }], error: null },
+      neighbours: { word: 'king', list: [{ word: 'queen', score: 0.9 }], error: null, suggestions: [] },
       pairs: [],
       analogy: { list: [{ word: 'queen', score: 0.8 }], error: null },
     },

@@ -66,6 +66,7 @@ export class Session {
     this.speed = null;
     this.queries = NO_QUERIES;
     this.clusterK = 0;
+    this.weightRows = 0;
     this.version = 0;
     this.chunk = 256;
     this.credit = 0;
@@ -145,6 +146,42 @@ export class Session {
       this.snapshot();
     }
     return this.state;
+  }
+
+  /**
+   * Train one position with the trace on (the teaching views' "Next sample"): pauses training,
+   * posts a snapshot, and returns everything that happened there, or null when training is done.
+   * @returns {import('../protocol.js').Trace | null}
+   */
+  trace() {
+    const lab = this.requireLab();
+    if (this.state === 'done' || this.state === 'error') return null;
+    let t;
+    try {
+      t = lab.traceStep();
+    } catch (e) {
+      this.setState('error', message(e));
+      throw e;
+    }
+    if (t === null || t.progress.done) {
+      this.setState('done');
+    } else if (this.state !== 'paused') {
+      this.setState('paused');
+    }
+    if (t !== null) {
+      for (const sample of t.samples) {
+        this.lossSum += sample.loss;
+        this.lossCount += 1;
+      }
+    }
+    this.snapshot();
+    return t;
+  }
+
+  /** Show the first `n` rows of W and W′ in every snapshot (0: none). @param {number} n */
+  setWeightRows(n) {
+    this.weightRows = n;
+    if (this.state !== 'training' && this.lab) this.snapshot();
   }
 
   /** @param {number | null} wordsPerSecond */
@@ -271,7 +308,7 @@ export class Session {
     const q = this.queries;
     /** @type {Answers} */
     const out = {
-      neighbours: { word: q.word, list: [], error: null },
+      neighbours: { word: q.word, list: [], error: null, suggestions: [] },
       pairs: [],
       analogy: { list: [], error: null },
     };
@@ -281,6 +318,8 @@ export class Session {
         out.neighbours.list = lab.nearest(q.word.trim(), q.k);
       } catch (e) {
         out.neighbours.error = message(e);
+        // Static vectors have nothing for an unseen word (tutorial §7): offer spellings instead.
+        out.neighbours.suggestions = lab.spellings(q.word.trim(), 5);
       }
     }
     for (const [a, b] of q.pairs) {
@@ -301,6 +340,19 @@ export class Session {
     return out;
   }
 
+  /**
+   * The first `n` rows of W (the most frequent words) and of W′.
+   * @param {Lab} lab @param {number} n @returns {import('../protocol.js').Weights}
+   */
+  weights(lab, n) {
+    const dim = lab.dim();
+    const input = lab.vectors();
+    const output = lab.outputWeights();
+    const rows = Math.min(n, input.length / dim);
+    const outputRows = Math.min(n, output.length / dim);
+    return { dim, rows, outputRows, input: input.slice(0, rows * dim), output: output.slice(0, outputRows * dim) };
+  }
+
   /** Project, cluster, answer, and post one snapshot with its arrays transferred. */
   snapshot() {
     const lab = this.lab;
@@ -308,6 +360,7 @@ export class Session {
     const t0 = this.now();
     const coords = lab.project();
     const clusters = this.clusterK > 0 ? lab.clusters(this.clusterK) : null;
+    const weights = this.weightRows > 0 ? this.weights(lab, this.weightRows) : null;
     const answers = this.answers();
     const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : null;
     this.lossSum = 0;
@@ -318,6 +371,7 @@ export class Session {
       coords,
       explained: Array.from(lab.explained()),
       clusters,
+      weights,
       answers,
       wordsPerSecond: this.state === 'training' ? this.wordsPerSecond() : 0,
       loss,
@@ -325,6 +379,7 @@ export class Session {
     /** @type {Transferable[]} */
     const transfer = [coords.buffer];
     if (clusters) transfer.push(clusters.buffer);
+    if (weights) transfer.push(weights.input.buffer, weights.output.buffer);
     this.post({ type: 'snapshot', snapshot }, transfer);
     this.lastSnapshot = this.now();
     this.snapshotCost = this.lastSnapshot - t0;

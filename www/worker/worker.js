@@ -58,6 +58,17 @@ function handle(req) {
     case 'clusters':
       session.setClusters(req.k);
       return null;
+    case 'trace':
+      return session.trace();
+    case 'noise':
+      return session.requireLab().noiseDistribution(req.power);
+    case 'huffman':
+      return session.requireLab().huffmanTree();
+    case 'predict':
+      return session.requireLab().predict(req.context, req.k);
+    case 'weightRows':
+      session.setWeightRows(req.n);
+      return null;
     default:
       throw new Error(`unknown request ${JSON.stringify(/** @type {{type?: unknown}} */ (req).type)}`);
   }
