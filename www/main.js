@@ -15,6 +15,7 @@ import { createStore } from './store.js';
 import { buildSettingsForm } from './views/controls.js';
 import { parsePairs } from './views/panels.js';
 import { EmbeddingPlot } from './views/plot.js';
+import { setupTeaching } from './app/teaching.js';
 
 /** @typedef {import('./protocol.js').Preset} Preset */
 /** @typedef {import('./i18n.js').Lang} Lang */
@@ -29,12 +30,17 @@ const store = createStore(initialState(location.search, navigator.languages ?? [
 
 const client = new WorkerClient(startWorker(), {
   onReady: () => choosePreset(store.get().preset),
-  onSnapshot: (s) => store.update((st) => ({ snapshot: s, answers: s.answers, lossCurve: addLoss(st.lossCurve, s) })),
+  onSnapshot: (s) => {
+    store.update((st) => ({ snapshot: s, answers: s.answers, lossCurve: addLoss(st.lossCurve, s) }));
+    teaching.onSnapshot();
+  },
   onState: (run, error) => store.update({ run, error }),
 });
 
 /** @param {unknown} e */
 const message = (e) => (e instanceof Error ? e.message : String(e));
+
+const teaching = setupTeaching(store, client, (e) => store.update({ run: 'error', error: message(e) }));
 
 /** Move the speed slider to `level` and tell the worker. @param {number} level */
 function setSpeed(level) {
@@ -92,6 +98,7 @@ async function loadNow() {
     if (seq !== loadSeq) return false;
     store.update({ vocab, ids: new Map(vocab.words.map((w, i) => [w, i])), lossCurve: [], error: null });
     sendQueries();
+    teaching.onVocabulary();
     return true;
   } catch (e) {
     if (seq === loadSeq) store.update({ vocab: null, ids: new Map(), snapshot: null, answers: null, lossCurve: [], run: 'error', error: message(e) });

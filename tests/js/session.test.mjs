@@ -163,7 +163,7 @@ test('trace: one position, paused, with a snapshot; unknown words get spellings'
   assert.equal(answers.neighbours.suggestions[0], '深度');
   // Tracing to the end: the last trace finishes training.
   let last = t;
-  for (let i = 0; i < 2000 && h.session.state !== 'done'; i++) last = h.session.trace() ?? last;
+  for (let i = 0; i < 2000 && h.session.runState() !== 'done'; i++) last = h.session.trace() ?? last;
   assert.equal(h.session.state, 'done');
   assert.ok(last.progress.done);
   assert.equal(h.session.trace(), null);

@@ -8,6 +8,7 @@ import { applyText, renderSettingsForm } from '../views/controls.js';
 import { renderLoss, renderPairs, renderScored, renderStats, renderStatus } from '../views/panels.js';
 import { $, input } from './dom.js';
 import { plotData } from './state.js';
+import { renderTeaching } from '../views/teach/index.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
 
@@ -86,5 +87,5 @@ export function render(st, prev, { plot, settingInputs }) {
     if (data) plot.setData(data);
     else if (st.vocab === null) plot.clear();
   }
+  renderTeaching(st, prev, t);
 }
-

@@ -33,6 +33,15 @@ import { SPEEDS } from '../settings.js';
  * @property {[string, string, string]} analogy
  * @property {number} speedLevel
  * @property {'frequency' | 'cluster'} colourBy
+ * @property {import('../protocol.js').Trace | null} trace  the last traced position
+ * @property {number} traceSample       which of its samples the step view shows
+ * @property {Map<number, number>} drawn  noise words drawn in traced steps, by word id
+ * @property {boolean} running          "Run" in the step view: tracing continuously
+ * @property {number} noisePower        the noise view's slider
+ * @property {Float64Array | null} noise  P_n for that power
+ * @property {import('../protocol.js').Tree | null} tree
+ * @property {string} blank             the fill-in-the-blank context
+ * @property {import('../protocol.js').Prediction | null} prediction
  */
 
 export const MAX_LOSS_POINTS = 600;
@@ -63,7 +72,40 @@ export function initialState(search, languages) {
     analogy: ['', '', ''],
     speedLevel: SPEEDS.length - 1,
     colourBy: 'frequency',
+    trace: null,
+    traceSample: 0,
+    drawn: new Map(),
+    running: false,
+    noisePower: 0.75,
+    noise: null,
+    tree: null,
+    blank: '',
+    prediction: null,
   };
+}
+
+/**
+ * Noise words drawn in a traced step, added to the running counts (negative sampling only).
+ * @param {Map<number, number>} drawn @param {import('../protocol.js').Trace} trace
+ * @param {string} output @returns {Map<number, number>}
+ */
+export function addDrawn(drawn, trace, output) {
+  if (output !== 'negative') return drawn;
+  const next = new Map(drawn);
+  for (const s of trace.samples) {
+    for (const d of s.decisions) if (d.label === 0) next.set(d.row, (next.get(d.row) ?? 0) + 1);
+  }
+  return next;
+}
+
+/**
+ * The word whose Huffman path to show: the last traced target, else the query word.
+ * @param {AppState} st
+ */
+export function pathWord(st) {
+  const traced = st.trace?.samples[Math.min(st.traceSample, st.trace.samples.length - 1)];
+  if (traced) return traced.target;
+  return st.ids.get(st.query.trim()) ?? -1;
 }
 
 /**

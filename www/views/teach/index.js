@@ -1,0 +1,45 @@
+// Renders the teaching views from the page state, each only when what it shows has changed.
+
+import { $ } from '../../app/dom.js';
+import { pathWord } from '../../app/state.js';
+import { renderBlank } from './blank.js';
+import { renderHuffman } from './huffman.js';
+import { renderNoise } from './noise.js';
+import { renderSamples } from './samples.js';
+import { renderStep } from './step.js';
+import { renderWeights } from './weights.js';
+
+/** @typedef {import('../../app/state.js').AppState} AppState */
+/** @typedef {import('../../i18n.js').Translate} Translate */
+
+/**
+ * @param {AppState} st @param {AppState | null} prev @param {Translate} t
+ */
+export function renderTeaching(st, prev, t) {
+  const lang = !prev || st.lang !== prev.lang;
+  const words = st.vocab?.words ?? [];
+  const architecture = st.raw.architecture === 'skipgram' ? 'skipgram' : 'cbow';
+  const output = st.raw.output === 'softmax' || st.raw.output === 'hierarchical' ? st.raw.output : 'negative';
+  const traceChanged = lang || st.trace !== prev.trace || st.vocab !== prev.vocab;
+  if (traceChanged) renderSamples($('samples-view'), st.trace, words, architecture, t);
+  if (traceChanged || st.traceSample !== prev.traceSample) {
+    renderStep($('step-view'), st.trace, st.traceSample, words, output, t);
+    const pairs = (st.trace?.samples.length ?? 0) > 1;
+    $('prev-pair').hidden = !pairs;
+    $('next-pair').hidden = !pairs;
+  }
+  if (lang || st.running !== prev.running) {
+    $('run-steps').setAttribute('aria-pressed', String(st.running));
+  }
+  if (lang || st.noise !== prev.noise || st.noisePower !== prev.noisePower || st.drawn !== prev.drawn || st.vocab !== prev.vocab) {
+    $('noise-power-value').textContent = st.noisePower.toFixed(2);
+    if (st.vocab) renderNoise($('noise-view'), { words, counts: st.vocab.counts, noise: st.noise, power: st.noisePower, drawn: st.drawn }, t);
+  }
+  const word = pathWord(st);
+  if (lang || st.tree !== prev.tree || word !== pathWord(prev)) renderHuffman($('huffman-view'), st.tree, words, word, t);
+  const weights = st.snapshot?.weights ?? null;
+  if (lang || weights !== (prev.snapshot?.weights ?? null)) renderWeights($('weights-view'), weights, words, output, t);
+  if (lang || st.prediction !== prev.prediction || st.blank !== prev.blank) {
+    renderBlank(/** @type {HTMLOListElement} */ ($('blank-results')), $('blank-note'), st.blank, st.prediction, t);
+  }
+}
