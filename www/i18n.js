@@ -162,11 +162,11 @@ export const STRINGS = {
     'huffman.code': '{word}: code {code} ({n} decisions instead of scoring every word).',
     'blank.title': 'Fill in the blank',
     'blank.label': 'Context with a blank',
-    'blank.help': 'Write ___ where the word is missing, e.g. 我 喜欢 喝 ___.',
+    'blank.help': 'Write ___ where the word is missing, e.g. 喜欢 喝 ___. The context is averaged (CBOW), so word order is lost: try 我 喜欢 喝 ___ after training on eat-drink.',
     'blank.needBlank': 'Put ___ where the missing word goes.',
     'blank.noContext': 'None of the context words is in the vocabulary.',
     'blank.unknown': 'Not in the vocabulary, left out: {words}',
-    'neighbours.suggest': 'Not in the vocabulary. Static vectors have nothing for an unseen word; closest spellings: {words}',
+    'neighbours.suggest': '“{word}” is not in the vocabulary: static vectors have nothing for an unseen word. Closest spellings: {words}',
   },
   zh: {
     title: 'word2vec 实验室',
@@ -325,11 +325,11 @@ export const STRINGS = {
     'huffman.code': '{word}：编码 {code}（{n} 个决策，而不是给每个词打分）。',
     'blank.title': '填空',
     'blank.label': '带空格的上下文',
-    'blank.help': '在缺词的地方写 ___，例如 我 喜欢 喝 ___。',
+    'blank.help': '在缺词的地方写 ___，例如 喜欢 喝 ___。上下文会被平均（CBOW），词序丢失了：在“吃与喝”上训练后试试 我 喜欢 喝 ___。',
     'blank.needBlank': '在缺词的地方写 ___。',
     'blank.noContext': '上下文里没有一个词在词表中。',
     'blank.unknown': '不在词表中，已忽略：{words}',
-    'neighbours.suggest': '不在词表中。静态词向量没有未见过的词的向量；拼写最接近的词：{words}',
+    'neighbours.suggest': '“{word}”不在词表中：静态词向量没有未见过的词的向量。拼写最接近的词：{words}',
   },
 };
 

@@ -73,7 +73,9 @@ export function render(st, prev, { plot, settingInputs }) {
 
   if (langChanged || st.answers !== prev.answers) {
     const a = st.answers;
-    renderScored($('neighbours'), a?.neighbours.list ?? [], a?.neighbours.error ?? (st.query.trim() ? null : t('empty.neighbours')));
+    const n = a?.neighbours;
+    const unknown = n && n.suggestions.length > 0 ? t('neighbours.suggest', { word: n.word.trim(), words: n.suggestions.join(', ') }) : null;
+    renderScored($('neighbours'), n?.list ?? [], unknown ?? n?.error ?? (st.query.trim() ? null : t('empty.neighbours')));
     renderScored($('analogy'), a?.analogy.list ?? [], a?.analogy.error ?? (st.analogy.every((w) => w.trim()) ? null : t('empty.analogy')));
     renderPairs(/** @type {HTMLTableSectionElement} */ ($('pairs-body')), a?.pairs ?? []);
   }

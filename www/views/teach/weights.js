@@ -1,6 +1,7 @@
 // The weight matrices W (input vectors) and W′ (output vectors, or Huffman inner nodes) as
 // heatmaps, one row per word, updating live. Blue is negative, red positive, scaled to the
-// largest magnitude in each matrix; small vocabularies show the numbers too.
+// largest magnitude in each matrix. Up to 8 dimensions the cells are a table with the numbers;
+// wider matrices are drawn on a canvas.
 
 import { el } from './format.js';
 
@@ -39,6 +40,50 @@ function heatmap(caption, data, rows, dim, label, max, numbers) {
   return t;
 }
 
+/** RGBA of a value on the blue–white–red scale. @param {number} x @param {number} max */
+function rgba(x, max) {
+  const t = max > 0 ? Math.max(-1, Math.min(1, x / max)) : 0;
+  const [r, g, b] = t >= 0 ? [220, 38, 38] : [37, 99, 235];
+  const a = Math.abs(t);
+  // Blended over white, so the canvas needs no transparency.
+  return [255 + (r - 255) * a, 255 + (g - 255) * a, 255 + (b - 255) * a, 255];
+}
+
+/**
+ * One matrix as an image of one pixel per weight, scaled up without smoothing: for wide rows,
+ * where a table of thousands of cells re-built 30 times a second would block the page. Built
+ * once per shape; `paint` refills it.
+ * @param {string} caption @param {number} rows @param {number} dim @param {(r: number) => string} label
+ */
+function heatmapCanvas(caption, rows, dim, label) {
+  const figure = el('figure', undefined, 'heatmap wide-heatmap');
+  const labels = el('ol', undefined, 'row-labels');
+  for (let r = 0; r < rows; r++) labels.append(el('li', label(r)));
+  const canvas = el('canvas');
+  canvas.width = dim;
+  canvas.height = rows;
+  canvas.style.width = `${dim * Math.max(2, Math.min(8, Math.floor(400 / dim)))}px`;
+  canvas.style.height = `${rows * 10}px`;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', caption);
+  const body = el('div', undefined, 'heatmap-body');
+  body.append(labels, canvas);
+  figure.append(el('figcaption', caption), body);
+  return { figure, canvas };
+}
+
+/** @param {HTMLCanvasElement} canvas @param {Float32Array} data @param {number} max */
+function paint(canvas, data, max) {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const image = ctx.createImageData(canvas.width, canvas.height);
+  for (let i = 0; i < canvas.width * canvas.height; i++) image.data.set(rgba(data[i], max), 4 * i);
+  ctx.putImageData(image, 0, 0);
+}
+
+/** The wide heatmaps already on the page, by view, with what they were built for. */
+const built = new WeakMap();
+
 /**
  * @param {HTMLElement} root @param {Weights | null} w @param {string[]} words
  * @param {'softmax' | 'negative' | 'hierarchical'} output @param {Translate} t
@@ -53,12 +98,26 @@ export function renderWeights(root, w, words, output, t) {
   const numbers = w.dim <= 8;
   const outLabel = output === 'hierarchical' ? (/** @type {number} */ r) => t('step.node', { n: r }) : (/** @type {number} */ r) => words[r];
   const note = el('p', t('weights.help', { rows: w.rows, total: words.length, dim: w.dim }), 'help');
-  root.replaceChildren(
-    note,
-    el('div', undefined, 'heatmaps'),
-  );
-  /** @type {HTMLElement} */ (root.lastElementChild).append(
-    heatmap(t('weights.input'), w.input, w.rows, w.dim, (r) => words[r], largest(w.input), numbers),
-    heatmap(t('weights.output'), w.output, w.outputRows, w.dim, outLabel, largest(w.output), numbers),
-  );
+  if (numbers) {
+    root.replaceChildren(note, el('div', undefined, 'heatmaps'));
+    /** @type {HTMLElement} */ (root.lastElementChild).append(
+      heatmap(t('weights.input'), w.input, w.rows, w.dim, (r) => words[r], largest(w.input), true),
+      heatmap(t('weights.output'), w.output, w.outputRows, w.dim, outLabel, largest(w.output), true),
+    );
+    built.delete(root);
+    return;
+  }
+  // Wide: rebuild the figures only when their shape or labels change, otherwise repaint.
+  const key = `${w.rows}×${w.outputRows}×${w.dim}|${output}|${words.length}|${words[0]}|${t('weights.input')}`;
+  let figures = built.get(root);
+  if (!figures || figures.key !== key) {
+    const input = heatmapCanvas(t('weights.input'), w.rows, w.dim, (r) => words[r]);
+    const out = heatmapCanvas(t('weights.output'), w.outputRows, w.dim, outLabel);
+    root.replaceChildren(note, el('div', undefined, 'heatmaps'));
+    /** @type {HTMLElement} */ (root.lastElementChild).append(input.figure, out.figure);
+    figures = { key, input: input.canvas, output: out.canvas };
+    built.set(root, figures);
+  }
+  paint(figures.input, w.input, largest(w.input));
+  paint(figures.output, w.output, largest(w.output));
 }

@@ -1,0 +1,193 @@
+// End-to-end: the teaching views show what the model in the worker does, step by step.
+
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { openDemo, useDemo, waitForState } from './harness.mjs';
+
+const demo = useDemo();
+
+/** @param {string} [query] */
+async function open(query = '') {
+  const opened = await openDemo(demo.context(), demo.url() + query);
+  await opened.page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
+  return opened;
+}
+
+/** @param {import('playwright-core').Page} page @param {string} name */
+const region = (page, name) => page.getByRole('region', { name });
+
+/**
+ * The W′ heatmap's values by row label (small matrices are tables with data-value cells).
+ * @param {import('playwright-core').Page} page @param {number} which  0 for W, 1 for W′
+ */
+async function heatmap(page, which) {
+  return page.locator('#weights-view table.heatmap').nth(which).evaluate((table) => {
+    /** @type {Record<string, number[]>} */
+    const rows = {};
+    for (const tr of table.querySelectorAll('tr')) {
+      const label = tr.querySelector('th')?.textContent ?? '';
+      rows[label] = [...tr.querySelectorAll('td')].map((td) => Number(/** @type {HTMLElement} */ (td).dataset.value));
+    }
+    return rows;
+  });
+}
+
+/** Click Next sample until the centre word of the samples view is `word`. @param {import('playwright-core').Page} page @param {string} word */
+async function stepUntilCentre(page, word) {
+  for (let i = 0; i < 10; i++) {
+    await page.getByRole('button', { name: 'Next sample' }).click();
+    await page.waitForFunction(() => document.querySelector('#samples-view .is-centre') !== null);
+    if ((await page.locator('#samples-view .is-centre').innerText()) === word) return;
+  }
+  throw new Error(`centre ${word} not reached`);
+}
+
+describe('training step on the tutorial', () => {
+  test('centre 改变: four context words, five probabilities summing to 1, the loss', async () => {
+    const { page, errors } = await open();
+    await stepUntilCentre(page, '改变');
+    assert.equal(await page.getByRole('status').getAttribute('data-state'), 'paused');
+    const samples = await region(page, 'Samples').innerText();
+    assert.match(samples, /\(\{深度, 学习, 了, 世界\} → 改变\)/);
+    assert.match(samples, /ONE sample/);
+    const step = region(page, 'Training step');
+    const inputs = await step.locator('table').first().locator('tbody tr td:first-child').allInnerTexts();
+    assert.deepEqual(inputs, ['深度', '学习', '了', '世界']);
+    const probabilities = await step.locator('table.decisions tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('td')[2].textContent)));
+    assert.equal(probabilities.length, 5);
+    const sum = probabilities.reduce((a, p) => a + p, 0);
+    assert.ok(Math.abs(sum - 1) < 0.003, `Σ p = ${sum}`);
+    assert.match(await step.innerText(), /Σ p = 1\.000 over 5 words/);
+    const loss = Number((await step.innerText()).match(/−log p = ([\d.]+)/)?.[1]);
+    const target = await step.locator('table.decisions tbody tr', { hasText: '✓' }).locator('td').nth(2).innerText();
+    assert.ok(Math.abs(loss + Math.log(Number(target))) < 0.01, `loss ${loss}, p(target) ${target}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('one Next sample changes the shown weights exactly as the model changed them', async () => {
+    const { page } = await open();
+    await stepUntilCentre(page, '改变');
+    const beforeIn = await heatmap(page, 0);
+    const beforeOut = await heatmap(page, 1);
+    await page.getByRole('button', { name: 'Next sample' }).click();
+    await page.waitForFunction((b) => JSON.stringify(b) !== JSON.stringify([...document.querySelectorAll('#weights-view table.heatmap')[1].querySelectorAll('td')].map((td) => Number(/** @type {HTMLElement} */ (td).dataset.value))), Object.values(beforeOut).flat());
+    const afterIn = await heatmap(page, 0);
+    const afterOut = await heatmap(page, 1);
+    // The step view lists the rows that changed, with Δ to 3 decimals.
+    const changes = await region(page, 'Training step').locator('table.changes tbody tr').evaluateAll((rows) => rows.map((r) => {
+      const cells = [...r.querySelectorAll('td')].map((td) => td.textContent ?? '');
+      return { matrix: cells[0], row: cells[1], delta: cells[2].replace(/[[\]…]/g, '').split(',').map((x) => Number(x.trim().replace('−', '-'))) };
+    }));
+    for (const [matrix, before, after] of /** @type {const} */ ([['W', beforeIn, afterIn], ['W′', beforeOut, afterOut]])) {
+      for (const word of Object.keys(before)) {
+        const change = changes.find((c) => c.matrix === matrix && c.row === word);
+        before[word].forEach((b, k) => {
+          const d = after[word][k] - b;
+          if (change) assert.ok(Math.abs(d - change.delta[k]) <= 0.0006, `${matrix} ${word}[${k}]: shown Δ ${change.delta[k]}, weights moved ${d}`);
+          else assert.equal(d, 0, `${matrix} ${word}[${k}] moved but is not listed`);
+        });
+      }
+    }
+    await page.close();
+  });
+});
+
+describe('the other views', () => {
+  test('noise distribution: the 100 : 1 example becomes 31.6 at power 0.75', async () => {
+    const { page } = await open('?preset=eat-drink');
+    const view = region(page, 'Noise distribution');
+    await view.getByRole('slider', { name: 'Noise power' }).fill('0.75');
+    assert.match(await view.innerText(), /100\^0\.75 = 31\.6/);
+    await view.getByRole('slider', { name: 'Noise power' }).fill('0');
+    await page.waitForFunction(() => document.getElementById('noise-view')?.textContent?.includes('= 1.0'));
+    // Uniform: every word the same probability.
+    const uniform = await view.locator('tbody tr td:nth-child(3)').allInnerTexts();
+    assert.equal(new Set(uniform).size, 1);
+    await view.getByRole('slider', { name: 'Noise power' }).fill('1');
+    await page.waitForFunction(() => document.getElementById('noise-view')?.textContent?.includes('= 100.0'));
+    // Power 1: the noise column equals the frequency column.
+    const rows = await view.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelectorAll('td')[1].textContent, tr.querySelectorAll('td')[2].textContent]));
+    for (const [f, p] of rows) assert.equal(f, p);
+    // Negatives actually drawn are counted.
+    await page.getByRole('button', { name: 'Next sample' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('#noise-view tbody tr td:nth-child(4)')].some((td) => Number(td.textContent) > 0));
+    await page.close();
+  });
+
+  test('Huffman tree: the path shown has the length of the word\'s code', async () => {
+    const { page } = await open('?preset=eat-drink');
+    await page.getByRole('combobox', { name: 'Output layer' }).selectOption('hierarchical');
+    await page.waitForTimeout(500);
+    await page.getByRole('button', { name: 'Next sample' }).click();
+    const step = region(page, 'Training step');
+    await step.locator('table.decisions').waitFor();
+    const decisions = await step.locator('table.decisions tbody tr').count();
+    const tree = await region(page, 'Huffman tree').innerText();
+    const code = tree.match(/code ([01]+) \((\d+) decisions/);
+    assert.ok(code, tree);
+    assert.equal(code[1].length, Number(code[2]));
+    assert.equal(decisions, code[1].length, 'one decision per code bit');
+    assert.ok(await region(page, 'Huffman tree').locator('svg').isVisible());
+    await page.close();
+  });
+
+  test('fill in the blank: 喜欢 喝 ___ is answered with drinks after training', async () => {
+    const { page } = await open('?preset=eat-drink');
+    await page.getByRole('button', { name: 'Train' }).click();
+    await waitForState(page, 'done');
+    await page.getByRole('textbox', { name: 'Context with a blank' }).fill('喜欢 喝 ___');
+    await page.waitForFunction(() => document.querySelectorAll('#blank-results li').length === 10);
+    const top = (await region(page, 'Fill in the blank').getByRole('listitem').allInnerTexts()).slice(0, 3).map((s) => s.split(' ')[0]);
+    const drinks = ['咖啡', '牛奶', '果汁', '可乐', '茶', '水', '啤酒'];
+    assert.ok(top.every((w) => drinks.includes(w)), `top answers ${top}`);
+    await page.close();
+  });
+
+  test('an unknown query word gets the closest spellings', async () => {
+    const { page } = await open('?preset=royal');
+    await page.getByRole('textbox', { name: 'Query word' }).fill('kingg');
+    await page.waitForFunction(() => document.getElementById('neighbours')?.dataset.message?.includes('king'));
+    assert.match(await page.locator('#neighbours').getAttribute('data-message') ?? '', /not in the vocabulary.*king/is);
+    await page.close();
+  });
+});
+
+test('3,000 words: views open, traced steps and training, no main-thread task over 50 ms', async () => {
+  const { page, errors } = await open();
+  let s = 7;
+  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const lines = [];
+  for (let l = 0; l < 4000; l++) lines.push(Array.from({ length: 10 }, () => `v${Math.floor(3000 * rand() ** 2)}`).join(' '));
+  for (let w = 0; w < 3000; w++) lines.push(`v${w} v${w}`);
+  const file = join(tmpdir(), 'w2v-e2e-3000.txt');
+  writeFileSync(file, lines.join('\n'));
+  await page.locator('#file').setInputFiles(file);
+  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('3,000 distinct words'));
+  await page.getByRole('combobox', { name: 'Output layer' }).selectOption('hierarchical');
+  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('100');
+  await page.waitForTimeout(600);
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Next sample' }).click();
+  await page.getByRole('textbox', { name: 'Context with a blank' }).fill('v1 v2 ___ v3');
+  await page.getByRole('textbox', { name: 'Query word' }).fill('v5');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await page.waitForTimeout(2500);
+  assert.equal(await page.getByRole('status').getAttribute('data-state'), 'training');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const longTasks = await page.evaluate(() => /** @type {number[]} */ (/** @type {any} */ (window).__longTasks));
+  console.log(`3,000 words with the teaching views: long tasks ${JSON.stringify(longTasks.map(Math.round))}`);
+  assert.ok(longTasks.every((d) => d <= 50), `main-thread tasks of ${longTasks} ms`);
+  assert.ok((await region(page, 'Huffman tree').innerText()).includes('log2 |V|'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
