@@ -11,6 +11,8 @@
 //!   person mixes one context word for each attribute: pronouns for gender, palace or village words
 //!   for status, age words for age. The difference king − man therefore carries "royal minus
 //!   common", which added to woman lands on queen.
+//! - [`polysemy`]: 苹果 as a fruit (吃 苹果) and as a phone maker (苹果 手机): one word, two senses,
+//!   and static vectors give it one vector whose neighbours mix both (§7);
 //! - [`zh_classics`]: tens of thousands of characters of five-character lines in the manner of
 //!   classical verse, generated from a small grammar in which each season keeps its own flowers,
 //!   birds, weather and colours, so that a larger vocabulary still has structure to find.
@@ -33,6 +35,7 @@ pub enum Preset {
     Transformer,
     Royal,
     ZhClassics,
+    Polysemy,
 }
 
 /// Queries that show what a preset teaches: the word whose neighbours to list, the pairs to
@@ -48,12 +51,13 @@ pub struct Examples {
 pub const DEFAULT_SEED: u64 = 1;
 
 impl Preset {
-    pub const ALL: [Preset; 5] = [
+    pub const ALL: [Preset; 6] = [
         Preset::Tutorial,
         Preset::EatDrink,
         Preset::Transformer,
         Preset::Royal,
         Preset::ZhClassics,
+        Preset::Polysemy,
     ];
 
     /// The name used on the command line, in the page's preset menu and in URLs.
@@ -64,6 +68,7 @@ impl Preset {
             Preset::Transformer => "transformer",
             Preset::Royal => "royal",
             Preset::ZhClassics => "zh-classics",
+            Preset::Polysemy => "polysemy",
         }
     }
 
@@ -93,6 +98,7 @@ impl Preset {
             Preset::Transformer => 1500,
             Preset::Royal => 6000,
             Preset::ZhClassics => 8000,
+            Preset::Polysemy => 3000,
         }
     }
 
@@ -105,6 +111,7 @@ impl Preset {
             Preset::Transformer => transformer(seed, size),
             Preset::Royal => royal(seed, size),
             Preset::ZhClassics => zh_classics(seed, size),
+            Preset::Polysemy => polysemy(seed, size),
         }
     }
 
@@ -145,6 +152,14 @@ impl Preset {
                 dim: 30,
                 window: 5,
                 epochs: 10,
+                ..base
+            },
+            Preset::Polysemy => Config {
+                architecture: Architecture::SkipGram,
+                alpha: Config::default_alpha(Architecture::SkipGram),
+                dim: 30,
+                window: 3,
+                epochs: 5,
                 ..base
             },
             Preset::ZhClassics => Config {
@@ -205,6 +220,11 @@ impl Preset {
                 query: "king",
                 pairs: &[("king", "queen"), ("man", "woman"), ("king", "village")],
                 analogy: ["man", "king", "woman"],
+            },
+            Preset::Polysemy => Examples {
+                query: "苹果",
+                pairs: &[("苹果", "香蕉"), ("苹果", "华为"), ("香蕉", "华为")],
+                analogy: ["香蕉", "吃", "手机"],
             },
             Preset::ZhClassics => Examples {
                 query: "月",
@@ -441,6 +461,37 @@ pub fn transformer(seed: u64, sentences: usize) -> String {
                     "和",
                     tasks[second as usize],
                 ]
+            }
+        };
+        out.push_str(&line.join(" "));
+        out.push('\n');
+    }
+    out
+}
+
+/// Fruits, which are eaten, and phone makers, which make phones; 苹果 is both.
+const FRUITS: [&str; 5] = ["香蕉", "橘子", "葡萄", "西瓜", "梨"];
+const PHONE_MAKERS: [&str; 4] = ["华为", "小米", "三星", "诺基亚"];
+
+/// `sentences` lines where 苹果 is a fruit half the time and a phone maker the other half.
+pub fn polysemy(seed: u64, sentences: usize) -> String {
+    let mut rng = Rng::new(seed);
+    let mut out = String::new();
+    for _ in 0..sentences {
+        let apple = rng.below(3) == 0;
+        let line: Vec<&str> = if rng.below(2) == 0 {
+            let fruit = if apple { "苹果" } else { pick(&mut rng, &FRUITS) };
+            match rng.below(3) {
+                0 => vec!["我", "吃", "了", "一个", fruit],
+                1 => vec![fruit, "很", pick(&mut rng, &["甜", "新鲜", "好吃"])],
+                _ => vec!["妈妈", "买", "了", "一斤", fruit],
+            }
+        } else {
+            let maker = if apple { "苹果" } else { pick(&mut rng, &PHONE_MAKERS) };
+            match rng.below(3) {
+                0 => vec![maker, "发布", "了", "新", "手机"],
+                1 => vec!["我", "用", maker, "的", pick(&mut rng, &["手机", "电脑", "系统"])],
+                _ => vec![maker, "公司", "的", "股价", "上涨"],
             }
         };
         out.push_str(&line.join(" "));

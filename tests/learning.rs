@@ -112,7 +112,8 @@ fn king_minus_man_plus_woman_is_queen_in_every_mode() {
 fn each_preset_answers_its_own_example_analogy() {
     use word2vec_lab::presets::{Preset, DEFAULT_SEED};
     // What the page shows after one click on Train, with the preset's own settings and seed.
-    let expected: [(Preset, &[&str]); 4] = [
+    let expected: [(Preset, &[&str]); 5] = [
+        (Preset::Polysemy, &["发布", "用"]),
         (Preset::EatDrink, &["好喝"]),
         (Preset::Transformer, &["生成"]),
         (Preset::Royal, &["queen"]),
@@ -131,4 +132,25 @@ fn each_preset_answers_its_own_example_analogy() {
             preset.name()
         );
     }
+}
+
+#[test]
+fn a_polysemous_word_has_both_senses_among_its_neighbours() {
+    use word2vec_lab::presets::{Preset, DEFAULT_SEED};
+    let p = Preset::Polysemy;
+    let corpus = Corpus::from_text(&p.text(DEFAULT_SEED), p.tokenizer(), 1).unwrap();
+    let mut t = Trainer::new(corpus, &p.config()).unwrap();
+    t.train(u64::MAX).unwrap();
+    let kv = KeyedVectors::from_model(t.model(), VectorSource::Input).unwrap();
+    let near: Vec<String> = kv.nearest("苹果", 8).unwrap().into_iter().map(|s| s.word).collect();
+    let fruit = ["香蕉", "橘子", "葡萄", "西瓜", "梨"];
+    let phone = ["华为", "小米", "三星", "诺基亚"];
+    assert!(near.iter().any(|w| fruit.contains(&w.as_str())), "{near:?}");
+    assert!(near.iter().any(|w| phone.contains(&w.as_str())), "{near:?}");
+    // One vector for two senses: 苹果 is less close to either group than the group to itself.
+    let apple_banana = kv.similarity("苹果", "香蕉").unwrap();
+    let banana_grape = kv.similarity("香蕉", "葡萄").unwrap();
+    let apple_huawei = kv.similarity("苹果", "华为").unwrap();
+    let huawei_xiaomi = kv.similarity("华为", "小米").unwrap();
+    assert!(apple_banana < banana_grape && apple_huawei < huawei_xiaomi);
 }

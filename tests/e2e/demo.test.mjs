@@ -76,7 +76,7 @@ describe('presets and training', () => {
   test('every preset loads and trains', async () => {
     const { page, errors } = await open();
     const presets = await page.getByRole('combobox', { name: 'Preset' }).locator('option:not([hidden])').evaluateAll((os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value));
-    assert.deepEqual(presets, ['tutorial', 'eat-drink', 'transformer', 'royal', 'zh-classics']);
+    assert.deepEqual(presets, ['tutorial', 'eat-drink', 'transformer', 'royal', 'zh-classics', 'polysemy']);
     for (const name of presets.slice(1)) {
       await page.getByRole('combobox', { name: 'Preset' }).selectOption(name);
       await page.waitForFunction((n) => document.querySelector('#preset') instanceof HTMLSelectElement && /** @type {HTMLSelectElement} */ (document.querySelector('#preset')).value === n && /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''), name);

@@ -39,7 +39,10 @@ export function render(st, prev, { plot, settingInputs }) {
   }
   const langChanged = !prev || st.lang !== prev.lang;
   if (langChanged || st.raw !== prev.raw || st.errors !== prev.errors) renderSettingsForm(settingInputs, st.raw, st.errors, t);
-  if (!prev || st.preset !== prev.preset) /** @type {HTMLSelectElement} */ ($('preset')).value = st.preset;
+  if (langChanged || st.preset !== prev.preset) {
+    /** @type {HTMLSelectElement} */ ($('preset')).value = st.preset;
+    $('preset-note').textContent = t(`presetNote.${st.preset}`);
+  }
   // Inputs follow the state (a preset fills them) but never fight the user's typing; the
   // corpus may be large, so it is compared only when the state's copy changed.
   if (!prev || st.corpus !== prev.corpus) setValue(/** @type {HTMLTextAreaElement} */ ($('corpus')), st.corpus);
