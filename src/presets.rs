@@ -480,17 +480,31 @@ pub fn polysemy(seed: u64, sentences: usize) -> String {
     for _ in 0..sentences {
         let apple = rng.below(3) == 0;
         let line: Vec<&str> = if rng.below(2) == 0 {
-            let fruit = if apple { "苹果" } else { pick(&mut rng, &FRUITS) };
+            let fruit = if apple {
+                "苹果"
+            } else {
+                pick(&mut rng, &FRUITS)
+            };
             match rng.below(3) {
                 0 => vec!["我", "吃", "了", "一个", fruit],
                 1 => vec![fruit, "很", pick(&mut rng, &["甜", "新鲜", "好吃"])],
                 _ => vec!["妈妈", "买", "了", "一斤", fruit],
             }
         } else {
-            let maker = if apple { "苹果" } else { pick(&mut rng, &PHONE_MAKERS) };
+            let maker = if apple {
+                "苹果"
+            } else {
+                pick(&mut rng, &PHONE_MAKERS)
+            };
             match rng.below(3) {
                 0 => vec![maker, "发布", "了", "新", "手机"],
-                1 => vec!["我", "用", maker, "的", pick(&mut rng, &["手机", "电脑", "系统"])],
+                1 => vec![
+                    "我",
+                    "用",
+                    maker,
+                    "的",
+                    pick(&mut rng, &["手机", "电脑", "系统"]),
+                ],
                 _ => vec![maker, "公司", "的", "股价", "上涨"],
             }
         };

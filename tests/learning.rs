@@ -142,7 +142,12 @@ fn a_polysemous_word_has_both_senses_among_its_neighbours() {
     let mut t = Trainer::new(corpus, &p.config()).unwrap();
     t.train(u64::MAX).unwrap();
     let kv = KeyedVectors::from_model(t.model(), VectorSource::Input).unwrap();
-    let near: Vec<String> = kv.nearest("苹果", 8).unwrap().into_iter().map(|s| s.word).collect();
+    let near: Vec<String> = kv
+        .nearest("苹果", 8)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.word)
+        .collect();
     let fruit = ["香蕉", "橘子", "葡萄", "西瓜", "梨"];
     let phone = ["华为", "小米", "三星", "诺基亚"];
     assert!(near.iter().any(|w| fruit.contains(&w.as_str())), "{near:?}");

@@ -15,6 +15,7 @@ import { createStore } from './store.js';
 import { buildSettingsForm } from './views/controls.js';
 import { parsePairs } from './views/panels.js';
 import { EmbeddingPlot } from './views/plot.js';
+import { setupLesson } from './app/lesson.js';
 import { setupTeaching } from './app/teaching.js';
 
 /** @typedef {import('./protocol.js').Preset} Preset */
@@ -181,11 +182,12 @@ $('reset').addEventListener('click', async () => {
   await resetModel();
 });
 input('speed').addEventListener('input', () => setSpeed(Number(input('speed').value)));
-$('colour').addEventListener('change', () => {
-  const colourBy = /** @type {'frequency' | 'cluster'} */ (/** @type {HTMLSelectElement} */ ($('colour')).value);
+/** @param {'frequency' | 'cluster'} colourBy */
+function setColour(colourBy) {
   store.update({ colourBy });
   client.request({ type: 'clusters', k: colourBy === 'cluster' ? CLUSTERS : 0 });
-});
+}
+$('colour').addEventListener('change', () => setColour(/** @type {'frequency' | 'cluster'} */ (/** @type {HTMLSelectElement} */ ($('colour')).value)));
 
 // ---- Inputs ---------------------------------------------------------------------------------
 
@@ -273,6 +275,22 @@ const plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($('plot')), $('
     const c = st.snapshot?.clusters;
     if (st.colourBy === 'cluster' && c) parts.push(t('plot.cluster', { n: c[id] + 1 }));
     return parts.join(' · ');
+  },
+});
+
+// ---- Lesson ---------------------------------------------------------------------------------
+
+setupLesson(store, {
+  choosePreset,
+  setField,
+  loadNow,
+  train: () => run('train'),
+  pause: () => client.request({ type: 'pause' }),
+  trace: () => teaching.nextSample(),
+  setColour,
+  setQuery(word) {
+    store.update({ query: word });
+    sendQueries();
   },
 });
 

@@ -191,3 +191,37 @@ test('3,000 words: views open, traced steps and training, no main-thread task ov
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the guided lesson: steps load their preset, run, and the keyboard moves between them', async () => {
+  const { page, errors } = await open();
+  const lesson = region(page, 'Lesson');
+  await lesson.getByRole('button', { name: 'Next step' }).click();
+  await page.waitForFunction(() => document.getElementById('lesson-title')?.textContent?.startsWith('Step 1 of 8'));
+  await page.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.getElementById('preset')).value === 'eat-drink');
+  await waitForState(page, 'done');
+  assert.equal(await page.getByRole('combobox', { name: 'Colour by' }).inputValue(), 'cluster');
+
+  await lesson.getByRole('button', { name: 'Next step' }).click();
+  await page.waitForFunction(() => document.getElementById('lesson-title')?.textContent?.startsWith('Step 2 of 8'));
+  await page.waitForFunction(() => /ONE sample/.test(document.getElementById('samples-view')?.textContent ?? ''));
+  assert.equal(await page.getByRole('combobox', { name: 'Preset' }).inputValue(), 'tutorial');
+
+  // Keyboard: → to step 3 (skip-gram pairs), ← back to step 2.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.getElementById('lesson-title')?.textContent?.startsWith('Step 3 of 8'));
+  await page.waitForFunction(() => /Skip-gram: this position gives/.test(document.getElementById('samples-view')?.textContent ?? ''));
+  assert.equal(await page.getByRole('combobox', { name: 'Architecture' }).inputValue(), 'skipgram');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => document.getElementById('lesson-title')?.textContent?.startsWith('Step 2 of 8'));
+  await page.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.getElementById('setting-architecture')).value === 'cbow');
+  // Space trains, space again pauses.
+  await page.getByRole('slider', { name: 'Speed' }).fill('2');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(' ');
+  await waitForState(page, 'training');
+  await page.keyboard.press(' ');
+  await waitForState(page, 'paused');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

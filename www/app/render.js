@@ -39,6 +39,7 @@ export function render(st, prev, { plot, settingInputs }) {
   }
   const langChanged = !prev || st.lang !== prev.lang;
   if (langChanged || st.raw !== prev.raw || st.errors !== prev.errors) renderSettingsForm(settingInputs, st.raw, st.errors, t);
+  if (!prev || st.colourBy !== prev.colourBy) /** @type {HTMLSelectElement} */ ($('colour')).value = st.colourBy;
   if (langChanged || st.preset !== prev.preset) {
     /** @type {HTMLSelectElement} */ ($('preset')).value = st.preset;
     $('preset-note').textContent = t(`presetNote.${st.preset}`);

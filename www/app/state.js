@@ -42,6 +42,7 @@ import { SPEEDS } from '../settings.js';
  * @property {import('../protocol.js').Tree | null} tree
  * @property {string} blank             the fill-in-the-blank context
  * @property {import('../protocol.js').Prediction | null} prediction
+ * @property {number} lessonStep        the guided lesson's step, -1 before it starts
  */
 
 export const MAX_LOSS_POINTS = 600;
@@ -81,6 +82,7 @@ export function initialState(search, languages) {
     tree: null,
     blank: '',
     prediction: null,
+    lessonStep: -1,
   };
 }
 

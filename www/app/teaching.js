@@ -105,6 +105,7 @@ export function setupTeaching(store, client, fail) {
   });
 
   return {
+    nextSample,
     /** A new model: forget the old trace, fetch the tree and the noise, show the weights. */
     async onVocabulary() {
       stopRun();

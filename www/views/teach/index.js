@@ -4,6 +4,7 @@ import { $ } from '../../app/dom.js';
 import { pathWord } from '../../app/state.js';
 import { renderBlank } from './blank.js';
 import { renderHuffman } from './huffman.js';
+import { renderLesson } from './lesson.js';
 import { renderNoise } from './noise.js';
 import { renderSamples } from './samples.js';
 import { renderStep } from './step.js';
@@ -20,6 +21,14 @@ export function renderTeaching(st, prev, t) {
   const words = st.vocab?.words ?? [];
   const architecture = st.raw.architecture === 'skipgram' ? 'skipgram' : 'cbow';
   const output = st.raw.output === 'softmax' || st.raw.output === 'hierarchical' ? st.raw.output : 'negative';
+  if (lang || st.lessonStep !== prev.lessonStep) {
+    renderLesson({
+      title: $('lesson-title'),
+      text: $('lesson-text'),
+      prev: /** @type {HTMLButtonElement} */ ($('lesson-prev')),
+      next: /** @type {HTMLButtonElement} */ ($('lesson-next')),
+    }, st.lessonStep, t);
+  }
   const traceChanged = lang || st.trace !== prev.trace || st.vocab !== prev.vocab;
   if (traceChanged) renderSamples($('samples-view'), st.trace, words, architecture, t);
   if (traceChanged || st.traceSample !== prev.traceSample) {

@@ -1,0 +1,22 @@
+// The guided lesson's card: which step, its title and what to look at.
+
+import { STEPS } from '../../lesson.js';
+
+/** @typedef {import('../../i18n.js').Translate} Translate */
+
+/**
+ * @param {{title: HTMLElement, text: HTMLElement, prev: HTMLButtonElement, next: HTMLButtonElement}} els
+ * @param {number} step  -1 before the lesson starts @param {Translate} t
+ */
+export function renderLesson(els, step, t) {
+  if (step < 0) {
+    els.title.textContent = t('lesson.start.title');
+    els.text.textContent = t('lesson.start.text', { n: STEPS.length });
+  } else {
+    els.title.textContent = t('lesson.of', { i: step + 1, n: STEPS.length, title: t(`lesson.${step + 1}.title`) });
+    els.text.textContent = t(`lesson.${step + 1}.text`);
+  }
+  els.prev.disabled = step <= 0;
+  els.next.disabled = step >= STEPS.length - 1;
+  els.next.textContent = t(step < 0 ? 'lesson.begin' : 'lesson.next');
+}
