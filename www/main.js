@@ -15,6 +15,7 @@ import { createStore } from './store.js';
 import { buildSettingsForm } from './views/controls.js';
 import { parsePairs } from './views/panels.js';
 import { EmbeddingPlot } from './views/plot.js';
+import { setupCompare } from './app/compare.js';
 import { setupLesson } from './app/lesson.js';
 import { setupTeaching } from './app/teaching.js';
 
@@ -293,6 +294,8 @@ setupLesson(store, {
     sendQueries();
   },
 });
+
+setupCompare(store, () => translator(store.get().lang));
 
 // ---- Rendering ------------------------------------------------------------------------------
 

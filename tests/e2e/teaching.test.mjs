@@ -225,3 +225,22 @@ test('the guided lesson: steps load their preset, run, and the keyboard moves be
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('compare: CBOW and skip-gram trained side by side on the same corpus', async () => {
+  const { page, errors } = await open('?preset=eat-drink');
+  const view = region(page, 'Compare');
+  await view.getByRole('combobox', { name: 'Compare' }).selectOption('architecture');
+  await view.getByRole('button', { name: 'Train both' }).click();
+  await page.waitForFunction(() => ['0', '1'].every((i) => document.getElementById(`compare-status-${i}`)?.dataset.state === 'done'), null, { timeout: 20000 });
+  assert.match(await page.locator('#compare-label-0').innerText(), /architecture = cbow/);
+  assert.match(await page.locator('#compare-label-1').innerText(), /architecture = skipgram/);
+  for (const i of [0, 1]) {
+    assert.match(await page.locator(`#compare-status-${i}`).innerText(), /^100%/);
+    assert.equal(await page.locator(`#compare-neighbours-${i} li`).count(), 5);
+    assert.ok(Number(await page.locator(`#compare-plot-${i}`).getAttribute('data-frames')) > 0);
+  }
+  // The main model was not touched.
+  assert.equal(await page.getByRole('status').getAttribute('data-state'), 'idle');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
