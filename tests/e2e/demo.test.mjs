@@ -241,3 +241,24 @@ describe('language, files and bad input', () => {
     await page.close();
   });
 });
+
+test('the names the acceptance tests use each match one element (Playwright matches substrings)', async () => {
+  const { page } = await open();
+  /** @type {[Parameters<import('playwright-core').Page['getByRole']>[0], string][]} */
+  const names = [
+    ['textbox', 'Corpus'], ['combobox', 'Preset'], ['combobox', 'Architecture'], ['combobox', 'Output layer'],
+    ['spinbutton', 'Dimensions'], ['spinbutton', 'Window'], ['spinbutton', 'Negative samples'], ['spinbutton', 'Epochs'],
+    ['spinbutton', 'Learning rate'], ['spinbutton', 'Min count'], ['spinbutton', 'Seed'],
+    ['button', 'Train'], ['button', 'Pause'], ['button', 'Step'], ['button', 'Reset'], ['status', ''],
+    ['textbox', 'Query word'], ['region', 'Nearest neighbours'], ['textbox', 'Analogy A'], ['textbox', 'Analogy B'],
+    ['textbox', 'Analogy C'], ['region', 'Analogy results'], ['region', 'Embedding projection'],
+    ['region', 'Training step'], ['region', 'Weights'], ['region', 'Noise distribution'], ['region', 'Huffman tree'],
+    ['region', 'Samples'], ['region', 'Fill in the blank'], ['region', 'Compare'], ['region', 'Lesson'],
+    ['slider', 'Noise power'], ['button', 'Next sample'],
+  ];
+  for (const [role, name] of names) {
+    const count = await (name ? page.getByRole(role, { name }) : page.getByRole(role)).count();
+    assert.equal(count, 1, `${role} "${name}": ${count} matches`);
+  }
+  await page.close();
+});

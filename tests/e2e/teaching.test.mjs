@@ -96,6 +96,28 @@ describe('training step on the tutorial', () => {
   });
 });
 
+describe('skip-gram pairs', () => {
+  test('Next sample walks the pairs of a position, Next word trains the next position', async () => {
+    const { page } = await open();
+    await page.getByRole('combobox', { name: 'Architecture' }).selectOption('skipgram');
+    await page.waitForTimeout(500);
+    const step = region(page, 'Training step');
+    const which = async () => (await step.innerText()).match(/Pair (\d+) of (\d+)/)?.slice(1).map(Number) ?? null;
+    // The first position of 深度 学习 改变 了 世界 is 深度: two pairs with window 2.
+    await page.getByRole('button', { name: 'Next sample' }).click();
+    await page.waitForFunction(() => /Pair 1 of/.test(document.getElementById('step-view')?.textContent ?? ''));
+    assert.deepEqual(await which(), [1, 2]);
+    const progress = await page.locator('#progress').getAttribute('value');
+    await page.getByRole('button', { name: 'Next sample' }).click();
+    await page.waitForFunction(() => /Pair 2 of/.test(document.getElementById('step-view')?.textContent ?? ''));
+    assert.equal(await page.locator('#progress').getAttribute('value'), progress, 'no training to show the next pair');
+    await page.getByRole('button', { name: 'Next word' }).click();
+    await page.waitForFunction(() => /Pair 1 of 3/.test(document.getElementById('step-view')?.textContent ?? ''));
+    assert.equal(await page.locator('#samples-view .is-centre').innerText(), '学习');
+    await page.close();
+  });
+});
+
 describe('the other views', () => {
   test('noise distribution: the 100 : 1 example becomes 31.6 at power 0.75', async () => {
     const { page } = await open('?preset=eat-drink');
@@ -195,7 +217,7 @@ test('3,000 words: views open, traced steps and training, no main-thread task ov
 test('the guided lesson: steps load their preset, run, and the keyboard moves between them', async () => {
   const { page, errors } = await open();
   const lesson = region(page, 'Lesson');
-  await lesson.getByRole('button', { name: 'Next step' }).click();
+  await lesson.getByRole('button', { name: 'Start the lesson' }).click();
   await page.waitForFunction(() => document.getElementById('lesson-title')?.textContent?.startsWith('Step 1 of 8'));
   await page.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.getElementById('preset')).value === 'eat-drink');
   await waitForState(page, 'done');
@@ -230,7 +252,7 @@ test('compare: CBOW and skip-gram trained side by side on the same corpus', asyn
   const { page, errors } = await open('?preset=eat-drink');
   const view = region(page, 'Compare');
   await view.getByRole('combobox', { name: 'Compare' }).selectOption('architecture');
-  await view.getByRole('button', { name: 'Train both' }).click();
+  await view.getByRole('button', { name: 'Start both' }).click();
   await page.waitForFunction(() => ['0', '1'].every((i) => document.getElementById(`compare-status-${i}`)?.dataset.state === 'done'), null, { timeout: 20000 });
   assert.match(await page.locator('#compare-label-0').innerText(), /architecture = cbow/);
   assert.match(await page.locator('#compare-label-1').innerText(), /architecture = skipgram/);

@@ -53,7 +53,9 @@ export function setupCompare(store, translate) {
   function render(side, i) {
     const t = translate();
     const p = side.snapshot?.progress;
-    const status = side.error ?? (p ? `${Math.floor((100 * p.wordsDone) / Math.max(1, p.totalWords))}% · ${Math.round(side.snapshot?.wordsPerSecond ?? 0).toLocaleString()} ${t('stat.rate')} · ${t('stat.loss')} ${side.loss.at(-1)?.loss.toFixed(3) ?? '–'}` : '');
+    const rate = side.state === 'training' ? ` · ${Math.round(side.snapshot?.wordsPerSecond ?? 0).toLocaleString()} ${t('stat.rate')}` : '';
+    const loss = ` · ${t('stat.loss')} ${side.loss.at(-1)?.loss.toFixed(3) ?? '–'}`;
+    const status = side.error ?? (p ? `${Math.floor((100 * p.wordsDone) / Math.max(1, p.totalWords))}%${rate}${loss}` : '');
     $(`compare-status-${i}`).textContent = status;
     $(`compare-status-${i}`).dataset.state = side.state;
     renderLoss(/** @type {HTMLCanvasElement} */ ($(`compare-loss-${i}`)), side.loss);

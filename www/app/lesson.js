@@ -47,6 +47,7 @@ export function setupLesson(store, actions) {
     applying = applying.then(() => apply(next)).catch(() => {});
   }
 
+  $('lesson-start').addEventListener('click', () => go(1));
   $('lesson-next').addEventListener('click', () => go(1));
   $('lesson-prev').addEventListener('click', () => go(-1));
   document.addEventListener('keydown', (e) => {

@@ -23,7 +23,18 @@ export function setupTeaching(store, client, fail) {
   /** @type {ReturnType<typeof setInterval> | undefined} */
   let runTimer;
 
+  /** The next sample: the next pair of this position (skip-gram), else the next position. */
   async function nextSample() {
+    const st = store.get();
+    if (st.trace && st.traceSample < st.trace.samples.length - 1) {
+      store.update({ traceSample: st.traceSample + 1 });
+      return;
+    }
+    await nextWord();
+  }
+
+  /** Train the next position (centre word) with the trace on. */
+  async function nextWord() {
     if (!store.get().vocab) return;
     try {
       const trace = await client.request({ type: 'trace' });
@@ -47,6 +58,7 @@ export function setupTeaching(store, client, fail) {
   }
 
   $('next-sample').addEventListener('click', nextSample);
+  $('next-word').addEventListener('click', nextWord);
   $('run-steps').addEventListener('click', () => {
     if (runTimer !== undefined) {
       stopRun();
@@ -56,11 +68,7 @@ export function setupTeaching(store, client, fail) {
     nextSample();
     runTimer = setInterval(nextSample, RUN_INTERVAL_MS);
   });
-  const movePair = (/** @type {number} */ by) => store.update((st) => ({
-    traceSample: Math.max(0, Math.min((st.trace?.samples.length ?? 1) - 1, st.traceSample + by)),
-  }));
-  $('prev-pair').addEventListener('click', () => movePair(-1));
-  $('next-pair').addEventListener('click', () => movePair(1));
+  $('prev-pair').addEventListener('click', () => store.update((st) => ({ traceSample: Math.max(0, st.traceSample - 1) })));
 
   async function requestNoise() {
     const power = store.get().noisePower;

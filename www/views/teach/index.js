@@ -25,6 +25,7 @@ export function renderTeaching(st, prev, t) {
     renderLesson({
       title: $('lesson-title'),
       text: $('lesson-text'),
+      start: /** @type {HTMLButtonElement} */ ($('lesson-start')),
       prev: /** @type {HTMLButtonElement} */ ($('lesson-prev')),
       next: /** @type {HTMLButtonElement} */ ($('lesson-next')),
     }, st.lessonStep, t);
@@ -33,9 +34,8 @@ export function renderTeaching(st, prev, t) {
   if (traceChanged) renderSamples($('samples-view'), st.trace, words, architecture, t);
   if (traceChanged || st.traceSample !== prev.traceSample) {
     renderStep($('step-view'), st.trace, st.traceSample, words, output, t);
-    const pairs = (st.trace?.samples.length ?? 0) > 1;
-    $('prev-pair').hidden = !pairs;
-    $('next-pair').hidden = !pairs;
+    $('prev-pair').hidden = (st.trace?.samples.length ?? 0) < 2;
+    /** @type {HTMLButtonElement} */ ($('prev-pair')).disabled = st.traceSample === 0;
   }
   if (lang || st.running !== prev.running) {
     $('run-steps').setAttribute('aria-pressed', String(st.running));

@@ -5,7 +5,9 @@ import { STEPS } from '../../lesson.js';
 /** @typedef {import('../../i18n.js').Translate} Translate */
 
 /**
- * @param {{title: HTMLElement, text: HTMLElement, prev: HTMLButtonElement, next: HTMLButtonElement}} els
+ * Before the lesson starts only "Start the lesson" shows: the page's own Step button must stay the
+ * only button whose name contains "step" until then.
+ * @param {{title: HTMLElement, text: HTMLElement, start: HTMLButtonElement, prev: HTMLButtonElement, next: HTMLButtonElement}} els
  * @param {number} step  -1 before the lesson starts @param {Translate} t
  */
 export function renderLesson(els, step, t) {
@@ -16,7 +18,9 @@ export function renderLesson(els, step, t) {
     els.title.textContent = t('lesson.of', { i: step + 1, n: STEPS.length, title: t(`lesson.${step + 1}.title`) });
     els.text.textContent = t(`lesson.${step + 1}.text`);
   }
+  els.start.hidden = step >= 0;
+  els.prev.hidden = step < 0;
+  els.next.hidden = step < 0;
   els.prev.disabled = step <= 0;
   els.next.disabled = step >= STEPS.length - 1;
-  els.next.textContent = t(step < 0 ? 'lesson.begin' : 'lesson.next');
 }

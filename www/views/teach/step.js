@@ -80,6 +80,7 @@ export function renderStep(root, trace, index, words, output, t) {
 
   // 5. What the step changed.
   parts.push(el('h4', t('step.changed')));
+  if (trace.samples.length > 1) parts.push(el('p', t('step.wholePosition'), 'help'));
   const norm = (/** @type {number[]} */ a, /** @type {number[]} */ b) => Math.sqrt(a.reduce((acc, x, k) => acc + (b[k] - x) ** 2, 0));
   const rows = [
     ...trace.input.map((r) => ['W', name(r.row), vec(r.after.map((x, k) => x - r.before[k])), num(norm(r.before, r.after))]),
