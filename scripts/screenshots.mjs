@@ -1,7 +1,8 @@
 // Screenshots of the demo in each state, for reading and for the README:
 //   node scripts/screenshots.mjs [out-dir]      (needs `npm run build` first)
 // Writes idle, training (slow motion), paused, done (royal, analogy drawn), cluster colouring,
-// Chinese UI, a refused field and an error; the cluster picture is also docs/screenshot.png.
+// Chinese UI, a refused field and an error, then each teaching view; the cluster picture is also
+// docs/screenshot.png.
 
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +72,34 @@ try {
   await waitForState(zh.page, 'done');
   await zh.page.waitForTimeout(600);
   await shot(zh.page, '9-chinese-eat-drink');
+  await zh.page.close();
+
+  // The teaching views: the tutorial's step at 改变, then the lesson and a comparison on eat-drink.
+  const teach = await openDemo(browser.context, server.url);
+  await ready(teach.page);
+  const view = (/** @type {string} */ name, /** @type {string} */ file) => teach.page.getByRole('region', { name }).screenshot({ path: join(out, `${file}.png`) });
+  for (let i = 0; i < 3; i++) await teach.page.getByRole('button', { name: 'Next sample' }).click();
+  await teach.page.waitForTimeout(400);
+  await view('Samples', '10-samples');
+  await view('Training step', '11-training-step-softmax');
+  await view('Weights', '12-weights');
+  await view('Huffman tree', '13-huffman-tree');
+  await teach.page.getByRole('combobox', { name: 'Preset' }).selectOption('eat-drink');
+  await ready(teach.page);
+  await teach.page.getByRole('button', { name: 'Next sample' }).click();
+  await teach.page.waitForTimeout(400);
+  await view('Training step', '14-training-step-negative');
+  await view('Noise distribution', '15-noise');
+  await teach.page.getByRole('region', { name: 'Lesson' }).getByRole('button', { name: 'Start the lesson' }).click();
+  await waitForState(teach.page, 'done');
+  await teach.page.getByRole('textbox', { name: 'Context with a blank' }).fill('喜欢 喝 ___');
+  await teach.page.waitForTimeout(600);
+  await view('Lesson', '16-lesson');
+  await view('Fill in the blank', '17-fill-in-the-blank');
+  await teach.page.getByRole('button', { name: 'Start both' }).click();
+  await teach.page.waitForTimeout(2500);
+  await view('Compare', '18-compare');
+  await teach.page.close();
 } finally {
   await browser.close();
   await server.close();
