@@ -3,7 +3,7 @@
 // page that records every request (the demo must work offline: nothing may leave localhost).
 
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, before } from 'node:test';
@@ -142,4 +142,47 @@ export async function waitForState(page, state, timeout = 15000) {
  */
 export async function items(page, region) {
   return page.getByRole('region', { name: region }).getByRole('listitem').allInnerTexts();
+}
+
+/**
+ * A corpus file with `words` distinct words (w0, w1, …) whose counts fall off like Zipf's law,
+ * in `lines` sentences of 10–12 words from a fixed generator, plus every word twice so that min
+ * count 2 keeps them all. Returns the file's path.
+ * @param {number} words @param {number} lines
+ */
+export function zipfCorpus(words, lines) {
+  let s = 12345;
+  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const out = [];
+  for (let l = 0; l < lines; l++) {
+    out.push(Array.from({ length: 10 + (l % 3) }, () => `w${Math.floor(words * rand() ** 2)}`).join(' '));
+  }
+  for (let w = 0; w < words; w++) out.push(`w${w} w${w}`);
+  const file = join(tmpdir(), `w2v-e2e-${words}.txt`);
+  writeFileSync(file, out.join('\n'));
+  return file;
+}
+
+/**
+ * Record the page's main-thread long tasks from now on. The observer is proven first: an 80 ms
+ * busy task on purpose must be seen (then it is forgotten). Returns a reader of the durations.
+ * @param {import('playwright-core').Page} page
+ */
+export async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+    setTimeout(() => {
+      const end = performance.now() + 80;
+      while (performance.now() < end);
+    }, 0);
+  });
+  await page.waitForFunction(() => /** @type {any} */ (window).__longTasks.length > 0);
+  await page.evaluate(() => {
+    /** @type {any} */ (window).__longTasks = [];
+  });
+  return () => page.evaluate(() => /** @type {number[]} */ (/** @type {any} */ (window).__longTasks));
 }
