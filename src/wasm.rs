@@ -531,6 +531,20 @@ impl Lab {
     pub fn output_weights(&self) -> Vec<f32> {
         self.trainer.model().output.clone()
     }
+
+    /// The first `rows` rows of W (the most frequent words), without copying the rest.
+    #[wasm_bindgen(js_name = inputHead)]
+    pub fn input_head(&self, rows: u32) -> Vec<f32> {
+        let m = self.trainer.model();
+        m.input[..(rows as usize * m.dim).min(m.input.len())].to_vec()
+    }
+
+    /// The first `rows` rows of W′.
+    #[wasm_bindgen(js_name = outputHead)]
+    pub fn output_head(&self, rows: u32) -> Vec<f32> {
+        let m = self.trainer.model();
+        m.output[..(rows as usize * m.dim).min(m.output.len())].to_vec()
+    }
 }
 
 impl Lab {

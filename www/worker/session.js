@@ -341,16 +341,15 @@ export class Session {
   }
 
   /**
-   * The first `n` rows of W (the most frequent words) and of W′.
+   * The first `n` rows of W (the most frequent words) and of W′ (copied from the wasm memory
+   * without the rest of the matrices).
    * @param {Lab} lab @param {number} n @returns {import('../protocol.js').Weights}
    */
   weights(lab, n) {
     const dim = lab.dim();
-    const input = lab.vectors();
-    const output = lab.outputWeights();
-    const rows = Math.min(n, input.length / dim);
-    const outputRows = Math.min(n, output.length / dim);
-    return { dim, rows, outputRows, input: input.slice(0, rows * dim), output: output.slice(0, outputRows * dim) };
+    const input = lab.inputHead(n);
+    const output = lab.outputHead(n);
+    return { dim, rows: input.length / dim, outputRows: output.length / dim, input, output };
   }
 
   /** Project, cluster, answer, and post one snapshot with its arrays transferred. */
