@@ -114,8 +114,10 @@ export function buildWasm() {
   const bindgen = wasmBindgen();
   step('building the wasm module (release, simd128)');
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
+  // Without the name and producers sections the module is 15 KB smaller gzipped (panics then
+  // show wasm offsets instead of Rust function names).
   run(bindgen, [
-    '--target', 'web', '--out-dir', join(ROOT, 'www', 'pkg'),
+    '--target', 'web', '--remove-name-section', '--remove-producers-section', '--out-dir', join(ROOT, 'www', 'pkg'),
     join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'word2vec_lab.wasm'),
   ]);
 }

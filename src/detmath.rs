@@ -89,7 +89,9 @@ pub fn exp_f32(x: f32) -> f32 {
     const LN2_LO: f32 = 1.428_606_8e-6;
     // (A comparison, not `max`, so that NaN stays NaN.)
     let x = if x < -87.0 { -87.0 } else { x };
-    let k = (x * LOG2_E + 0.5).floor().min(128.0);
+    // (Also a comparison, not `min`, which WebAssembly turns into a call of fminf.)
+    let k = (x * LOG2_E + 0.5).floor();
+    let k = if k > 128.0 { 128.0 } else { k };
     let r = (x - k * LN2_HI) - k * LN2_LO;
     let p = 1.0
         + r * (1.0

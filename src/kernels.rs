@@ -110,69 +110,93 @@ mod lanes {
     }
 }
 
-/// Elsewhere: the lane sums over whole chunks (SIMD in WebAssembly, scalars otherwise), then the
-/// tail and the reduction exactly as in the reference.
-#[cfg(not(all(target_arch = "x86_64", target_feature = "avx")))]
+/// WebAssembly SIMD: four 4-lane registers hold the sixteen lane sums. In the tail chunk, lanes
+/// past the end multiply −0.0 by +0.0, and adding the resulting −0.0 leaves every sum exactly as
+/// it was (signed zeros included); the reduction happens in registers, in the reference order.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod lanes {
+    use std::arch::wasm32::*;
+
+    /// Four floats from `s` at `i..i + 4`, with −0.0 (`pad`) past the end of `s`.
+    #[inline]
+    fn load4(s: &[f32], i: usize, pad: f32) -> v128 {
+        if i + 4 <= s.len() {
+            // SAFETY: simd128 is enabled at compile time; i + 4 ≤ len; v128_load allows
+            // unaligned addresses.
+            unsafe { v128_load(s.as_ptr().add(i) as *const v128) }
+        } else {
+            let at = |k: usize| s.get(i + k).copied().unwrap_or(pad);
+            f32x4(at(0), at(1), at(2), at(3))
+        }
+    }
+
+    #[inline]
+    pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+        let n = a.len().min(b.len());
+        let (a, b) = (&a[..n], &b[..n]);
+        let full = n - n % 16;
+        let zero = f32x4_splat(0.0);
+        let (mut r0, mut r1, mut r2, mut r3) = (zero, zero, zero, zero);
+        let (pa, pb) = (a.as_ptr(), b.as_ptr());
+        let mut c = 0;
+        while c < full {
+            // SAFETY: simd128 is enabled at compile time; c + 16 ≤ full ≤ n, so the four loads
+            // read inside both slices; v128_load allows unaligned addresses.
+            let mul = |k: usize| unsafe {
+                f32x4_mul(
+                    v128_load(pa.add(c + k) as *const v128),
+                    v128_load(pb.add(c + k) as *const v128),
+                )
+            };
+            r0 = f32x4_add(r0, mul(0));
+            r1 = f32x4_add(r1, mul(4));
+            r2 = f32x4_add(r2, mul(8));
+            r3 = f32x4_add(r3, mul(12));
+            c += 16;
+        }
+        if full < n {
+            let mul = |k: usize| f32x4_mul(load4(a, full + k, -0.0), load4(b, full + k, 0.0));
+            r0 = f32x4_add(r0, mul(0));
+            r1 = f32x4_add(r1, mul(4));
+            r2 = f32x4_add(r2, mul(8));
+            r3 = f32x4_add(r3, mul(12));
+        }
+        // 16 → 8 → 4 → 2 → 1, as `super::reduce`: lane l += lane l + width.
+        let s4 = f32x4_add(f32x4_add(r0, r2), f32x4_add(r1, r3));
+        let s2 = f32x4_add(s4, i32x4_shuffle::<2, 3, 2, 3>(s4, s4));
+        f32x4_extract_lane::<0>(s2) + f32x4_extract_lane::<1>(s2)
+    }
+}
+
+/// Elsewhere: sixteen scalar lane sums, then the tail and the reduction as in the reference.
+#[cfg(not(any(
+    all(target_arch = "x86_64", target_feature = "avx"),
+    all(target_arch = "wasm32", target_feature = "simd128")
+)))]
 mod lanes {
     #[inline]
     pub fn dot(a: &[f32], b: &[f32]) -> f32 {
         let n = a.len();
         let full = n - n % 16;
-        let mut acc = sums(&a[..full], &b[..full]);
-        for (l, (x, y)) in a[full..].iter().zip(&b[full..]).enumerate() {
-            acc[l] += x * y;
-        }
-        super::reduce(acc)
-    }
-
-    /// WebAssembly SIMD: four 4-lane registers.
-    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    #[inline]
-    fn sums(a: &[f32], b: &[f32]) -> [f32; 16] {
-        use std::arch::wasm32::*;
-        let mut acc = [f32x4_splat(0.0); 4];
-        for (x, y) in a.chunks_exact(16).zip(b.chunks_exact(16)) {
-            for (r, reg) in acc.iter_mut().enumerate() {
-                // SAFETY: simd128 is enabled at compile time; each load reads 4 floats inside a
-                // 16-float chunk; v128_load allows unaligned addresses.
-                let (vx, vy) = unsafe {
-                    (
-                        v128_load(x[4 * r..].as_ptr() as *const v128),
-                        v128_load(y[4 * r..].as_ptr() as *const v128),
-                    )
-                };
-                *reg = f32x4_add(*reg, f32x4_mul(vx, vy));
-            }
-        }
-        let mut out = [0.0f32; 16];
-        for (r, reg) in acc.iter().enumerate() {
-            out[4 * r] = f32x4_extract_lane::<0>(*reg);
-            out[4 * r + 1] = f32x4_extract_lane::<1>(*reg);
-            out[4 * r + 2] = f32x4_extract_lane::<2>(*reg);
-            out[4 * r + 3] = f32x4_extract_lane::<3>(*reg);
-        }
-        out
-    }
-
-    /// Scalar fallback.
-    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    #[inline]
-    fn sums(a: &[f32], b: &[f32]) -> [f32; 16] {
         let mut acc = [0.0f32; 16];
-        for (x, y) in a.chunks_exact(16).zip(b.chunks_exact(16)) {
+        for (x, y) in a[..full].chunks_exact(16).zip(b[..full].chunks_exact(16)) {
             for l in 0..16 {
                 acc[l] += x[l] * y[l];
             }
         }
-        acc
+        for (l, (x, y)) in a[full..].iter().zip(&b[full..]).enumerate() {
+            acc[l] += x * y;
+        }
+        super::reduce(acc)
     }
 }
 
 /// y += a·x.
 #[inline]
 pub fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
-    debug_assert_eq!(x.len(), y.len());
-    for (yi, xi) in y.iter_mut().zip(x) {
+    assert_eq!(x.len(), y.len());
+    let done = simd::axpy(a, x, y);
+    for (yi, xi) in y[done..].iter_mut().zip(&x[done..]) {
         *yi += a * xi;
     }
 }
@@ -182,11 +206,74 @@ pub fn axpy(a: f32, x: &[f32], y: &mut [f32]) {
 /// once instead of twice.
 #[inline]
 pub fn update_row(g: f32, h: &[f32], v: &mut [f32], grad_h: &mut [f32]) {
-    debug_assert!(h.len() == v.len() && v.len() == grad_h.len());
-    for ((vi, gi), hi) in v.iter_mut().zip(grad_h.iter_mut()).zip(h) {
+    assert!(h.len() == v.len() && v.len() == grad_h.len());
+    let done = simd::update_row(g, h, v, grad_h);
+    for ((vi, gi), hi) in v[done..]
+        .iter_mut()
+        .zip(&mut grad_h[done..])
+        .zip(&h[done..])
+    {
         let old = *vi;
         *gi += g * old;
         *vi = old + g * hi;
+    }
+}
+
+/// Explicit WebAssembly SIMD for the element-wise kernels, four lanes at a time. Each lane does
+/// the scalar code's operations in the same order (a multiply, then an add; no fused
+/// multiply-add), so the results are bit-identical to the scalar loop. Natively the compiler
+/// vectorises the scalar loops by itself; in WebAssembly it does not reliably. Each function
+/// returns how many leading elements it handled; the caller does the rest.
+mod simd {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    use std::arch::wasm32::*;
+
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    #[inline]
+    pub fn axpy(a: f32, x: &[f32], y: &mut [f32]) -> usize {
+        let full = x.len().min(y.len()) / 4 * 4;
+        let av = f32x4_splat(a);
+        for i in (0..full).step_by(4) {
+            // SAFETY: simd128 is enabled at compile time; i + 4 ≤ full ≤ both lengths; v128
+            // loads and stores allow unaligned addresses.
+            unsafe {
+                let px = x.as_ptr().add(i) as *const v128;
+                let py = y.as_mut_ptr().add(i) as *mut v128;
+                v128_store(py, f32x4_add(v128_load(py), f32x4_mul(av, v128_load(px))));
+            }
+        }
+        full
+    }
+
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    #[inline]
+    pub fn update_row(g: f32, h: &[f32], v: &mut [f32], grad_h: &mut [f32]) -> usize {
+        let full = h.len().min(v.len()).min(grad_h.len()) / 4 * 4;
+        let gv = f32x4_splat(g);
+        for i in (0..full).step_by(4) {
+            // SAFETY: as in `axpy`: i + 4 ≤ full ≤ every length.
+            unsafe {
+                let pv = v.as_mut_ptr().add(i) as *mut v128;
+                let pg = grad_h.as_mut_ptr().add(i) as *mut v128;
+                let old = v128_load(pv);
+                v128_store(pg, f32x4_add(v128_load(pg), f32x4_mul(gv, old)));
+                let ph = h.as_ptr().add(i) as *const v128;
+                v128_store(pv, f32x4_add(old, f32x4_mul(gv, v128_load(ph))));
+            }
+        }
+        full
+    }
+
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    #[inline]
+    pub fn axpy(_: f32, _: &[f32], _: &mut [f32]) -> usize {
+        0
+    }
+
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    #[inline]
+    pub fn update_row(_: f32, _: &[f32], _: &mut [f32], _: &mut [f32]) -> usize {
+        0
     }
 }
 
@@ -206,7 +293,16 @@ pub const SCORE_CLAMP: f32 = 16.0;
 /// (word2vec.c uses a 1000-entry table over [−6, 6] and skips updates outside it.)
 #[inline]
 pub fn sigmoid(x: f32) -> f32 {
-    let x = x.clamp(-SCORE_CLAMP, SCORE_CLAMP);
+    // Comparisons rather than `clamp`, which WebAssembly compiles to calls of fminf / fmaxf (its
+    // own min and max treat NaN differently from Rust's). NaN stays NaN either way.
+    #[allow(clippy::manual_clamp)]
+    let x = if x < -SCORE_CLAMP {
+        -SCORE_CLAMP
+    } else if x > SCORE_CLAMP {
+        SCORE_CLAMP
+    } else {
+        x
+    };
     1.0 / (1.0 + exp_f32(-x))
 }
 

@@ -269,6 +269,12 @@ fn train(f: &Flags) -> Result<(), String> {
     if !(1..=256).contains(&threads) {
         return Err(format!("-threads: {threads} is outside 1..=256"));
     }
+    if cfg!(target_os = "wasi") && threads > 1 {
+        return Err(format!(
+            "-threads: {threads} threads asked for, but the WebAssembly build (npm run w2v) has \
+             one; use -threads 1"
+        ));
+    }
     let quiet = f.switch("quiet", false)?;
     let tokenizer = TokenizerOptions {
         lowercase: f.switch("lowercase", false)?,
