@@ -143,25 +143,37 @@ pub fn project(data: &[f32], d: usize, k: usize, previous: Option<&Projection>) 
         })
         .collect();
 
-    let mut coords = Vec::with_capacity(n * k);
-    for row in data.chunks_exact(d.max(1)) {
-        for c in 0..k {
-            let q = &axes[c * d..(c + 1) * d];
-            let v: f64 = row
-                .iter()
-                .zip(&mean)
-                .zip(q)
-                .map(|((&x, m), a)| (x as f64 - m) * a)
-                .sum();
-            coords.push(v as f32);
-        }
-    }
-    Projection {
+    let mut p = Projection {
         components: k,
-        coords,
+        coords: Vec::new(),
         axes,
         explained,
         mean,
+    };
+    p.coords = p.transform(data, d);
+    p
+}
+
+impl Projection {
+    /// Coordinates of the n × d row-major `data` along these axes (after subtracting the fitted
+    /// mean). Fitting on a sample of the rows and transforming all of them is how the plot keeps
+    /// snapshots cheap for large vocabularies.
+    pub fn transform(&self, data: &[f32], d: usize) -> Vec<f32> {
+        let k = self.components;
+        let mut coords = Vec::with_capacity(data.len() / d.max(1) * k);
+        for row in data.chunks_exact(d.max(1)) {
+            for c in 0..k {
+                let q = &self.axes[c * d..(c + 1) * d];
+                let v: f64 = row
+                    .iter()
+                    .zip(&self.mean)
+                    .zip(q)
+                    .map(|((&x, m), a)| (x as f64 - m) * a)
+                    .sum();
+                coords.push(v as f32);
+            }
+        }
+        coords
     }
 }
 
@@ -265,5 +277,29 @@ mod tests {
         let p = project(&[2.0], 1, 2, None);
         assert_eq!(p.components, 1);
         assert_eq!(p.coords, [0.0]);
+    }
+
+    #[test]
+    fn axes_fitted_on_a_sample_project_every_row() {
+        // Points near a plane in 5-D: a sample of the rows finds (nearly) the same plane.
+        let mut rng = Rng::new(4);
+        let mut data = Vec::new();
+        for _ in 0..3000 {
+            let (a, b) = (rng.unit_f32() - 0.5, 0.3 * (rng.unit_f32() - 0.5));
+            let noise = |rng: &mut Rng| 0.01 * (rng.unit_f32() - 0.5);
+            data.extend([a, b, a + b + noise(&mut rng), a - b, noise(&mut rng)]);
+        }
+        let full = project(&data, 5, 2, None);
+        let sample = project(&data[..500 * 5], 5, 2, None);
+        let coords = sample.transform(&data, 5);
+        assert_eq!(coords.len(), 3000 * 2);
+        assert_eq!(sample.transform(&data[..500 * 5], 5), sample.coords);
+        // Same axes up to sign: |cos| close to 1.
+        for c in 0..2 {
+            let cos: f64 = (0..5)
+                .map(|i| full.axes[c * 5 + i] * sample.axes[c * 5 + i])
+                .sum();
+            assert!(cos.abs() > 0.99, "axis {c}: {cos}");
+        }
     }
 }

@@ -234,6 +234,9 @@ pub fn limits() -> Result<JsValue, JsError> {
     to_js(&m)
 }
 
+/// Rows the plot's PCA is fitted on (the most frequent words); see [`Lab::project`].
+const PCA_FIT_ROWS: usize = 2_000;
+
 /// One corpus and the model being trained on it (with its settings).
 #[wasm_bindgen]
 pub struct Lab {
@@ -309,11 +312,19 @@ impl Lab {
 
     /// 2-D PCA of the unit-length vectors (so distances on the plot follow cosine), warm-started
     /// from the previous call so the picture turns smoothly. Row-major |V| × 2.
+    /// For large vocabularies the axes are fitted on the `PCA_FIT_ROWS` most frequent words
+    /// (the covariance costs rows × dim²) and every word is then projected on them.
     pub fn project(&mut self) -> Vec<f32> {
         let dim = self.trainer.model().dim;
         let kv = keyed(&mut self.vectors, &self.trainer);
-        let p = project(kv.unit_vectors(), dim, 2, self.projection.as_ref());
-        let coords = p.coords.clone();
+        let unit = kv.unit_vectors();
+        let fit_on = &unit[..unit.len().min(PCA_FIT_ROWS * dim)];
+        let p = project(fit_on, dim, 2, self.projection.as_ref());
+        let coords = if fit_on.len() == unit.len() {
+            p.coords.clone()
+        } else {
+            p.transform(unit, dim)
+        };
         self.projection = Some(p);
         coords
     }

@@ -7,9 +7,10 @@
 // pointer: new coordinates glide in over TRANSITION_MS, the view follows the data until the user
 // zooms or pans (double-click to follow again), hover shows a word's details, click selects.
 //
-// Canvas 2-D keeps a few thousand labelled points at 60 frames a second: points are one path per
-// colour, and labels are placed greedily (selected and frequent words first) on a coarse
-// occupancy grid so that they never overlap.
+// Canvas 2-D keeps thousands of labelled points fluid: points are one path per colour (sixteen
+// shades at most), small squares rather than circles above 1,500 points, drawn once per snapshot
+// rather than gliding above 3,000; labels are placed greedily (selected and frequent words first)
+// on a coarse occupancy grid so that they never overlap, 400 at most.
 
 /** @typedef {{scale: number, x: number, y: number}} View  screen = data · scale + (x, y), y flipped */
 
@@ -31,6 +32,12 @@ const POINT_RADIUS = 3.5;
 const LABEL_FONT = '12px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 const CELL = 8;
 const MAX_LABELS = 400;
+const SHADES = 16;
+/** Above this many points, points are squares (far cheaper to rasterise than circles). */
+const SQUARES_ABOVE = 1500;
+/** Above this many points, new coordinates are drawn at once instead of gliding (a frame per
+ * snapshot instead of sixty a second). */
+const GLIDE_UP_TO = 20000;
 
 /** Ten distinguishable colours (Tableau 10) for clusters. */
 export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
@@ -117,7 +124,9 @@ export function pointColours(counts, clusters, by) {
     const mix = (/** @type {number} */ a, /** @type {number} */ b) => Math.round(a + (b - a) * t);
     return `rgb(${mix(0x7a, 0xc2)}, ${mix(0xa6, 0x41)}, ${mix(0xd6, 0x0c)})`;
   };
-  return Array.from(counts, (c) => ramp(hi > lo ? (Math.log(c) - lo) / (hi - lo) : 0.5));
+  // Sixteen shades, so that the points are drawn in at most sixteen paths.
+  const shade = (/** @type {number} */ x) => Math.round(x * (SHADES - 1)) / (SHADES - 1);
+  return Array.from(counts, (c) => ramp(shade(hi > lo ? (Math.log(c) - lo) / (hi - lo) : 0.5)));
 }
 
 /**
@@ -201,7 +210,7 @@ export class EmbeddingPlot {
     this.hover = -1;
     /** @type {string[]} */
     this.colours = [];
-    /** @type {Float32Array} label widths */
+    /** @type {Float32Array} label widths, measured when first needed (−1: not yet) */
     this.widths = new Float32Array(0);
     this.width = 0;
     this.height = 0;
@@ -217,8 +226,7 @@ export class EmbeddingPlot {
     const prev = this.data;
     const sameWords = prev !== null && prev.words === data.words;
     if (!sameWords) {
-      this.ctx.font = LABEL_FONT;
-      this.widths = Float32Array.from(data.words, (w) => this.ctx.measureText(w).width);
+      this.widths = new Float32Array(data.words.length).fill(-1);
       this.shown = Float32Array.from(data.coords);
       this.follow = true;
       this.hover = -1;
@@ -230,6 +238,15 @@ export class EmbeddingPlot {
     this.transitionStart = performance.now();
     this.data = data;
     this.request();
+  }
+
+  /** A word's label width in pixels, measured once. @param {number} i */
+  labelWidth(i) {
+    if (this.widths[i] < 0 && this.data) {
+      this.ctx.font = LABEL_FONT;
+      this.widths[i] = this.ctx.measureText(this.data.words[i]).width;
+    }
+    return this.widths[i];
   }
 
   /** Nothing to show (no model loaded). */
@@ -270,7 +287,7 @@ export class EmbeddingPlot {
     const { ctx, width, height } = this;
     ctx.clearRect(0, 0, width, height);
     if (!data) return;
-    const t = Math.min(1, (now - this.transitionStart) / TRANSITION_MS);
+    const t = data.words.length > GLIDE_UP_TO ? 1 : Math.min(1, (now - this.transitionStart) / TRANSITION_MS);
     const k = ease(t);
     const n = data.words.length;
     if (this.shown.length !== data.coords.length) this.shown = Float32Array.from(data.coords);
@@ -300,12 +317,17 @@ export class EmbeddingPlot {
       if (list) list.push(i);
       else byColour.set(this.colours[i], [i]);
     }
+    const squares = n > SQUARES_ABOVE;
     for (const [colour, ids] of byColour) {
       ctx.fillStyle = colour;
       ctx.beginPath();
       for (const i of ids) {
-        ctx.moveTo(sx[i] + POINT_RADIUS, sy[i]);
-        ctx.arc(sx[i], sy[i], POINT_RADIUS, 0, 2 * Math.PI);
+        if (squares) {
+          ctx.rect(sx[i] - 2, sy[i] - 2, 4, 4);
+        } else {
+          ctx.moveTo(sx[i] + POINT_RADIUS, sy[i]);
+          ctx.arc(sx[i], sy[i], POINT_RADIUS, 0, 2 * Math.PI);
+        }
       }
       ctx.fill();
     }
@@ -344,7 +366,7 @@ export class EmbeddingPlot {
     if (this.hover >= 0) order.push(this.hover);
     for (const h of data.highlighted) order.push(h);
     for (let i = 0; i < n; i++) order.push(i);
-    const labels = placeLabels(order.filter((i) => i < n), (i) => [sx[i], sy[i]], (i) => this.widths[i], width, height, MAX_LABELS);
+    const labels = placeLabels(order.filter((i) => i < n), (i) => [sx[i], sy[i]], (i) => this.labelWidth(i), width, height, MAX_LABELS);
     ctx.font = LABEL_FONT;
     ctx.textBaseline = 'middle';
     ctx.lineWidth = 3;
