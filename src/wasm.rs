@@ -25,7 +25,7 @@ use crate::presets::Preset;
 use crate::query::{AnalogyMethod, KeyedVectors, Scored};
 use crate::tokenize::TokenizerOptions;
 use crate::train::{PositionTrace, Progress, SampleTrace, Trainer};
-use crate::{Corpus, VectorSource};
+use crate::{CorpusBuilder, VectorSource};
 
 #[derive(Serialize, Deserialize)]
 #[serde(remote = "Architecture", rename_all = "lowercase")]
@@ -234,6 +234,53 @@ pub fn limits() -> Result<JsValue, JsError> {
     to_js(&m)
 }
 
+/// A corpus read in pieces (a large file streamed by the worker), then turned into a [`Lab`].
+/// Each piece must end at a line break (the worker keeps a partial last line for the next one).
+#[wasm_bindgen]
+pub struct CorpusLoader {
+    builder: CorpusBuilder,
+    settings: Settings,
+}
+
+#[wasm_bindgen]
+impl CorpusLoader {
+    /// Check the settings first, so a bad setting is reported before any text is read.
+    #[wasm_bindgen(constructor)]
+    pub fn new(settings: JsValue) -> Result<CorpusLoader, JsError> {
+        let settings: Settings = serde_wasm_bindgen::from_value(settings)
+            .map_err(|e| JsError::new(&format!("invalid settings: {e}")))?;
+        settings.config.validate().map_err(js_error)?;
+        Ok(CorpusLoader {
+            builder: CorpusBuilder::new(settings.tokenizer),
+            settings,
+        })
+    }
+
+    /// Add whole lines of text.
+    pub fn push(&mut self, text: &str) {
+        self.builder.push_text(text);
+    }
+
+    /// Tokens read so far.
+    #[wasm_bindgen(js_name = tokensRead)]
+    pub fn tokens_read(&self) -> f64 {
+        self.builder.tokens_read() as f64
+    }
+
+    /// Build the vocabulary and initialise a model.
+    pub fn finish(self) -> Result<Lab, JsError> {
+        let config = &self.settings.config;
+        let corpus = self.builder.finish(config.min_count).map_err(js_error)?;
+        let trainer = Trainer::new(corpus, config).map_err(js_error)?;
+        Ok(Lab {
+            trainer,
+            vectors: None,
+            projection: None,
+            clustering: None,
+        })
+    }
+}
+
 /// Rows the plot's PCA is fitted on (the most frequent words); see [`Lab::project`].
 const PCA_FIT_ROWS: usize = 2_000;
 
@@ -253,20 +300,9 @@ impl Lab {
     /// naming the bad setting (or saying why there is nothing to train on).
     #[wasm_bindgen(constructor)]
     pub fn new(corpus: &str, settings: JsValue) -> Result<Lab, JsError> {
-        let settings: Settings = serde_wasm_bindgen::from_value(settings)
-            .map_err(|e| JsError::new(&format!("invalid settings: {e}")))?;
-        let config = &settings.config;
-        // Checked before the corpus is read, so a bad setting is what gets reported.
-        config.validate().map_err(js_error)?;
-        let corpus =
-            Corpus::from_text(corpus, settings.tokenizer, config.min_count).map_err(js_error)?;
-        let trainer = Trainer::new(corpus, config).map_err(js_error)?;
-        Ok(Lab {
-            trainer,
-            vectors: None,
-            projection: None,
-            clustering: None,
-        })
+        let mut loader = CorpusLoader::new(settings)?;
+        loader.push(corpus);
+        loader.finish()
     }
 
     /// The vocabulary, most frequent first (ids are positions).

@@ -18,6 +18,7 @@
  * @property {(presets: string[]) => void} onReady
  * @property {(s: Snapshot) => void} onSnapshot
  * @property {(state: RunState, error: string | null) => void} onState
+ * @property {(bytes: number, total: number) => void} [onLoading]  a large file being read
  */
 
 export class WorkerClient {
@@ -45,6 +46,9 @@ export class WorkerClient {
           break;
         case 'ready':
           handlers.onReady(msg.presets);
+          break;
+        case 'loading':
+          handlers.onLoading?.(msg.bytes, msg.total);
           break;
       }
     };

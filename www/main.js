@@ -24,6 +24,10 @@ import { setupTeaching } from './app/teaching.js';
 /** @typedef {import('./app/state.js').AppState} AppState */
 
 const CLUSTERS = 6;
+/** Files larger than this are streamed by the worker instead of passing through the text box. */
+const LARGE_FILE_BYTES = 1_000_000;
+/** How much of a large file the text box shows. */
+const PREVIEW_BYTES = 20_000;
 const LOAD_DELAY_MS = 250;
 const QUERY_DELAY_MS = 100;
 
@@ -36,7 +40,8 @@ const client = new WorkerClient(startWorker(), {
     store.update((st) => ({ snapshot: s, answers: s.answers, lossCurve: addLoss(st.lossCurve, s) }));
     teaching.onSnapshot();
   },
-  onState: (run, error) => store.update({ run, error }),
+  onState: (run, error) => store.update({ run, error, readProgress: null }),
+  onLoading: (bytes, total) => store.update({ run: 'loading', readProgress: total > 0 ? bytes / total : null }),
 });
 
 /** @param {unknown} e */
@@ -96,7 +101,9 @@ async function loadNow() {
   if (!settings) return false;
   const seq = ++loadSeq;
   try {
-    const vocab = await client.request({ type: 'load', corpus: st.corpus, settings });
+    const vocab = st.corpusFile
+      ? await client.request({ type: 'loadFile', file: st.corpusFile, settings })
+      : await client.request({ type: 'load', corpus: st.corpus, settings });
     if (seq !== loadSeq) return false;
     store.update({ vocab, ids: new Map(vocab.words.map((w, i) => [w, i])), lossCurve: [], error: null });
     sendQueries();
@@ -118,9 +125,9 @@ function setField(name, value) {
   if (Object.keys(errors).length === 0) scheduleLoad();
 }
 
-/** @param {string} text */
+/** The user's own text (typed, pasted or from a small file). @param {string} text */
 function setCorpus(text) {
-  store.update({ corpus: text, preset: 'custom' });
+  store.update({ corpus: text, corpusFile: null, preset: 'custom' });
   scheduleLoad();
 }
 
@@ -208,13 +215,19 @@ $('corpus').addEventListener('input', (e) => setCorpus(/** @type {HTMLTextAreaEl
  * @param {File} file
  */
 async function openFile(file) {
-  const text = await file.text();
   if (store.get().preset !== 'custom') {
     const settings = await client.request({ type: 'ownTextSettings' });
     store.update({ base: settings, raw: rawFromSettings(settings), errors: {} });
     setSpeed(SPEEDS.length - 1);
   }
-  setCorpus(text);
+  if (file.size <= LARGE_FILE_BYTES) {
+    setCorpus(await file.text());
+    return;
+  }
+  // A large file goes to the worker as it is (streamed there); the text box shows its start.
+  const preview = await file.slice(0, PREVIEW_BYTES).text();
+  store.update({ corpus: `${preview.slice(0, preview.lastIndexOf('\n') + 1)}…`, corpusFile: file, preset: 'custom' });
+  await loadNow();
 }
 input('file').addEventListener('change', () => {
   const file = input('file').files?.[0];

@@ -160,6 +160,7 @@
  * @typedef {{id: number, type: 'preset', name: string}
  *   | {id: number, type: 'ownTextSettings'}
  *   | {id: number, type: 'load', corpus: string, settings: Settings}
+ *   | {id: number, type: 'loadFile', file: Blob, settings: Settings}
  *   | {id: number, type: 'train'}
  *   | {id: number, type: 'pause'}
  *   | {id: number, type: 'step'}
@@ -181,6 +182,7 @@
  * @property {Preset} preset
  * @property {Settings} ownTextSettings
  * @property {Vocabulary} load
+ * @property {Vocabulary} loadFile
  * @property {RunState} train
  * @property {RunState} pause
  * @property {RunState} step
@@ -202,6 +204,7 @@
  *   | {type: 'snapshot', snapshot: Snapshot}
  *   | {type: 'state', state: RunState, error: string | null}
  *   | {type: 'ready', presets: string[]}
+ *   | {type: 'loading', bytes: number, total: number}
  * } WorkerMessage
  */
 

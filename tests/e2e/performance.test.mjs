@@ -67,3 +67,27 @@ test('10,000 words: the plot keeps 30+ frames a second and no task over 50 ms', 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a large file is streamed by the worker, not copied into the page', async () => {
+  const { page, errors } = await openDemo(demo.context(), demo.url());
+  await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
+  // About 3.3 million tokens, 20 MB.
+  const file = zipfCorpus(20000, 300000);
+  const longTasks = await watchLongTasks(page);
+  await page.locator('#file').setInputFiles(file);
+  await page.waitForFunction(() => / MB, read in the worker/.test(document.getElementById('corpus-stats')?.textContent ?? ''), null, { timeout: 120000 });
+  const stats = await page.locator('#corpus-stats').innerText();
+  console.log(`large file: ${stats}`);
+  assert.match(stats, /20,000 distinct words/);
+  const box = await page.getByRole('textbox', { name: 'Corpus' }).inputValue();
+  assert.ok(box.length < 25000 && box.endsWith('…'), `the text box holds ${box.length} characters`);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForState(page, 'training');
+  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await waitForState(page, 'paused');
+  // Reported, not yet a bar: with 20,000 words the first frames still take 60–160 ms (issue 5).
+  console.log(`large file: main-thread long tasks ${JSON.stringify((await longTasks()).map(Math.round))}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -23,7 +23,7 @@ function harness() {
       return super.train(words);
     }
   }
-  const session = new Session({ Lab }, (m, t) => {
+  const session = new Session({ Lab, CorpusLoader: wasm.CorpusLoader }, (m, t) => {
     posted.push(m);
     transfers.push(t ?? []);
   }, {
@@ -167,4 +167,21 @@ test('trace: one position, paused, with a snapshot; unknown words get spellings'
   assert.equal(h.session.state, 'done');
   assert.ok(last.progress.done);
   assert.equal(h.session.trace(), null);
+});
+
+test('a file streamed in pieces gives exactly the model its text gives', async () => {
+  const text = royal.text.repeat(3);
+  const a = harness();
+  const fromText = a.session.load(text, royal.settings);
+  const b = harness();
+  const file = new Blob([text]);
+  assert.ok(file.size > 3 * 65536, 'large enough to arrive in several pieces');
+  const fromFile = await b.session.loadFile(file, royal.settings);
+  assert.deepEqual(fromFile.words, fromText.words);
+  assert.deepEqual(Array.from(fromFile.counts), Array.from(fromText.counts));
+  assert.deepEqual(Array.from(b.snapshots()[0].coords), Array.from(a.snapshots()[0].coords));
+  assert.ok(b.posted.some((m) => m.type === 'loading'));
+  // Reset reads the file again.
+  const again = await b.session.reset();
+  assert.deepEqual(again.words, fromText.words);
 });

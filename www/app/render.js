@@ -61,13 +61,14 @@ export function render(st, prev, { plot, settingInputs }) {
   }
 
   if (langChanged || st.vocab !== prev.vocab) {
+    const file = st.corpusFile ? `${t('corpus.file', { name: st.corpusFile.name, mb: (st.corpusFile.size / 1e6).toFixed(1) })} · ` : '';
     $('corpus-stats').textContent = st.vocab
-      ? t('corpus.stats', { tokens: st.vocab.corpusTokens.toLocaleString(), words: st.vocab.words.length.toLocaleString(), dim: st.vocab.dim })
+      ? file + t('corpus.stats', { tokens: st.vocab.corpusTokens.toLocaleString(), words: st.vocab.words.length.toLocaleString(), dim: st.vocab.dim })
       : '';
   }
 
   const p = st.snapshot?.progress ?? null;
-  renderStatus($('status'), st.run, p, st.error, t);
+  renderStatus($('status'), st.run, p, st.error, t, st.readProgress);
   renderStats(statEls, p, st.snapshot?.wordsPerSecond ?? 0, st.lossCurve.at(-1)?.loss ?? null);
   const busy = st.run === 'loading';
   /** @type {HTMLButtonElement} */ ($('train')).disabled = busy || st.run === 'training';

@@ -43,6 +43,8 @@ import { SPEEDS } from '../settings.js';
  * @property {string} blank             the fill-in-the-blank context
  * @property {import('../protocol.js').Prediction | null} prediction
  * @property {number} lessonStep        the guided lesson's step, -1 before it starts
+ * @property {File | null} corpusFile   a large file the worker streams (the text box shows its start)
+ * @property {number | null} readProgress  fraction of that file read so far, while reading
  */
 
 export const MAX_LOSS_POINTS = 600;
@@ -83,6 +85,8 @@ export function initialState(search, languages) {
     blank: '',
     prediction: null,
     lessonStep: -1,
+    corpusFile: null,
+    readProgress: null,
   };
 }
 

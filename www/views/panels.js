@@ -19,9 +19,14 @@ export function percent(p) {
  * The status line: its `data-state` and its sentence.
  * @param {HTMLElement} el @param {RunState | 'loading'} state @param {Progress | null} p
  * @param {string | null} error @param {Translate} t
+ * @param {number | null} [reading]  fraction of a large file read, while reading
  */
-export function renderStatus(el, state, p, error, t) {
+export function renderStatus(el, state, p, error, t, reading = null) {
   el.dataset.state = state === 'loading' ? 'idle' : state;
+  if (state === 'loading' && reading !== null) {
+    el.textContent = t('status.reading', { percent: Math.floor(100 * reading) });
+    return;
+  }
   const params = { percent: percent(p), epoch: p ? Math.min(p.epoch + 1, p.epochs) : 0, epochs: p?.epochs ?? 0, words: p ? p.wordsDone.toLocaleString() : 0, message: error ?? '' };
   el.textContent = t(`status.${state}`, params);
 }

@@ -27,6 +27,7 @@
  * The part of the wasm module the session uses.
  * @typedef {object} Wasm
  * @property {new (corpus: string, settings: Settings) => Lab} Lab
+ * @property {new (settings: Settings) => import('../pkg/word2vec_lab.js').CorpusLoader} CorpusLoader
  */
 
 import { MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
@@ -57,7 +58,8 @@ export class Session {
     this.schedule = env.schedule ?? ((fn, ms) => setTimeout(fn, ms));
     /** @type {Lab | null} */
     this.lab = null;
-    this.corpus = '';
+    /** @type {{text: string} | {file: Blob} | null} where the corpus came from, for Reset */
+    this.source = null;
     /** @type {Settings | null} */
     this.settings = null;
     /** @type {RunState} */
@@ -87,10 +89,58 @@ export class Session {
    */
   load(corpus, settings) {
     this.dispose();
-    this.corpus = corpus;
+    this.source = { text: corpus };
     this.settings = settings;
+    return this.install(() => new this.wasm.Lab(corpus, settings));
+  }
+
+  /**
+   * The same from a file, streamed: the text is decoded and tokenised piece by piece (never held
+   * whole), with `loading` events (bytes read of the total) at most ten a second.
+   * @param {Blob} file @param {Settings} settings @returns {Promise<Vocabulary>}
+   */
+  async loadFile(file, settings) {
+    this.dispose();
+    this.source = { file };
+    this.settings = settings;
+    /** @type {import('../pkg/word2vec_lab.js').CorpusLoader} */
+    let loader;
     try {
-      this.lab = new this.wasm.Lab(corpus, settings);
+      loader = new this.wasm.CorpusLoader(settings);
+    } catch (e) {
+      this.setState('error', message(e));
+      throw e;
+    }
+    const reader = file.stream().getReader();
+    const decoder = new TextDecoder();
+    let carry = '';
+    let bytes = 0;
+    let reported = -Infinity;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      const text = carry + decoder.decode(value, { stream: true });
+      // Whole lines only: the partial last line waits for the next piece.
+      const cut = text.lastIndexOf('\n') + 1;
+      if (cut > 0) loader.push(text.slice(0, cut));
+      carry = text.slice(cut);
+      if (this.now() - reported > 100) {
+        reported = this.now();
+        this.post({ type: 'loading', bytes, total: file.size });
+      }
+    }
+    loader.push(carry + decoder.decode());
+    return this.install(() => loader.finish());
+  }
+
+  /**
+   * Make the model with `make`, then reset the counters and post the untrained picture.
+   * @param {() => Lab} make @returns {Vocabulary}
+   */
+  install(make) {
+    try {
+      this.lab = make();
     } catch (e) {
       this.setState('error', message(e));
       throw e;
@@ -106,10 +156,13 @@ export class Session {
     return { words: lab.words(), counts: lab.counts(), corpusTokens: lab.corpusTokens(), dim: lab.dim() };
   }
 
-  /** The same corpus and settings from the start: the same seed gives the same initial vectors. */
+  /**
+   * The same corpus and settings from the start: the same seed gives the same initial vectors.
+   * @returns {Vocabulary | Promise<Vocabulary>}
+   */
   reset() {
-    if (this.settings === null) throw new Error('nothing is loaded');
-    return this.load(this.corpus, this.settings);
+    if (this.settings === null || this.source === null) throw new Error('nothing is loaded');
+    return 'file' in this.source ? this.loadFile(this.source.file, this.settings) : this.load(this.source.text, this.settings);
   }
 
   dispose() {

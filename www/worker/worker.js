@@ -4,7 +4,7 @@
 // and forwards the session's events (snapshots, state changes). A zero-delay yield uses a
 // MessageChannel rather than setTimeout(0), which browsers clamp to 4 ms when nested.
 
-import init, { Lab, ownTextSettings, preset, presetNames } from '../pkg/word2vec_lab.js';
+import init, { CorpusLoader, Lab, ownTextSettings, preset, presetNames } from '../pkg/word2vec_lab.js';
 import wasmUrl from '../pkg/word2vec_lab_bg.wasm?url';
 import { Session } from './session.js';
 
@@ -31,9 +31,9 @@ function schedule(fn, ms) {
   }
 }
 
-const session = new Session({ Lab }, (msg, transfer) => scope.postMessage(msg, transfer ?? []), { schedule });
+const session = new Session({ Lab, CorpusLoader }, (msg, transfer) => scope.postMessage(msg, transfer ?? []), { schedule });
 
-/** @param {Request} req @returns {unknown} */
+/** @param {Request} req @returns {unknown} a result, or a promise of one */
 function handle(req) {
   switch (req.type) {
     case 'preset':
@@ -42,6 +42,8 @@ function handle(req) {
       return ownTextSettings();
     case 'load':
       return session.load(req.corpus, req.settings);
+    case 'loadFile':
+      return session.loadFile(req.file, req.settings);
     case 'train':
       return session.train();
     case 'pause':
@@ -82,10 +84,10 @@ scope.onmessage = async (/** @type {MessageEvent<Request>} */ e) => {
   const req = e.data;
   try {
     await ready;
-    const result = handle(req);
+    const result = await handle(req);
     /** @type {Transferable[]} */
     const transfer = [];
-    if (req.type === 'load' || req.type === 'reset') {
+    if (req.type === 'load' || req.type === 'loadFile' || req.type === 'reset') {
       transfer.push(/** @type {import('../protocol.js').Vocabulary} */ (result).counts.buffer);
     }
     scope.postMessage({ type: 'reply', id: req.id, ok: true, result }, transfer);
