@@ -210,14 +210,15 @@ $('corpus').addEventListener('input', (e) => setCorpus(/** @type {HTMLTextAreaEl
 
 /**
  * A file replaces the corpus. Coming from a preset, whose settings suit only its own text (the
- * tutorial's 300 epochs over one sentence), it also brings settings for a user's own text and
- * full speed.
+ * tutorial's 300 epochs over one sentence), it also brings settings for a user's own text, full
+ * speed, and empty queries.
  * @param {File} file
  */
 async function openFile(file) {
   if (store.get().preset !== 'custom') {
+    // The preset's example queries are about its own words: start the new text with none.
     const settings = await client.request({ type: 'ownTextSettings' });
-    store.update({ base: settings, raw: rawFromSettings(settings), errors: {} });
+    store.update({ base: settings, raw: rawFromSettings(settings), errors: {}, query: '', pairsText: '', analogy: ['', '', ''] });
     setSpeed(SPEEDS.length - 1);
   }
   if (file.size <= LARGE_FILE_BYTES) {

@@ -107,10 +107,10 @@ describe('presets and training', () => {
     await page.waitForTimeout(400);
     assert.equal(await status(page).innerText(), paused, 'nothing moves while paused');
 
-    // Step: one chunk, still paused.
-    const before = await page.evaluate(() => document.getElementById('stat-loss')?.textContent);
+    // Step: one chunk (a new snapshot redraws the plot), still paused.
+    const frames = await page.evaluate(() => Number(document.getElementById('plot')?.dataset.frames));
     await page.getByRole('button', { name: 'Step' }).click();
-    await page.waitForFunction((b) => document.getElementById('stat-loss')?.textContent !== b, before);
+    await page.waitForFunction((f) => Number(document.getElementById('plot')?.dataset.frames) > f, frames);
     assert.equal(await status(page).getAttribute('data-state'), 'paused');
     assert.ok((await words()) >= 0 && (await stats()).includes('/'));
 
