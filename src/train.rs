@@ -410,6 +410,8 @@ pub struct Trainer {
     worker: Worker,
     total_words: u64,
     last: Progress,
+    /// Words trained since every weight was last checked for NaN or infinity.
+    unchecked_words: u64,
 }
 
 impl Trainer {
@@ -439,6 +441,7 @@ impl Trainer {
             worker,
             total_words,
             last,
+            unchecked_words: 0,
         })
     }
 
@@ -486,8 +489,14 @@ impl Trainer {
         (shared, worker, input, output)
     }
 
+    /// Record progress after a chunk and check for divergence: a non-finite loss is caught at
+    /// once; a scan of every weight (which costs as much as training |W| + |W′| words) runs at
+    /// the end and otherwise once that many words have been trained since the last scan, so
+    /// that small chunks (the browser's few-millisecond slices) do not pay for it each time.
+    /// A non-finite weight that is used yields a non-finite score and so a non-finite loss.
     fn finish_chunk(&mut self, losses: LossSum, words_done: u64, epoch: usize) -> Result<Progress> {
         let done = words_done >= self.total_words;
+        self.unchecked_words += words_done.saturating_sub(self.last.words_done);
         let alpha = self.parts().0.alpha(words_done) as f64;
         self.last = Progress {
             words_done: words_done.min(self.total_words),
@@ -498,14 +507,19 @@ impl Trainer {
             predictions: losses.count,
             done,
         };
-        if !self.model.is_finite() || !(losses.count == 0 || losses.total().is_finite()) {
+        let weights = (self.model.input.len() + self.model.output.len()) as u64;
+        let scan = done || self.unchecked_words >= weights;
+        if scan {
+            self.unchecked_words = 0;
+        }
+        if (scan && !self.model.is_finite()) || !(losses.count == 0 || losses.total().is_finite()) {
             return Err(Error::Diverged { words_done });
         }
         Ok(self.last)
     }
 
     /// Train on the next `max_words` tokens (or up to the end) and report progress.
-    /// Returns [`Error::Diverged`] if a weight became NaN or infinite.
+    /// Returns [`Error::Diverged`] if training diverged (see `finish_chunk` for how it is noticed).
     pub fn train(&mut self, max_words: u64) -> Result<Progress> {
         let dim = self.model.dim;
         let (sh, worker, input, output) = self.parts();
