@@ -6,44 +6,24 @@
 //   npm run build && node --no-warnings benches/browser_speed.mjs [corpus.txt]
 //   (default corpus: the generated 2M-token Zipf text of benches/wasm_vs_native.mjs)
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openDemo, serve, waitForState } from '../tests/e2e/harness.mjs';
-import { ROOT } from '../scripts/toolchain.mjs';
-
-const NATIVE = join(ROOT, 'target', 'release', 'w2v');
-const MODES = /** @type {const} */ ({
-  'sg-ns': { architecture: 'skipgram', output: 'negative', flags: ['-cbow', '0', '-negative', '5'] },
-  'cbow-ns': { architecture: 'cbow', output: 'negative', flags: ['-cbow', '1', '-negative', '5'] },
-  'sg-hs': { architecture: 'skipgram', output: 'hierarchical', flags: ['-cbow', '0', '-hs', '1', '-negative', '0'] },
-  'cbow-hs': { architecture: 'cbow', output: 'hierarchical', flags: ['-cbow', '1', '-hs', '1', '-negative', '0'] },
-});
+import { benchCorpus, buildNative, MODES, NATIVE, row, trainArgs, wordsPerSecond } from './common.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'w2v-browser-bench-'));
-let corpus = process.argv[2];
-if (!corpus) {
-  corpus = join(dir, 'zipf.txt');
-  let s = 1;
-  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const lines = [];
-  for (let l = 0; l < 100000; l++) {
-    lines.push(Array.from({ length: 20 }, () => `w${Math.floor(Math.exp(rand() * Math.log(20000)))}`).join(' '));
-  }
-  writeFileSync(corpus, lines.join('\n'));
-}
-if (!existsSync(corpus)) throw new Error(`no corpus at ${corpus}`);
-spawnSync('cargo', ['build', '--quiet', '--release', '--bin', 'w2v'], { cwd: ROOT, stdio: 'inherit' });
+const corpus = benchCorpus(dir, process.argv[2]);
+buildNative();
 
 const server = await serve();
 const browser = await launch();
 console.log('| mode | native w/s | Chromium worker w/s | browser / native |');
 console.log('|---|---|---|---|');
 try {
-  for (const [mode, m] of Object.entries(MODES)) {
-    const r = spawnSync(NATIVE, ['train', '-train', corpus, '-output', join(dir, 'out.vec'), '-size', '100', '-window', '5', '-sample', '1e-3', '-min-count', '5', '-iter', '1', '-threads', '1', '-seed', '1', ...m.flags], { encoding: 'utf8' });
-    const native = Number(r.stderr.match(/: (\d+) words\/sec/)?.[1] ?? NaN);
+  for (const mode of /** @type {import('./common.mjs').Mode[]} */ (Object.keys(MODES))) {
+    const m = MODES[mode];
+    const native = wordsPerSecond([NATIVE, ...trainArgs(mode, corpus, join(dir, 'out.vec'))]);
 
     const { page } = await openDemo(browser.context, server.url);
     await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
@@ -67,7 +47,7 @@ try {
     }
     readings.sort((a, b) => a - b);
     const browserRate = readings[Math.floor(readings.length / 2)] ?? NaN;
-    console.log(`| ${mode} | ${Math.round(native / 1000)}k | ${Math.round(browserRate / 1000)}k | ${(browserRate / native).toFixed(2)} |`);
+    console.log(row(mode, native, browserRate));
     await page.close();
   }
 } finally {

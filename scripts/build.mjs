@@ -1,6 +1,6 @@
 // `npm run build`: the wasm module, then the static site in dist/ (works from any sub-path).
 // `--wasm-only` stops after the wasm module (for `npm run dev`).
-import { buildWasm, ensureNodePackages, run, step } from './toolchain.mjs';
+import { buildWasm, ensureNodePackages, exitWith, run, step } from './toolchain.mjs';
 
 export function build() {
   ensureNodePackages();
@@ -18,7 +18,6 @@ if (process.argv[1] === import.meta.filename) {
       build();
     }
   } catch (e) {
-    console.error(`\nbuild failed: ${e instanceof Error ? e.message : e}`);
-    process.exit(1);
+    exitWith('build', e);
   }
 }

@@ -1,6 +1,6 @@
 // `npm start`: install what is missing, build, and serve the demo on localhost (prints the URL).
 import { build } from './build.mjs';
-import { run, step } from './toolchain.mjs';
+import { exitWith, run, step } from './toolchain.mjs';
 
 try {
   build();
@@ -8,6 +8,5 @@ try {
   const port = process.env.PORT ?? '5173';
   run('npx', ['--no-install', 'vite', 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort']);
 } catch (e) {
-  console.error(`\nnpm start failed: ${e instanceof Error ? e.message : e}`);
-  process.exit(1);
+  exitWith('npm start', e);
 }

@@ -15,7 +15,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './build.mjs';
 import {
-  CHROMEDRIVER, ROOT, ensureChromium, ensureGensim, ensureNodePackages, ensureWasmTarget, run, step, wasmBindgenBinDir,
+  CHROMEDRIVER, ROOT, ensureChromium, exitWith, ensureGensim, ensureNodePackages, ensureWasmTarget, run, step, wasmBindgenBinDir,
 } from './toolchain.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
@@ -84,6 +84,5 @@ try {
   }
   console.log('\nall tests passed');
 } catch (e) {
-  console.error(`\nnpm test failed: ${e instanceof Error ? e.message : e}`);
-  process.exit(1);
+  exitWith('npm test', e);
 }

@@ -13,6 +13,15 @@ export const WASM_BINDGEN_VERSION = '0.2.130';
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMEDRIVER = '/usr/bin/chromedriver';
 
+/**
+ * Report a failed script and exit non-zero.
+ * @param {string} what  e.g. "npm test" @param {unknown} e
+ */
+export function exitWith(what, e) {
+  console.error(`\n${what} failed: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+}
+
 /** Print a section header. @param {string} text */
 export function step(text) {
   console.log(`\n== ${text}`);

@@ -9,6 +9,7 @@ import { $, input } from './app/dom.js';
 import { render } from './app/render.js';
 import { addLoss, initialState } from './app/state.js';
 import { WorkerClient, startWorker } from './client.js';
+import { errorMessage } from './errors.js';
 import { translator } from './i18n.js';
 import { checkSettings, defaultSpeedLevel, rawFromSettings, SPEEDS } from './settings.js';
 import { createStore } from './store.js';
@@ -44,10 +45,8 @@ const client = new WorkerClient(startWorker(), {
   onLoading: (bytes, total) => store.update({ run: 'loading', readProgress: total > 0 ? bytes / total : null }),
 });
 
-/** @param {unknown} e */
-const message = (e) => (e instanceof Error ? e.message : String(e));
 
-const teaching = setupTeaching(store, client, (e) => store.update({ run: 'error', error: message(e) }));
+const teaching = setupTeaching(store, client, (e) => store.update({ run: 'error', error: errorMessage(e) }));
 
 /** Move the speed slider to `level` and tell the worker. @param {number} level */
 function setSpeed(level) {
@@ -65,7 +64,7 @@ async function choosePreset(name) {
     p = await client.request({ type: 'preset', name });
   } catch (e) {
     if (name !== 'tutorial') return choosePreset('tutorial');
-    store.update({ run: 'error', error: message(e) });
+    store.update({ run: 'error', error: errorMessage(e) });
     return;
   }
   store.update({
@@ -110,7 +109,7 @@ async function loadNow() {
     teaching.onVocabulary();
     return true;
   } catch (e) {
-    if (seq === loadSeq) store.update({ vocab: null, ids: new Map(), snapshot: null, answers: null, lossCurve: [], run: 'error', error: message(e) });
+    if (seq === loadSeq) store.update({ vocab: null, ids: new Map(), snapshot: null, answers: null, lossCurve: [], run: 'error', error: errorMessage(e) });
     return false;
   }
 }
@@ -170,12 +169,12 @@ async function run(what) {
     if (!(await loadNow())) return;
   }
   if (store.get().run === 'done') await resetModel();
-  await client.request({ type: what }).catch((e) => store.update({ run: 'error', error: message(e) }));
+  await client.request({ type: what }).catch((e) => store.update({ run: 'error', error: errorMessage(e) }));
 }
 
 /** Back to the untrained model (same seed, same start). */
 async function resetModel() {
-  await client.request({ type: 'reset' }).then(() => store.update({ lossCurve: [] }), (e) => store.update({ run: 'error', error: message(e) }));
+  await client.request({ type: 'reset' }).then(() => store.update({ lossCurve: [] }), (e) => store.update({ run: 'error', error: errorMessage(e) }));
 }
 
 $('train').addEventListener('click', () => run('train'));

@@ -4,6 +4,7 @@
 // both plots, loss curves, speeds and the query word's neighbours.
 
 import { startWorker, WorkerClient } from '../client.js';
+import { errorMessage } from '../errors.js';
 import { checkSettings } from '../settings.js';
 import { renderLoss, renderScored } from '../views/panels.js';
 import { EmbeddingPlot } from '../views/plot.js';
@@ -126,7 +127,7 @@ export function setupCompare(store, translate) {
         await side.client.request({ type: 'queries', queries: { word: st.query, k: 5, pairs: [], analogy: null, analogyK: 1 } });
         await side.client.request({ type: 'train' });
       } catch (e) {
-        side.error = e instanceof Error ? e.message : String(e);
+        side.error = errorMessage(e);
         render(side, i);
       }
     }));

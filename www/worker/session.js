@@ -30,6 +30,7 @@
  * @property {new (settings: Settings) => import('../pkg/word2vec_lab.js').CorpusLoader} CorpusLoader
  */
 
+import { errorMessage } from '../errors.js';
 import { MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
 
 export const SLICE_MS = 12;
@@ -40,10 +41,6 @@ export const STEP_WORDS = 1000;
 /** @type {Queries} */
 const NO_QUERIES = { word: '', pairs: [], analogy: null, k: 10, analogyK: 5 };
 
-/** @param {unknown} e */
-function message(e) {
-  return e instanceof Error ? e.message : String(e);
-}
 
 export class Session {
   /**
@@ -108,7 +105,7 @@ export class Session {
     try {
       loader = new this.wasm.CorpusLoader(settings);
     } catch (e) {
-      this.setState('error', message(e));
+      this.setState('error', errorMessage(e));
       throw e;
     }
     const reader = file.stream().getReader();
@@ -142,7 +139,7 @@ export class Session {
     try {
       this.lab = make();
     } catch (e) {
-      this.setState('error', message(e));
+      this.setState('error', errorMessage(e));
       throw e;
     }
     this.version = 0;
@@ -213,7 +210,7 @@ export class Session {
     try {
       t = lab.traceStep();
     } catch (e) {
-      this.setState('error', message(e));
+      this.setState('error', errorMessage(e));
       throw e;
     }
     if (t === null || t.progress.done) {
@@ -334,7 +331,7 @@ export class Session {
     try {
       p = lab.train(words);
     } catch (e) {
-      this.setState('error', message(e));
+      this.setState('error', errorMessage(e));
       return false;
     }
     if (p.loss !== null) {
@@ -370,7 +367,7 @@ export class Session {
       try {
         out.neighbours.list = lab.nearest(q.word.trim(), q.k);
       } catch (e) {
-        out.neighbours.error = message(e);
+        out.neighbours.error = errorMessage(e);
         // Static vectors have nothing for an unseen word (tutorial §7): offer spellings instead.
         out.neighbours.suggestions = lab.spellings(q.word.trim(), 5);
       }
@@ -379,7 +376,7 @@ export class Session {
       try {
         out.pairs.push({ a, b, score: lab.similarity(a, b), error: null });
       } catch (e) {
-        out.pairs.push({ a, b, score: null, error: message(e) });
+        out.pairs.push({ a, b, score: null, error: errorMessage(e) });
       }
     }
     if (q.analogy && q.analogy.every((w) => w.trim() !== '')) {
@@ -387,7 +384,7 @@ export class Session {
       try {
         out.analogy.list = lab.analogy(a, b, c, q.analogyK, 'add');
       } catch (e) {
-        out.analogy.error = message(e);
+        out.analogy.error = errorMessage(e);
       }
     }
     return out;

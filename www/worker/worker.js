@@ -6,6 +6,7 @@
 
 import init, { CorpusLoader, Lab, ownTextSettings, preset, presetNames } from '../pkg/word2vec_lab.js';
 import wasmUrl from '../pkg/word2vec_lab_bg.wasm?url';
+import { errorMessage } from '../errors.js';
 import { Session } from './session.js';
 
 /** @typedef {import('../protocol.js').Request} Request */
@@ -92,6 +93,6 @@ scope.onmessage = async (/** @type {MessageEvent<Request>} */ e) => {
     }
     scope.postMessage({ type: 'reply', id: req.id, ok: true, result }, transfer);
   } catch (err) {
-    scope.postMessage({ type: 'reply', id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ type: 'reply', id: req.id, ok: false, error: errorMessage(err) });
   }
 };
