@@ -39,9 +39,12 @@ export function benchCorpus(dir, given) {
   return file;
 }
 
-/** `w2v train` arguments for `mode` on `corpus`, writing `output`. @param {Mode} mode @param {string} corpus @param {string} output */
-export function trainArgs(mode, corpus, output) {
-  return ['train', '-train', corpus, '-output', output, '-size', '100', '-window', '5', '-sample', '1e-3', '-min-count', '5', '-iter', '1', '-threads', '1', '-seed', '1', ...MODES[mode].flags];
+/**
+ * `w2v train` arguments for `mode` on `corpus`, writing `output`.
+ * @param {Mode} mode @param {string} corpus @param {string} output @param {number} [threads]
+ */
+export function trainArgs(mode, corpus, output, threads = 1) {
+  return ['train', '-train', corpus, '-output', output, '-size', '100', '-window', '5', '-sample', '1e-3', '-min-count', '5', '-iter', '1', '-threads', String(threads), '-seed', '1', ...MODES[mode].flags];
 }
 
 /** Build the native `w2v` (cargo skips the work when it is up to date). */

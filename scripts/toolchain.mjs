@@ -117,16 +117,55 @@ export function ensureGensim() {
   return python;
 }
 
-/** Build the core for the browser into www/pkg/ (ES module + .wasm). */
+/**
+ * A nightly toolchain with the standard library's source, for the threaded wasm build (which
+ * rebuilds std with atomics). Installed when missing.
+ */
+export function ensureNightly() {
+  const components = output('rustup', ['component', 'list', '--toolchain', 'nightly', '--installed']);
+  if (components === null) {
+    step('installing the nightly Rust toolchain (for the threaded wasm build)');
+    run('rustup', ['toolchain', 'install', 'nightly', '--profile', 'minimal', '--component', 'rust-src']);
+  } else if (!components.split('\n').some((line) => line.startsWith('rust-src'))) {
+    step('adding rust-src to the nightly toolchain');
+    run('rustup', ['component', 'add', '--toolchain', 'nightly', 'rust-src']);
+  }
+}
+
+/**
+ * Flags of the threaded build: atomics and a shared, imported memory (at most 2 GiB) that every
+ * Web Worker of the pool instantiates the module on, plus the thread-local-storage exports
+ * wasm-bindgen's thread support needs.
+ */
+const THREAD_FLAGS = [
+  '-C', 'target-feature=+atomics,+bulk-memory,+mutable-globals,+simd128',
+  ...['--shared-memory', '--max-memory=2147483648', '--import-memory', '--export=__wasm_init_tls', '--export=__tls_size', '--export=__tls_align', '--export=__tls_base']
+    .flatMap((arg) => ['-C', `link-arg=${arg}`]),
+].join(' ');
+
+/**
+ * Build the core for the browser: www/pkg/ (one thread; every browser) and www/pkg-threads/
+ * (shared memory and atomics; loaded only on a cross-origin-isolated page). Each is an ES
+ * module + .wasm from wasm-bindgen.
+ */
 export function buildWasm() {
   ensureWasmTarget();
+  ensureNightly();
   const bindgen = wasmBindgen();
+  /** @param {string} targetDir @param {string} out */
+  const bind = (targetDir, out) =>
+    // Without the name and producers sections the module is 15 KB smaller gzipped (panics then
+    // show wasm offsets instead of Rust function names).
+    run(bindgen, [
+      '--target', 'web', '--remove-name-section', '--remove-producers-section', '--out-dir', join(ROOT, 'www', out),
+      join(ROOT, targetDir, 'wasm32-unknown-unknown', 'release', 'word2vec_lab.wasm'),
+    ]);
   step('building the wasm module (release, simd128)');
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
-  // Without the name and producers sections the module is 15 KB smaller gzipped (panics then
-  // show wasm offsets instead of Rust function names).
-  run(bindgen, [
-    '--target', 'web', '--remove-name-section', '--remove-producers-section', '--out-dir', join(ROOT, 'www', 'pkg'),
-    join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'word2vec_lab.wasm'),
-  ]);
+  bind('target', 'pkg');
+  step('building the threaded wasm module (nightly, atomics + shared memory, std rebuilt)');
+  run('cargo', ['+nightly', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '-Z', 'build-std=std,panic_abort', '--target-dir', join(ROOT, 'target', 'threads')], {
+    env: { ...process.env, RUSTFLAGS: THREAD_FLAGS },
+  });
+  bind(join('target', 'threads'), 'pkg-threads');
 }

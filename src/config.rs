@@ -53,6 +53,8 @@ pub mod limits {
     pub const NOISE_POWER: (f64, f64) = (0.0, 2.0);
     /// Subsampling threshold: 0 turns subsampling off.
     pub const SAMPLE: (f64, f64) = (0.0, 1.0);
+    /// Training threads (`-threads`); word2vec.c's parts of the corpus, one per thread.
+    pub const THREADS: (usize, usize) = (1, 64);
 }
 
 /// Everything that defines a training run. `Config::default()` is word2vec.c's defaults.
@@ -82,6 +84,10 @@ pub struct Config {
     pub sample: f64,
     /// Fixes every random choice; `None` seeds from the operating system.
     pub seed: Option<u64>,
+    /// Training threads (`-threads`). With more than one, the corpus is split into that many
+    /// parts trained side by side on shared weights without locks (Hogwild!, `train.rs`): faster,
+    /// but the result is no longer the same bit for bit from run to run.
+    pub threads: usize,
 }
 
 impl Default for Config {
@@ -100,6 +106,7 @@ impl Default for Config {
             min_count: 5,
             sample: 1e-3,
             seed: None,
+            threads: 1,
         }
     }
 }
@@ -132,6 +139,7 @@ impl Config {
         }
         check_usize("epochs", self.epochs, limits::EPOCHS)?;
         check_usize("min_count", self.min_count, limits::MIN_COUNT)?;
+        check_usize("threads", self.threads, limits::THREADS)?;
         let (lo, hi) = limits::ALPHA;
         if !(self.alpha.is_finite() && self.alpha > lo && self.alpha <= hi) {
             return Err(Error::config(

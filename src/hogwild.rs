@@ -1,10 +1,11 @@
 //! Lock-free shared weights for multi-threaded training (Hogwild!, Recht et al. 2011).
 //!
 //! word2vec.c's threads all read and write `syn0`/`syn1neg` without locks: updates are sparse, so
-//! collisions are rare and an occasional lost update does no harm to SGD. This module is the only
-//! place with `unsafe` code: it hands every thread a mutable view of the same buffer, as
-//! finalfrontier's `Hogwild` type does. Results with more than one thread are therefore not
-//! reproducible bit for bit; single-threaded training is.
+//! collisions are rare and an occasional lost update does no harm to SGD. With `pool.rs` (which
+//! lends a closure to helper threads), this module is the only place with `unsafe` code: it hands
+//! every thread a mutable view of the same buffer, as finalfrontier's `Hogwild` type does.
+//! Results with more than one thread are therefore not reproducible bit for bit; single-threaded
+//! training is.
 //!
 //! Lock-free sharing breaks down on rows that *every* thread writes all the time: the top nodes of
 //! the Huffman tree (every hierarchical-softmax prediction passes the root) and the rows of the
@@ -74,11 +75,6 @@ impl HotRows {
             local: base.clone(),
             base,
         }
-    }
-
-    /// First row of the window.
-    pub(crate) fn start(&self) -> usize {
-        self.start
     }
 
     /// Add this thread's changes to the shared rows and continue from the merged values.

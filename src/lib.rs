@@ -19,6 +19,7 @@
 //! | [`output_layer`] | softmax / negative sampling / hierarchical softmax | `TrainModelThread` |
 //! | [`model`] | W, W′ and their initialisation | `InitNet` |
 //! | [`rows`] | row access to W and W′ (with Hogwild's private hot rows) | — |
+//! | [`pool`] | fork-join threads (native threads or Web Workers) | — |
 //! | [`train`] | windows, CBOW vs skip-gram, chunks, threads | `TrainModelThread` |
 //! | [`query`] | cosine, neighbours, analogies | `distance.c`, `word-analogy.c` |
 //! | [`pca`] | 2-D / 3-D projection for the plot | — |
@@ -44,6 +45,7 @@ pub mod model;
 pub mod noise;
 pub mod output_layer;
 pub mod pca;
+pub mod pool;
 pub mod presets;
 pub mod query;
 pub mod rng;

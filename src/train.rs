@@ -21,8 +21,10 @@
 //!
 //! Training advances in chunks ([`Trainer::train`]); all state between chunks (the random stream,
 //! the current sentence after subsampling, the position in it) lives in [`Worker`], so any split
-//! into chunks gives the same weights as one uninterrupted run. [`Trainer::train_parallel`] runs
-//! several workers Hogwild-style (`hogwild.rs`); that is fast but not reproducible bit for bit.
+//! into chunks gives the same weights as one uninterrupted run. With `threads` > 1 the corpus is
+//! split into that many parts, one worker each, and [`Trainer::train_on`] runs the workers side by
+//! side on a fork-join [`Pool`] (native threads, or Web Workers in the browser), Hogwild-style
+//! (`hogwild.rs`); that is fast but not reproducible bit for bit.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -35,6 +37,7 @@ use crate::hogwild::{HogwildSlice, HotRows};
 use crate::kernels::{axpy, scale};
 use crate::model::Model;
 use crate::output_layer::{Decision, OutputModel, Scratch};
+use crate::pool::Pool;
 use crate::rng::Rng;
 use crate::rows::Rows;
 
@@ -99,6 +102,10 @@ struct Shared<'a> {
     /// Subsampling thresholds per word (`Vocab::keep_thresholds`).
     keep: &'a [u32],
     total_words: u64,
+    /// The corpus in blocks of consecutive sentences, and the next block to train (counting
+    /// over all epochs: block `b` of epoch `e` is number `e · blocks.len() + b`).
+    blocks: &'a [Range<usize>],
+    cursor: &'a AtomicUsize,
 }
 
 impl Shared<'_> {
@@ -160,14 +167,17 @@ impl LossSum {
     }
 }
 
-/// A stream of training over a range of sentences, for all epochs. Holds everything that must
-/// survive between chunks.
+/// A stream of training: blocks of sentences taken in turn, for all epochs. Holds everything that
+/// must survive between chunks. Aligned to two cache lines so that the workers of parallel
+/// training, side by side in a `Vec`, never write to the same line (false sharing).
 #[derive(Debug, Clone)]
+#[repr(align(128))]
 pub(crate) struct Worker {
     rng: Rng,
-    sentences: Range<usize>,
+    /// Epoch of the block being trained, and the rest of that block.
     epoch: usize,
     next_sentence: usize,
+    block_end: usize,
     /// The current sentence after subsampling, and each kept token's index in the raw sentence.
     kept: Vec<u32>,
     kept_at: Vec<u32>,
@@ -198,14 +208,27 @@ const MERGE_INTERVAL: u64 = 1024;
 /// How many of the busiest rows of each matrix a parallel worker keeps private between merges.
 const HOT_ROWS: usize = 256;
 
+/// About how many tokens a block of sentences holds. Workers take blocks one at a time, so with
+/// several threads a faster one simply takes more, and all finish within a block of each other.
+const BLOCK_TOKENS: usize = 10_000;
+
+/// The next block to train, shared by the workers (see [`Shared::blocks`]).
+#[derive(Debug, Default)]
+struct BlockCursor(AtomicUsize);
+
+impl Clone for BlockCursor {
+    fn clone(&self) -> Self {
+        BlockCursor(AtomicUsize::new(self.0.load(Ordering::Relaxed)))
+    }
+}
+
 impl Worker {
-    fn new(rng: Rng, sentences: Range<usize>, dim: usize) -> Self {
-        let next_sentence = sentences.start;
+    fn new(rng: Rng, dim: usize) -> Self {
         Worker {
             rng,
-            sentences,
             epoch: 0,
-            next_sentence,
+            next_sentence: 0,
+            block_end: 0,
             kept: Vec::new(),
             kept_at: Vec::new(),
             pos: 0,
@@ -224,12 +247,17 @@ impl Worker {
     /// Load the next sentence (subsampled); false when every epoch is done.
     fn load_sentence(&mut self, sh: &Shared) -> bool {
         loop {
-            if self.epoch >= sh.config.epochs {
-                return false;
-            }
-            if self.next_sentence >= self.sentences.end {
-                self.epoch += 1;
-                self.next_sentence = self.sentences.start;
+            if self.next_sentence >= self.block_end {
+                // Take the next block nobody has taken yet.
+                let n = sh.blocks.len();
+                let b = sh.cursor.fetch_add(1, Ordering::Relaxed);
+                if b >= n * sh.config.epochs {
+                    self.epoch = sh.config.epochs;
+                    return false;
+                }
+                self.epoch = b / n;
+                (self.next_sentence, self.block_end) =
+                    (sh.blocks[b % n].start, sh.blocks[b % n].end);
                 continue;
             }
             let raw = sh.corpus.sentence(self.next_sentence);
@@ -303,6 +331,45 @@ impl Worker {
         }
         if let Some(g) = global {
             self.publish(g);
+        }
+        losses
+    }
+
+    /// Train, on weights other workers write at the same time, until the workers together have
+    /// trained `budget` tokens this round (`round` counts them) or the corpus is done. The
+    /// busiest rows (`hot`: a range of rows of W and one of W′) are private to the worker and
+    /// merged every [`MERGE_INTERVAL`] tokens; see `hogwild.rs`.
+    fn run_hogwild(
+        &mut self,
+        sh: &Shared,
+        [input, output]: [&HogwildSlice; 2],
+        [hot_input, hot_output]: [Range<usize>; 2],
+        (round, budget): (&AtomicU64, u64),
+        clock: &AtomicU64,
+    ) -> LossSum {
+        let dim = self.h.len();
+        let mut hot_in = HotRows::new(input, hot_input.start, hot_input.len(), dim);
+        let mut hot_out = HotRows::new(output, hot_output.start, hot_output.len(), dim);
+        let mut losses = LossSum::default();
+        loop {
+            let left = budget.saturating_sub(round.load(Ordering::Relaxed));
+            if left == 0 {
+                break;
+            }
+            let before = self.words_done;
+            let stop = before + left.min(MERGE_INTERVAL);
+            // SAFETY (Hogwild): see hogwild.rs — racy f32 updates are the algorithm.
+            let (shared_in, shared_out) = unsafe { (input.slice(), output.slice()) };
+            let mut in_rows = Rows::with_window(shared_in, dim, &mut hot_in.local, hot_input.start);
+            let mut out_rows =
+                Rows::with_window(shared_out, dim, &mut hot_out.local, hot_output.start);
+            losses.add(self.run(sh, &mut in_rows, &mut out_rows, stop, Some(clock)));
+            hot_in.merge(input);
+            hot_out.merge(output);
+            if self.words_done == before {
+                break; // nothing left to train
+            }
+            round.fetch_add(self.words_done - before, Ordering::Relaxed);
         }
         losses
     }
@@ -407,7 +474,11 @@ pub struct Trainer {
     corpus: Corpus,
     model: Model,
     keep: Vec<u32>,
-    worker: Worker,
+    /// One worker, or (once training starts with `threads` > 1) one per thread, each with its
+    /// own random stream; they take blocks of the corpus in turn.
+    workers: Vec<Worker>,
+    blocks: Vec<Range<usize>>,
+    cursor: BlockCursor,
     total_words: u64,
     last: Progress,
     /// Words trained since every weight was last checked for NaN or infinity.
@@ -420,11 +491,8 @@ impl Trainer {
         let model = Model::new(corpus.vocab.clone(), config)?;
         let keep = corpus.vocab.keep_thresholds(config.sample);
         let total_words = corpus.num_tokens() as u64 * config.epochs as u64;
-        let worker = Worker::new(
-            Rng::stream(model.seed, 0),
-            0..corpus.num_sentences(),
-            model.dim,
-        );
+        let workers = vec![Worker::new(Rng::stream(model.seed, 0), model.dim)];
+        let blocks = blocks_of(&corpus, BLOCK_TOKENS);
         let last = Progress {
             words_done: 0,
             total_words,
@@ -438,7 +506,9 @@ impl Trainer {
             corpus,
             model,
             keep,
-            worker,
+            workers,
+            blocks,
+            cursor: BlockCursor::default(),
             total_words,
             last,
             unchecked_words: 0,
@@ -463,12 +533,14 @@ impl Trainer {
     }
 
     /// Split the trainer into what stays fixed and what training mutates.
-    fn parts(&mut self) -> (Shared<'_>, &mut Worker, &mut [f32], &mut [f32]) {
+    fn parts(&mut self) -> (Shared<'_>, &mut [Worker], &mut [f32], &mut [f32]) {
         let Trainer {
             corpus,
             model,
             keep,
-            worker,
+            workers,
+            blocks,
+            cursor,
             total_words,
             ..
         } = self;
@@ -485,8 +557,35 @@ impl Trainer {
             output_model,
             keep,
             total_words: *total_words,
+            blocks,
+            cursor: &cursor.0,
         };
-        (shared, worker, input, output)
+        (shared, workers, input, output)
+    }
+
+    /// Tokens processed so far by all workers.
+    fn words_done(&self) -> u64 {
+        self.workers.iter().map(|w| w.words_done).sum()
+    }
+
+    /// With `threads` > 1: one worker per thread, each with its own random stream (word2vec.c
+    /// gives each thread a seed of its own).
+    fn add_workers(&mut self) {
+        let (seed, dim) = (self.model.seed, self.model.dim);
+        for t in self.workers.len()..self.model.config.threads {
+            self.workers
+                .push(Worker::new(Rng::stream(seed, t as u64), dim));
+        }
+    }
+
+    /// After a chunk: every worker's learning rate follows the global count again.
+    fn sync_clocks(&mut self) -> u64 {
+        let total = self.words_done();
+        for w in &mut self.workers {
+            w.clock = total;
+            w.words_reported = w.words_done;
+        }
+        total
     }
 
     /// Record progress after a chunk and check for divergence: a non-finite loss is caught at
@@ -518,107 +617,48 @@ impl Trainer {
         Ok(self.last)
     }
 
-    /// Train on the next `max_words` tokens (or up to the end) and report progress.
-    /// Returns [`Error::Diverged`] if training diverged (see `finish_chunk` for how it is noticed).
+    /// Train on the next `max_words` tokens (or up to the end) on this thread and report
+    /// progress. Returns [`Error::Diverged`] if training diverged (see `finish_chunk` for how it
+    /// is noticed). With `threads` > 1 the parts run one after another; see [`Trainer::train_on`].
     pub fn train(&mut self, max_words: u64) -> Result<Progress> {
-        let dim = self.model.dim;
-        let (sh, worker, input, output) = self.parts();
-        let stop_at = worker.words_done.saturating_add(max_words);
-        let (mut input, mut output) = (Rows::new(input, dim), Rows::new(output, dim));
-        let losses = worker.run(&sh, &mut input, &mut output, stop_at, None);
-        self.finish_chunk(losses, self.worker.words_done, self.worker.epoch)
+        self.train_on(&Pool::new(), max_words)
     }
 
-    /// Train to the end on `threads` threads sharing the weights without locks (Hogwild!,
-    /// Recht et al. 2011, as word2vec.c does). Sentences are split into contiguous, equally sized
-    /// (by tokens) parts, one per thread. `report` is called about every `report_every` tokens
-    /// from the calling thread. Must start from an untrained model.
-    pub fn train_parallel(
-        &mut self,
-        threads: usize,
-        mut report: impl FnMut(Progress),
-    ) -> Result<Progress> {
-        if self.worker.words_done > 0 {
-            return Err(Error::config(
-                "threads",
-                "parallel training must start from an untrained model",
-            ));
-        }
-        if threads <= 1 {
-            while !self.train(1_000_000)?.done {
-                report(self.last);
-            }
-            return Ok(self.last);
-        }
-        let (seed, dim) = (self.model.seed, self.model.dim);
-        let ranges = split_sentences(&self.corpus, threads);
+    /// Train on the next `max_words` tokens (or up to the end) with the pool's threads.
+    ///
+    /// With `threads` = 1 this is exact and reproducible: any split into chunks gives the same
+    /// bits. With `threads` = k > 1 each of the k workers trains about `max_words / k` tokens of
+    /// its own part, side by side on the shared weights without locks (Hogwild!, Recht et al.
+    /// 2011, as word2vec.c does); between calls nothing runs, so the weights can be read safely.
+    pub fn train_on(&mut self, pool: &Pool, max_words: u64) -> Result<Progress> {
+        self.add_workers();
+        let dim = self.model.dim;
         let vocab_size = self.model.vocab.len();
         let hot_output = self.model.output_model.hot_rows(HOT_ROWS);
-        let (sh, _, input, output) = self.parts();
-        let input = HogwildSlice::new(input);
-        let output = HogwildSlice::new(output);
-        let clock = AtomicU64::new(0);
-        let running = AtomicUsize::new(ranges.len());
-        let totals = Mutex::new(LossSum::default());
-        let interval = Mutex::new(LossSum::default());
-        std::thread::scope(|scope| {
-            for (t, range) in ranges.into_iter().enumerate() {
-                let (sh, clock, running, totals, interval) =
-                    (&sh, &clock, &running, &totals, &interval);
-                let (input, output, hot_output) = (&input, &output, hot_output.clone());
-                scope.spawn(move || {
-                    let mut worker = Worker::new(Rng::stream(seed, t as u64), range, dim);
-                    // The most frequent words' input rows and the busiest output rows are private
-                    // to the thread between merges (see hogwild.rs).
-                    let mut hot_in = HotRows::new(input, 0, vocab_size.min(HOT_ROWS), dim);
-                    let mut hot_out = HotRows::new(output, hot_output.start, hot_output.len(), dim);
-                    let (mut mine, mut recent) = (LossSum::default(), LossSum::default());
-                    let mut merges = 0u32;
-                    while worker.epoch < sh.config.epochs {
-                        let stop = worker.words_done + MERGE_INTERVAL;
-                        // SAFETY (Hogwild): see hogwild.rs — racy f32 updates are the algorithm.
-                        let (shared_in, shared_out) = unsafe { (input.slice(), output.slice()) };
-                        let start_in = hot_in.start();
-                        let start_out = hot_out.start();
-                        let mut in_rows =
-                            Rows::with_window(shared_in, dim, &mut hot_in.local, start_in);
-                        let mut out_rows =
-                            Rows::with_window(shared_out, dim, &mut hot_out.local, start_out);
-                        let losses = worker.run(sh, &mut in_rows, &mut out_rows, stop, Some(clock));
-                        hot_in.merge(input);
-                        hot_out.merge(output);
-                        recent.add(losses);
-                        merges += 1;
-                        if merges % 64 == 0 {
-                            interval.lock().expect("no panics while locked").add(recent);
-                            mine.add(std::mem::take(&mut recent));
-                        }
-                    }
-                    interval.lock().expect("no panics while locked").add(recent);
-                    mine.add(recent);
-                    totals.lock().expect("no panics while locked").add(mine);
-                    running.fetch_sub(1, Ordering::Release);
-                });
-            }
-            while running.load(Ordering::Acquire) > 0 {
-                std::thread::sleep(std::time::Duration::from_millis(200));
-                let words = clock.load(Ordering::Relaxed);
-                let losses = std::mem::take(&mut *interval.lock().expect("no panics while locked"));
-                report(Progress {
-                    words_done: words.min(sh.total_words),
-                    total_words: sh.total_words,
-                    epoch: (words * sh.config.epochs as u64 / sh.total_words.max(1)) as usize,
-                    alpha: sh.alpha(words) as f64,
-                    loss: losses.mean(),
-                    predictions: losses.count,
-                    done: false,
-                });
-            }
+        let (sh, workers, input, output) = self.parts();
+        if let [worker] = workers {
+            let stop_at = worker.words_done.saturating_add(max_words);
+            let (mut input, mut output) = (Rows::new(input, dim), Rows::new(output, dim));
+            let losses = worker.run(&sh, &mut input, &mut output, stop_at, None);
+            let (words, epoch) = (worker.words_done, worker.epoch);
+            return self.finish_chunk(losses, words, epoch);
+        }
+        let round = AtomicU64::new(0);
+        let clock = AtomicU64::new(workers.iter().map(|w| w.words_done).sum());
+        let (input, output) = (HogwildSlice::new(input), HogwildSlice::new(output));
+        let tasks = workers.len();
+        let workers: Vec<Mutex<&mut Worker>> = workers.iter_mut().map(Mutex::new).collect();
+        let losses = Mutex::new(LossSum::default());
+        pool.run(tasks, &|t| {
+            let mut worker = workers[t].lock().expect("each worker has one thread");
+            let hot = [0..vocab_size.min(HOT_ROWS), hot_output.clone()];
+            let l = worker.run_hogwild(&sh, [&input, &output], hot, (&round, max_words), &clock);
+            losses.lock().expect("no panics while locked").add(l);
         });
-        let totals = totals.into_inner().expect("no panics while locked");
-        self.worker.words_done = self.total_words;
-        self.worker.epoch = self.model.config.epochs;
-        self.finish_chunk(totals, self.total_words, self.model.config.epochs)
+        let losses = losses.into_inner().expect("no panics while locked");
+        let words = self.sync_clocks();
+        let epoch = (words * self.model.config.epochs as u64 / self.total_words.max(1)) as usize;
+        self.finish_chunk(losses, words, epoch)
     }
 
     /// Train on the next position (one centre word, after subsampling) and return where it was
@@ -626,11 +666,13 @@ impl Trainer {
     /// when training is done. Progress is updated as after a chunk of one position (and
     /// [`Error::Diverged`] returned as by [`Trainer::train`]).
     pub fn trace_position(&mut self) -> Result<Option<PositionTrace>> {
+        self.add_workers();
         let dim = self.model.dim;
-        let (sh, w, input, output) = self.parts();
-        if !w.ready(&sh) {
+        let (sh, workers, input, output) = self.parts();
+        // The first worker with words left (the only one unless `threads` > 1).
+        let Some(w) = workers.iter_mut().find_map(|w| w.ready(&sh).then_some(w)) else {
             return Ok(None);
-        }
+        };
         let sentence = w.next_sentence - 1;
         let mut kept = vec![false; w.sentence_len as usize];
         for &i in &w.kept_at {
@@ -641,7 +683,6 @@ impl Trainer {
         let mut samples = Vec::new();
         let (mut input, mut output) = (Rows::new(input, dim), Rows::new(output, dim));
         let losses = w.step(&sh, &mut input, &mut output, Some(&mut samples));
-        w.clock = w.words_done;
         let c = w.last_window;
         let context_indices = (pos.saturating_sub(c)..(pos + c + 1).min(at.len()))
             .filter(|&j| j != pos)
@@ -656,29 +697,32 @@ impl Trainer {
             context_indices,
             samples,
         };
-        self.finish_chunk(losses, self.worker.words_done, self.worker.epoch)?;
+        let words = self.sync_clocks();
+        let epoch = match &self.workers[..] {
+            [w] => w.epoch,
+            _ => (words * self.model.config.epochs as u64 / self.total_words.max(1)) as usize,
+        };
+        self.finish_chunk(losses, words, epoch)?;
         Ok(Some(trace))
     }
 }
 
-/// Split sentences into `parts` contiguous ranges with about the same number of tokens.
-fn split_sentences(corpus: &Corpus, parts: usize) -> Vec<Range<usize>> {
+/// The corpus in contiguous blocks of sentences holding at least `tokens` tokens each (the last
+/// may hold fewer), in order.
+fn blocks_of(corpus: &Corpus, tokens: usize) -> Vec<Range<usize>> {
     let n = corpus.num_sentences();
-    let total = corpus.num_tokens();
-    let mut ranges = Vec::with_capacity(parts);
+    let mut blocks = Vec::new();
     let mut start = 0;
-    for p in 1..=parts {
-        let goal = total * p / parts;
-        let mut end = start;
-        while end < n && (p == parts || corpus.sentence_start(end) < goal) {
+    while start < n {
+        let goal = corpus.sentence_start(start) + tokens;
+        let mut end = start + 1;
+        while end < n && corpus.sentence_start(end) < goal {
             end += 1;
         }
-        if end > start {
-            ranges.push(start..end);
-        }
+        blocks.push(start..end);
         start = end;
     }
-    ranges
+    blocks
 }
 
 #[cfg(test)]

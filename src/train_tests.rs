@@ -435,23 +435,94 @@ fn divergence_is_reported() {
 }
 
 #[test]
+#[cfg(not(target_family = "wasm"))]
 fn parallel_training_covers_the_corpus_and_learns() {
     let text = small_corpus();
-    let config = all_modes()[4].clone();
+    let config = Config {
+        threads: 2,
+        ..all_modes()[4].clone()
+    };
     let mut t = trainer(&text, &config);
-    let mut reports = 0;
-    let p = t.train_parallel(2, |_| reports += 1).unwrap();
-    assert!(p.done);
+    let pool = Pool::with_native_helpers(1);
+    let mut chunks = 0;
+    let p = loop {
+        let before = t.progress().words_done;
+        let p = t.train_on(&pool, 500).unwrap();
+        // Each of the two workers trains about half the chunk (to the end of a sentence).
+        assert!(
+            p.done || p.words_done - before >= 500,
+            "{before} → {}",
+            p.words_done
+        );
+        chunks += 1;
+        if p.done {
+            break p;
+        }
+    };
+    assert!(chunks > 3);
+    assert_eq!(t.workers.len(), 2);
     assert_eq!(p.words_done, p.total_words);
+    assert_eq!(p.epoch, config.epochs);
     assert!(p.loss.is_finite());
     assert!(t.model().is_finite());
-    // Split is balanced and complete.
-    let ranges = split_sentences(t.corpus(), 3);
-    assert_eq!(ranges.first().unwrap().start, 0);
-    assert_eq!(ranges.last().unwrap().end, t.corpus().num_sentences());
-    for pair in ranges.windows(2) {
+}
+
+#[test]
+fn blocks_cover_the_corpus_in_order() {
+    let text = small_corpus();
+    let t = trainer(&text, &all_modes()[0]);
+    let corpus = t.corpus();
+    let blocks = blocks_of(corpus, 300);
+    assert!(blocks.len() > 3);
+    assert_eq!(blocks.first().unwrap().start, 0);
+    assert_eq!(blocks.last().unwrap().end, corpus.num_sentences());
+    for pair in blocks.windows(2) {
         assert_eq!(pair[0].end, pair[1].start);
+        let tokens = corpus.sentence_start(pair[0].end) - corpus.sentence_start(pair[0].start);
+        assert!(tokens >= 300, "{tokens}");
     }
+}
+
+#[test]
+fn several_workers_on_one_thread_reproduce() {
+    // `threads` = 3 on a pool of one thread: the workers run one after another, so the result is
+    // reproducible (multi-threaded runs are not).
+    let text = small_corpus();
+    let config = Config {
+        threads: 3,
+        ..all_modes()[1].clone()
+    };
+    let run = || {
+        let mut t = trainer(&text, &config);
+        let p = loop {
+            let p = t.train(777).unwrap();
+            if p.done {
+                break p;
+            }
+        };
+        assert_eq!(p.words_done, p.total_words);
+        (t.workers.len(), weights_hash(t.model()))
+    };
+    let (workers, a) = run();
+    assert_eq!(workers, 3);
+    assert_eq!(a, run().1);
+}
+
+#[test]
+fn tracing_works_with_several_parts() {
+    let text = small_corpus();
+    let config = Config {
+        threads: 2,
+        ..all_modes()[0].clone()
+    };
+    let mut t = trainer(&text, &config);
+    t.train_on(&Pool::new(), 2_000).unwrap();
+    let before = t.progress().words_done;
+    let trace = t.trace_position().unwrap().expect("words left");
+    assert!(!trace.samples.is_empty());
+    assert!(t.progress().words_done > before);
+    // The traced step used the global learning rate, not the part's own count.
+    assert_eq!(trace.samples[0].alpha, t.parts().0.alpha(before));
 }
 
 #[test]
@@ -464,7 +535,7 @@ fn parallel_workers_follow_the_global_clock() {
     let dim = t.model.dim;
     let global = AtomicU64::new(total - 1000);
     let (sh, _, input, output) = t.parts();
-    let mut worker = Worker::new(Rng::new(1), 0..10, dim);
+    let mut worker = Worker::new(Rng::new(1), dim);
     let (mut input, mut output) = (Rows::new(input, dim), Rows::new(output, dim));
     worker.run(&sh, &mut input, &mut output, 300, Some(&global));
     assert!(

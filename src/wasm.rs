@@ -11,6 +11,8 @@
 //! Time slicing, message handling and snapshots are the worker's business, in JavaScript: this
 //! module only trains the number of words it is asked to.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -21,6 +23,7 @@ use crate::kernels::{dot, sigmoid};
 use crate::noise::NoiseSampler;
 use crate::output_layer::softmax_in_place;
 use crate::pca::{project, Projection};
+use crate::pool::Pool;
 use crate::presets::Preset;
 use crate::query::{AnalogyMethod, KeyedVectors, Scored};
 use crate::tokenize::TokenizerOptions;
@@ -74,6 +77,13 @@ struct ConfigFields {
     min_count: usize,
     sample: f64,
     seed: Option<u64>,
+    /// Absent in settings saved before threads existed: one thread.
+    #[serde(default = "one_thread")]
+    threads: usize,
+}
+
+fn one_thread() -> usize {
+    1
 }
 
 #[derive(Serialize, Deserialize)]
@@ -231,7 +241,44 @@ pub fn limits() -> Result<JsValue, JsError> {
         },
     );
     m.insert("seed", closed(0.0, u32::MAX as f64));
+    m.insert("threads", int(limits::THREADS));
     to_js(&m)
+}
+
+/// The threads training runs on: the worker that owns the [`Lab`], plus every helper Web
+/// Worker that has called [`serve_pool`] (only in the threaded build).
+fn training_pool() -> &'static Pool {
+    static POOL: OnceLock<Pool> = OnceLock::new();
+    POOL.get_or_init(Pool::new)
+}
+
+/// Whether this build can train on several threads: the second, threaded artefact (compiled with
+/// atomics and loaded only on a cross-origin-isolated page) can; the default build cannot.
+#[wasm_bindgen(js_name = hasThreads)]
+pub fn has_threads() -> bool {
+    cfg!(target_feature = "atomics")
+}
+
+/// Threads training can use now (1 + the helpers that have joined).
+#[wasm_bindgen(js_name = poolThreads)]
+pub fn pool_threads() -> u32 {
+    training_pool().threads() as u32
+}
+
+/// Called once by each helper Web Worker (`www/worker/helper.js`) after it has instantiated this
+/// module on the shared memory: joins the training pool and never returns.
+#[wasm_bindgen(js_name = servePool)]
+pub fn serve_pool() -> Result<(), JsError> {
+    if !has_threads() {
+        return Err(JsError::new("this build has no threads"));
+    }
+    training_pool().serve()
+}
+
+/// The WebAssembly module and its (shared) memory, for starting helper workers.
+#[wasm_bindgen(js_name = moduleAndMemory)]
+pub fn module_and_memory() -> js_sys::Array {
+    js_sys::Array::of2(&wasm_bindgen::module(), &wasm_bindgen::memory())
 }
 
 /// A corpus read in pieces (a large file streamed by the worker), then turned into a [`Lab`].
@@ -329,9 +376,13 @@ impl Lab {
         self.trainer.model().dim as u32
     }
 
-    /// Train on the next `words` tokens (fewer at the end) and report progress.
+    /// Train on the next `words` tokens (fewer at the end) and report progress. With `threads`
+    /// > 1, on every thread of the pool (see [`serve_pool`]).
     pub fn train(&mut self, words: u32) -> Result<JsValue, JsError> {
-        let progress = self.trainer.train(words as u64).map_err(js_error)?;
+        let progress = self
+            .trainer
+            .train_on(training_pool(), words as u64)
+            .map_err(js_error)?;
         self.vectors = None;
         progress_to_js(&progress, self.trainer.model().config.epochs)
     }

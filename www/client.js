@@ -15,7 +15,7 @@
 
 /**
  * @typedef {object} Handlers
- * @property {(presets: string[]) => void} onReady
+ * @property {(presets: string[], threads: number) => void} onReady
  * @property {(s: Snapshot) => void} onSnapshot
  * @property {(state: RunState, error: string | null) => void} onState
  * @property {(bytes: number, total: number) => void} [onLoading]  a large file being read
@@ -45,7 +45,7 @@ export class WorkerClient {
           handlers.onState(msg.state, msg.error);
           break;
         case 'ready':
-          handlers.onReady(msg.presets);
+          handlers.onReady(msg.presets, msg.threads);
           break;
         case 'loading':
           handlers.onLoading?.(msg.bytes, msg.total);

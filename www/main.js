@@ -36,7 +36,10 @@ const QUERY_DELAY_MS = 100;
 const store = createStore(initialState(location.search, navigator.languages ?? [navigator.language]));
 
 const client = new WorkerClient(startWorker(), {
-  onReady: () => choosePreset(store.get().preset),
+  onReady: (_presets, threads) => {
+    store.update({ threads });
+    choosePreset(store.get().preset);
+  },
   onSnapshot: (s) => {
     store.update((st) => ({ snapshot: s, answers: s.answers, lossCurve: addLoss(st.lossCurve, s) }));
     teaching.onSnapshot();
@@ -215,8 +218,9 @@ $('corpus').addEventListener('input', (e) => setCorpus(/** @type {HTMLTextAreaEl
  */
 async function openFile(file) {
   if (store.get().preset !== 'custom') {
-    // The preset's example queries are about its own words: start the new text with none.
-    const settings = await client.request({ type: 'ownTextSettings' });
+    // The preset's example queries are about its own words: start the new text with none. A
+    // user's text may be large: train it on every thread the page has.
+    const settings = { ...(await client.request({ type: 'ownTextSettings' })), threads: store.get().threads };
     store.update({ base: settings, raw: rawFromSettings(settings), errors: {}, query: '', pairsText: '', analogy: ['', '', ''] });
     setSpeed(SPEEDS.length - 1);
   }

@@ -23,6 +23,7 @@
  * @property {number} minCount
  * @property {number} sample
  * @property {number} seed
+ * @property {number} threads   more than 1 trains parts of the corpus side by side (Hogwild!)
  * @property {boolean} splitCjk
  * @property {boolean} lowercase
  * @property {boolean} stripPunctuation
@@ -203,7 +204,7 @@
  *   | {type: 'reply', id: number, ok: false, error: string}
  *   | {type: 'snapshot', snapshot: Snapshot}
  *   | {type: 'state', state: RunState, error: string | null}
- *   | {type: 'ready', presets: string[]}
+ *   | {type: 'ready', presets: string[], threads: number}
  *   | {type: 'loading', bytes: number, total: number}
  * } WorkerMessage
  */

@@ -12,7 +12,7 @@ const closed = (min, max) => ({ min, max, minOpen: false, maxOpen: false });
 /**
  * The allowed ranges, as src/config.rs `Config::validate` enforces them (and the seed, a u32).
  * An open end is itself refused. The unit tests compare this table with the wasm module's.
- * @type {Record<'dim' | 'window' | 'negative' | 'epochs' | 'minCount' | 'alpha' | 'noisePower' | 'sample' | 'seed', Range>}
+ * @type {Record<'dim' | 'window' | 'negative' | 'epochs' | 'minCount' | 'alpha' | 'noisePower' | 'sample' | 'seed' | 'threads', Range>}
  */
 export const LIMITS = {
   alpha: { min: 0, max: 10, minOpen: true, maxOpen: false },
@@ -23,6 +23,7 @@ export const LIMITS = {
   noisePower: closed(0, 2),
   sample: { min: 0, max: 1, minOpen: false, maxOpen: true },
   seed: closed(0, 4294967295),
+  threads: closed(1, 64),
   window: closed(1, 100),
 };
 
@@ -46,6 +47,7 @@ export const FIELDS = [
   { name: 'minCount', kind: 'int', key: 'minCount', step: '1' },
   { name: 'sample', kind: 'float', key: 'sample', step: '0.0001' },
   { name: 'seed', kind: 'int', key: 'seed', step: '1' },
+  { name: 'threads', kind: 'int', key: 'threads', step: '1' },
   { name: 'splitCjk', kind: 'flag', key: 'splitCjk' },
 ];
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { ISOLATION_HEADERS } from '../../vite.config.js';
 
 export const DIST = resolve(import.meta.dirname, '..', '..', 'dist');
 /** The sub-path the site is served from. */
@@ -23,8 +24,13 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serve dist/ at BASE on a free port. @returns {Promise<{url: string, close: () => Promise<void>}>} */
-export function serve() {
+/**
+ * Serve dist/ at BASE on a free port, cross-origin isolated (as `npm start` serves it, so the
+ * threaded build runs) unless `isolated` is false (a plain static host: the one-thread build).
+ * @returns {Promise<{url: string, close: () => Promise<void>}>}
+ */
+export function serve({ isolated = true } = {}) {
+  const headers = isolated ? ISOLATION_HEADERS : {};
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(BASE)) {
@@ -39,7 +45,7 @@ export function serve() {
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': /** @type {Record<string, string>} */ (TYPES)[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': /** @type {Record<string, string>} */ (TYPES)[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -77,13 +83,13 @@ export async function launch() {
  * For a test file: serve the site and start chromium before its tests, stop both after.
  * Returns getters, valid once the tests run.
  */
-export function useDemo() {
+export function useDemo(/** @type {{isolated?: boolean}} */ options = {}) {
   /** @type {Awaited<ReturnType<typeof serve>> | undefined} */
   let server;
   /** @type {Awaited<ReturnType<typeof launch>> | undefined} */
   let browser;
   before(async () => {
-    server = await serve();
+    server = await serve(options);
     browser = await launch();
   });
   after(async () => {

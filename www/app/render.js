@@ -39,6 +39,9 @@ export function render(st, prev, { plot, settingInputs }) {
   }
   const langChanged = !prev || st.lang !== prev.lang;
   if (langChanged || st.raw !== prev.raw || st.errors !== prev.errors) renderSettingsForm(settingInputs, st.raw, st.errors, t);
+  if (langChanged || st.threads !== prev.threads) {
+    $('setting-threads-help').textContent = st.threads > 1 ? t('threads.help', { n: st.threads }) : t('threads.helpOne');
+  }
   if (!prev || st.colourBy !== prev.colourBy) /** @type {HTMLSelectElement} */ ($('colour')).value = st.colourBy;
   if (langChanged || st.preset !== prev.preset) {
     /** @type {HTMLSelectElement} */ ($('preset')).value = st.preset;

@@ -45,6 +45,7 @@ import { SPEEDS } from '../settings.js';
  * @property {number} lessonStep        the guided lesson's step, -1 before it starts
  * @property {File | null} corpusFile   a large file the worker streams (the text box shows its start)
  * @property {number | null} readProgress  fraction of that file read so far, while reading
+ * @property {number} threads           training threads the worker can run at once (engine.js)
  */
 
 export const MAX_LOSS_POINTS = 600;
@@ -87,6 +88,7 @@ export function initialState(search, languages) {
     lessonStep: -1,
     corpusFile: null,
     readProgress: null,
+    threads: 1,
   };
 }
 

@@ -76,7 +76,9 @@ export function buildSettingsForm(container, onInput) {
 export function renderSettingsForm(inputs, raw, errors, t) {
   for (const [name, input] of inputs) {
     const value = raw[name];
-    if (input instanceof HTMLInputElement && input.type === 'checkbox') {
+    if (value === undefined) {
+      // Nothing loaded yet.
+    } else if (input instanceof HTMLInputElement && input.type === 'checkbox') {
       input.checked = Boolean(value);
     } else if (document.activeElement !== input && input.value !== String(value)) {
       input.value = String(value);

@@ -1,12 +1,12 @@
 // The module Web Worker that owns the model: the page never trains.
 //
-// It loads the wasm module, answers each request (protocol.js) with one reply of the same id,
-// and forwards the session's events (snapshots, state changes). A zero-delay yield uses a
-// MessageChannel rather than setTimeout(0), which browsers clamp to 4 ms when nested.
+// It loads the wasm module (engine.js picks the threaded or the one-thread build), answers each
+// request (protocol.js) with one reply of the same id, and forwards the session's events
+// (snapshots, state changes). A zero-delay yield uses a MessageChannel rather than
+// setTimeout(0), which browsers clamp to 4 ms when nested.
 
-import init, { CorpusLoader, Lab, ownTextSettings, preset, presetNames } from '../pkg/word2vec_lab.js';
-import wasmUrl from '../pkg/word2vec_lab_bg.wasm?url';
 import { errorMessage } from '../errors.js';
+import { loadCore } from './engine.js';
 import { Session } from './session.js';
 
 /** @typedef {import('../protocol.js').Request} Request */
@@ -32,15 +32,22 @@ function schedule(fn, ms) {
   }
 }
 
-const session = new Session({ Lab, CorpusLoader }, (msg, transfer) => scope.postMessage(msg, transfer ?? []), { schedule });
+const loaded = loadCore((message) => console.warn(message)).then(({ core, threads }) => {
+  const session = new Session(core, (msg, transfer) => scope.postMessage(msg, transfer ?? []), { schedule });
+  scope.postMessage({ type: 'ready', presets: core.presetNames(), threads });
+  return { core, session };
+});
 
-/** @param {Request} req @returns {unknown} a result, or a promise of one */
-function handle(req) {
+/**
+ * @param {Request} req @param {import('./engine.js').Core} core @param {Session} session
+ * @returns {unknown} a result, or a promise of one
+ */
+function handle(req, core, session) {
   switch (req.type) {
     case 'preset':
-      return preset(req.name, 1);
+      return core.preset(req.name, 1);
     case 'ownTextSettings':
-      return ownTextSettings();
+      return core.ownTextSettings();
     case 'load':
       return session.load(req.corpus, req.settings);
     case 'loadFile':
@@ -77,15 +84,11 @@ function handle(req) {
   }
 }
 
-const ready = init({ module_or_path: wasmUrl }).then(() => {
-  scope.postMessage({ type: 'ready', presets: presetNames() });
-});
-
 scope.onmessage = async (/** @type {MessageEvent<Request>} */ e) => {
   const req = e.data;
   try {
-    await ready;
-    const result = await handle(req);
+    const { core, session } = await loaded;
+    const result = await handle(req, core, session);
     /** @type {Transferable[]} */
     const transfer = [];
     if (req.type === 'load' || req.type === 'loadFile' || req.type === 'reset') {

@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use flags::{help, FlagSpec, Flags};
 use word2vec_lab::config::CbowContext;
+use word2vec_lab::pool::Pool;
 use word2vec_lab::query::{AnalogyMethod, Scored};
 use word2vec_lab::tokenize::decode_lossy;
 use word2vec_lab::{
@@ -235,6 +236,7 @@ fn config_from_flags(f: &Flags) -> Result<Config, String> {
         min_count: f.get("min-count", 5)?,
         sample: f.get("sample", 1e-3)?,
         seed,
+        threads: f.get("threads", 1)?,
     })
 }
 
@@ -259,16 +261,25 @@ fn progress_line(p: &Progress, words_per_sec: f64) -> String {
     )
 }
 
+/// The threads training runs on: this one and `threads − 1` helpers.
+#[cfg(not(target_family = "wasm"))]
+fn pool_of(threads: usize) -> std::sync::Arc<Pool> {
+    Pool::with_native_helpers(threads - 1)
+}
+
+/// WASI has no threads (`train` refuses `-threads` > 1 there).
+#[cfg(target_family = "wasm")]
+fn pool_of(_threads: usize) -> std::sync::Arc<Pool> {
+    std::sync::Arc::new(Pool::new())
+}
+
 fn train(f: &Flags) -> Result<(), String> {
     let input = f.required("train")?;
     let output = f.required("output")?;
     let config = config_from_flags(f)?;
     config.validate().map_err(|e| e.to_string())?;
     let source = vector_source(f)?;
-    let threads: usize = f.get("threads", 1)?;
-    if !(1..=256).contains(&threads) {
-        return Err(format!("-threads: {threads} is outside 1..=256"));
-    }
+    let threads = config.threads;
     if cfg!(target_os = "wasi") && threads > 1 {
         return Err(format!(
             "-threads: {threads} threads asked for, but the WebAssembly build (npm run w2v) has \
@@ -330,20 +341,15 @@ fn train(f: &Flags) -> Result<(), String> {
             last_print = Instant::now();
         }
     };
-    let last = if threads == 1 {
-        loop {
-            let p = trainer.train(100_000).map_err(|e| e.to_string())?;
-            show(&p);
-            if p.done {
-                break p;
-            }
-        }
-    } else {
+    let pool = pool_of(threads);
+    let last = loop {
         let p = trainer
-            .train_parallel(threads, |p| show(&p))
+            .train_on(&pool, 100_000 * threads as u64)
             .map_err(|e| e.to_string())?;
         show(&p);
-        p
+        if p.done {
+            break p;
+        }
     };
     let seconds = train_start.elapsed().as_secs_f64();
     if !quiet {
