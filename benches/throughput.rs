@@ -156,20 +156,8 @@ fn word2vec_c(bin: &Path, corpus: &Path, mode: &Mode, common: &str) -> Option<f6
     Some(k * 1000.0)
 }
 
-const GENSIM: &str = r#"
-import sys, time
-from gensim.models import Word2Vec
-from gensim.models.word2vec import LineSentence
-path, sg, hs, neg, size, window, sample, it, minc, alpha = sys.argv[1:]
-m = Word2Vec(vector_size=int(size), window=int(window), sg=int(sg), hs=int(hs), negative=int(neg),
-             sample=float(sample), min_count=int(minc), alpha=float(alpha), workers=1, seed=1)
-sentences = LineSentence(path)
-m.build_vocab(sentences)
-start = time.perf_counter()
-m.train(sentences, total_examples=m.corpus_count, epochs=int(it))
-seconds = time.perf_counter() - start
-print("RATE", m.corpus_total_words * int(it) / seconds)
-"#;
+/// The gensim side, shared with `benches/wasm_vs_native.mjs`.
+const GENSIM: &str = include_str!("gensim_rate.py");
 
 fn gensim(
     python: &str,

@@ -5,7 +5,7 @@
 //     learning, the binding's pinned vectors, gensim interop).
 //  3. The core's unit tests on wasm32 + simd128 under Node's WASI (the same pinned bits).
 //  4. The binding in headless Chromium (wasm-bindgen-test): same seed, same vectors as natively.
-//  5. The front end: build (wasm + Vite), type-check (tsc --checkJs), unit tests under Node with
+//  5. The front end: build (both wasm builds + Vite), type-check (tsc --checkJs), unit tests under Node with
 //     the real wasm module.
 //  6. End to end in Debian's chromium with playwright-core, on the built site.
 //

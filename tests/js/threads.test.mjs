@@ -1,37 +1,21 @@
-// The threaded build (www/pkg-threads/) under Node, as the browser runs it: the module is
-// instantiated on a shared memory, helper threads (here worker_threads, there Web Workers)
-// instantiate it on the same memory and join the pool with servePool(), and a Lab with
-// `threads` = 2 trains its workers side by side.
+// The threaded build (www/pkg-threads/) under Node, started as the browser starts it
+// (threaded.mjs): a Lab with `threads` = 2 trains its workers side by side on two threads.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import { Worker } from 'node:worker_threads';
-import * as threaded from '../../www/pkg-threads/word2vec_lab.js';
+import { startThreaded } from './threaded.mjs';
 import single from './wasm.mjs';
 
-const PKG = resolve(import.meta.dirname, '../../www/pkg-threads');
-/** @type {Worker[]} */
-const helpers = [];
+/** @type {Awaited<ReturnType<typeof startThreaded>>} */
+let started;
+/** @type {typeof import('../../www/pkg-threads/word2vec_lab.js')} */
+let threaded;
 
 before(async () => {
-  threaded.initSync({ module: readFileSync(resolve(PKG, 'word2vec_lab_bg.wasm')) });
-  const [module, memory] = threaded.moduleAndMemory();
-  const glue = JSON.stringify(resolve(PKG, 'word2vec_lab.js'));
-  const helper = new Worker(
-    `const { workerData } = require('node:worker_threads');
-     import(${glue}).then((m) => { m.initSync({ module: workerData.module, memory: workerData.memory }); m.servePool(); });`,
-    { eval: true, workerData: { module, memory } },
-  );
-  helpers.push(helper);
-  const t0 = Date.now();
-  while (threaded.poolThreads() < 2) {
-    if (Date.now() - t0 > 10000) throw new Error('the helper did not join the pool');
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
+  started = await startThreaded(1);
+  threaded = started.core;
 });
 
-after(() => Promise.all(helpers.map((h) => h.terminate())));
+after(() => started.stop());
 
 test('the threaded build has threads and a shared memory; the default build has neither', () => {
   assert.equal(threaded.hasThreads(), true);
