@@ -21,10 +21,11 @@
 //!
 //! Training advances in chunks ([`Trainer::train`]); all state between chunks (the random stream,
 //! the current sentence after subsampling, the position in it) lives in [`Worker`], so any split
-//! into chunks gives the same weights as one uninterrupted run. With `threads` > 1 the corpus is
-//! split into that many parts, one worker each, and [`Trainer::train_on`] runs the workers side by
-//! side on a fork-join [`Pool`] (native threads, or Web Workers in the browser), Hogwild-style
-//! (`hogwild.rs`); that is fast but not reproducible bit for bit.
+//! into chunks gives the same weights as one uninterrupted run. With `threads` > 1 there are that
+//! many workers, each with its own random stream, taking blocks of about [`BLOCK_TOKENS`] tokens
+//! of the corpus in turn, and [`Trainer::train_on`] runs them side by side on a fork-join
+//! [`Pool`] (native threads, or Web Workers in the browser), Hogwild-style (`hogwild.rs`); that is
+//! fast but not reproducible bit for bit.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -619,7 +620,8 @@ impl Trainer {
 
     /// Train on the next `max_words` tokens (or up to the end) on this thread and report
     /// progress. Returns [`Error::Diverged`] if training diverged (see `finish_chunk` for how it
-    /// is noticed). With `threads` > 1 the parts run one after another; see [`Trainer::train_on`].
+    /// is noticed). With `threads` > 1 the workers take turns on this thread (reproducible, but
+    /// not the same bits as one worker); see [`Trainer::train_on`].
     pub fn train(&mut self, max_words: u64) -> Result<Progress> {
         self.train_on(&Pool::new(), max_words)
     }
@@ -627,9 +629,9 @@ impl Trainer {
     /// Train on the next `max_words` tokens (or up to the end) with the pool's threads.
     ///
     /// With `threads` = 1 this is exact and reproducible: any split into chunks gives the same
-    /// bits. With `threads` = k > 1 each of the k workers trains about `max_words / k` tokens of
-    /// its own part, side by side on the shared weights without locks (Hogwild!, Recht et al.
-    /// 2011, as word2vec.c does); between calls nothing runs, so the weights can be read safely.
+    /// bits. With `threads` = k > 1 the k workers train side by side on the shared weights
+    /// without locks (Hogwild!, Recht et al. 2011, as word2vec.c does) until together they have
+    /// trained `max_words` tokens; between calls nothing runs, so the weights can be read safely.
     pub fn train_on(&mut self, pool: &Pool, max_words: u64) -> Result<Progress> {
         self.add_workers();
         let dim = self.model.dim;
