@@ -579,14 +579,19 @@ impl Trainer {
         }
     }
 
-    /// After a chunk: every worker's learning rate follows the global count again.
-    fn sync_clocks(&mut self) -> u64 {
+    /// After a chunk: every worker's learning rate follows the global count again. Returns the
+    /// tokens done and the epoch (a single worker's own; for several, as the count implies).
+    fn sync_clocks(&mut self) -> (u64, usize) {
         let total = self.words_done();
         for w in &mut self.workers {
             w.clock = total;
             w.words_reported = w.words_done;
         }
-        total
+        let epoch = match &self.workers[..] {
+            [w] => w.epoch,
+            _ => (total * self.model.config.epochs as u64 / self.total_words.max(1)) as usize,
+        };
+        (total, epoch)
     }
 
     /// Record progress after a chunk and check for divergence: a non-finite loss is caught at
@@ -635,8 +640,7 @@ impl Trainer {
     pub fn train_on(&mut self, pool: &Pool, max_words: u64) -> Result<Progress> {
         self.add_workers();
         let dim = self.model.dim;
-        let vocab_size = self.model.vocab.len();
-        let hot_output = self.model.output_model.hot_rows(HOT_ROWS);
+        let words_before = self.words_done();
         let (sh, workers, input, output) = self.parts();
         if let [worker] = workers {
             let stop_at = worker.words_done.saturating_add(max_words);
@@ -645,21 +649,31 @@ impl Trainer {
             let (words, epoch) = (worker.words_done, worker.epoch);
             return self.finish_chunk(losses, words, epoch);
         }
+        // Private rows: the most frequent words' rows of W (ids 0.., one `keep` entry per word)
+        // and the output layer's busiest rows of W′.
+        let hot = [
+            0..sh.keep.len().min(HOT_ROWS),
+            sh.output_model.hot_rows(HOT_ROWS),
+        ];
         let round = AtomicU64::new(0);
-        let clock = AtomicU64::new(workers.iter().map(|w| w.words_done).sum());
+        let clock = AtomicU64::new(words_before);
         let (input, output) = (HogwildSlice::new(input), HogwildSlice::new(output));
         let tasks = workers.len();
         let workers: Vec<Mutex<&mut Worker>> = workers.iter_mut().map(Mutex::new).collect();
         let losses = Mutex::new(LossSum::default());
         pool.run(tasks, &|t| {
             let mut worker = workers[t].lock().expect("each worker has one thread");
-            let hot = [0..vocab_size.min(HOT_ROWS), hot_output.clone()];
-            let l = worker.run_hogwild(&sh, [&input, &output], hot, (&round, max_words), &clock);
+            let l = worker.run_hogwild(
+                &sh,
+                [&input, &output],
+                hot.clone(),
+                (&round, max_words),
+                &clock,
+            );
             losses.lock().expect("no panics while locked").add(l);
         });
         let losses = losses.into_inner().expect("no panics while locked");
-        let words = self.sync_clocks();
-        let epoch = (words * self.model.config.epochs as u64 / self.total_words.max(1)) as usize;
+        let (words, epoch) = self.sync_clocks();
         self.finish_chunk(losses, words, epoch)
     }
 
@@ -699,11 +713,7 @@ impl Trainer {
             context_indices,
             samples,
         };
-        let words = self.sync_clocks();
-        let epoch = match &self.workers[..] {
-            [w] => w.epoch,
-            _ => (words * self.model.config.epochs as u64 / self.total_words.max(1)) as usize,
-        };
+        let (words, epoch) = self.sync_clocks();
         self.finish_chunk(losses, words, epoch)?;
         Ok(Some(trace))
     }
