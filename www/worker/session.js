@@ -7,8 +7,8 @@
 // Time slicing. At full speed a slice trains in chunks until SLICE_MS have passed, then yields,
 // so a pause, step or query message waits at most one slice. The chunk size adapts so a chunk
 // takes about CHUNK_MS; with several threads (settings.threads > 1) each chunk starts and joins
-// the helper threads, so a chunk is the whole slice. At a set speed (words per second), each slice trains the words whose time
-// has come, down to one word at a time for slow motion.
+// the helper threads, so a chunk is the whole slice. At a set speed (words per second), each
+// slice trains the words whose time has come, down to one word at a time for slow motion.
 //
 // Snapshots. After a slice, if 1/30 s has passed since the last snapshot (and at least three
 // times what the last snapshot cost, so a big vocabulary cannot starve training), the session
@@ -278,6 +278,11 @@ export class Session {
     }, 0);
   }
 
+  /** Training threads the loaded settings ask for. */
+  threads() {
+    return Math.max(1, this.settings?.threads ?? 1);
+  }
+
   /** One time slice of training, then a snapshot if one is due, then the next slice is scheduled. */
   tick() {
     const lab = this.lab;
@@ -292,7 +297,7 @@ export class Session {
         trained = true;
         const took = this.now() - t0;
         // Aim at the chunk time: grow or shrink by at most 2× at a time.
-        const aim = (this.settings?.threads ?? 1) > 1 ? SLICE_MS : CHUNK_MS;
+        const aim = this.threads() > 1 ? SLICE_MS : CHUNK_MS;
         const factor = took > 0 ? Math.min(2, Math.max(0.5, aim / took)) : 2;
         this.chunk = Math.max(16, Math.min(1 << 20, Math.round(this.chunk * factor)));
       } while (ok && this.state === 'training' && this.now() - start < SLICE_MS);
@@ -311,7 +316,7 @@ export class Session {
     // A snapshot after training, when one is due; in slow motion, after every update.
     // A snapshot runs on this thread alone: with more threads training, space them further apart
     // so that they take the same share of the machine.
-    const spacing = 3 * Math.max(1, this.settings?.threads ?? 1) * this.snapshotCost;
+    const spacing = 3 * this.threads() * this.snapshotCost;
     const due = this.now() - this.lastSnapshot >= Math.max(1000 / MAX_SNAPSHOTS_PER_SECOND, spacing);
     const slow = this.speed !== null && this.speed <= MAX_SNAPSHOTS_PER_SECOND;
     if (trained && (this.runState() === 'done' || due || slow)) this.snapshot();
