@@ -144,6 +144,20 @@ const THREAD_FLAGS = [
 ].join(' ');
 
 /**
+ * wasm-opt -O3 (npm's binaryen, pinned in package.json) over a wasm-bindgen output, in place:
+ * about 3 % smaller gzipped, no slower. Only the features rustc emitted are enabled, so the
+ * module still loads everywhere the unoptimised one does; binaryen keeps IEEE float semantics
+ * (no --fast-math), so the trained vectors do not change. (Debian's older binaryen is not used:
+ * its wasm-opt breaks wasm-bindgen's output.)
+ * @param {string} wasm  path relative to the repository root
+ */
+function optimise(wasm) {
+  const features = ['simd', 'bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+  const path = join(ROOT, wasm);
+  run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-O3', ...features.map((f) => `--enable-${f}`), path, '-o', path]);
+}
+
+/**
  * Build the core for the browser: www/pkg/ (one thread; every browser) and www/pkg-threads/
  * (shared memory and atomics; loaded only on a cross-origin-isolated page). Each is an ES
  * module + .wasm from wasm-bindgen.
@@ -163,6 +177,7 @@ export function buildWasm() {
   step('building the wasm module (release, simd128)');
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
   bind('target', 'pkg');
+  optimise(join('www', 'pkg', 'word2vec_lab_bg.wasm'));
   step('building the threaded wasm module (nightly, atomics + shared memory, std rebuilt)');
   run('cargo', ['+nightly', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '-Z', 'build-std=std,panic_abort', '--target-dir', join(ROOT, 'target', 'threads')], {
     env: { ...process.env, RUSTFLAGS: THREAD_FLAGS },

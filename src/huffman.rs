@@ -15,6 +15,8 @@
 //! Node numbering (as in word2vec.c): leaves are word ids 0..|V|, inner node i is node |V| + i,
 //! the root is the last inner node, |V| − 2. `points` hold inner-node indices (0-based).
 
+use crate::ranking;
+
 /// Huffman codes and paths for every word.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HuffmanTree {
@@ -34,8 +36,10 @@ impl HuffmanTree {
         let v = counts.len();
         // Two-queue Huffman construction (linear after sorting): leaves in ascending count order,
         // and the inner nodes, created in ascending order of weight.
-        let mut leaves: Vec<usize> = (0..v).collect();
-        leaves.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
+        let mut leaves: Vec<usize> = ranking::order_by(counts.iter().map(|&c| c as f64))
+            .into_iter()
+            .map(|id| id as usize)
+            .collect();
         leaves.reverse(); // ascending count; among equal counts the higher id comes first
         let total_nodes = (2 * v).saturating_sub(1);
         let mut weight = vec![0u64; total_nodes];

@@ -22,6 +22,7 @@
 //! | [`pool`] | fork-join threads (native threads or Web Workers) | — |
 //! | [`train`] | windows, CBOW vs skip-gram, chunks, threads | `TrainModelThread` |
 //! | [`query`] | cosine, neighbours, analogies | `distance.c`, `word-analogy.c` |
+//! | [`ranking`] | best-first order of scored lists (one sort for all) | `SortVocab` |
 //! | [`pca`] | 2-D / 3-D projection for the plot | — |
 //! | [`cluster`] | spherical k-means, for colouring the plot | Dhillon & Modha 2001 |
 //! | [`formats`] | word2vec text / binary, Projector TSV | `main()` output |
@@ -48,6 +49,7 @@ pub mod pca;
 pub mod pool;
 pub mod presets;
 pub mod query;
+pub mod ranking;
 pub mod rng;
 pub mod rows;
 pub mod tokenize;

@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use crate::error::{Error, Result};
 use crate::kernels::dot;
 use crate::model::{Model, VectorSource};
+use crate::ranking::{self, Ranked};
 
 /// How an analogy is scored; see the module documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,17 +155,18 @@ impl KeyedVectors {
     /// frequency, i.e. by id).
     pub fn nearest_spellings(&self, word: &str, k: usize) -> Vec<String> {
         let query: Vec<char> = word.chars().collect();
-        let mut scored: Vec<(usize, usize)> = self
+        let scored: Vec<Ranked> = self
             .words
             .iter()
             .enumerate()
-            .map(|(i, w)| (edit_distance(&query, &w.chars().collect::<Vec<_>>()), i))
+            .map(|(i, w)| {
+                let distance = edit_distance(&query, &w.chars().collect::<Vec<_>>());
+                Ranked::new(-(distance as f64), i as u32)
+            })
             .collect();
-        scored.sort_unstable();
-        scored
+        ranking::top_k(scored, k)
             .into_iter()
-            .take(k)
-            .map(|(_, i)| self.words[i].clone())
+            .map(|r| self.words[r.id as usize].clone())
             .collect()
     }
 
@@ -223,25 +225,15 @@ impl KeyedVectors {
         score: impl Fn(&[f32]) -> f32,
     ) -> Vec<Scored> {
         let n = restrict.unwrap_or(self.len()).min(self.len());
-        let mut scored: Vec<(f32, u32)> = (0..n as u32)
+        let scored: Vec<Ranked> = (0..n as u32)
             .filter(|id| !exclude.contains(id))
-            .map(|id| (score(self.unit_row(id)), id))
+            .map(|id| Ranked::new(score(self.unit_row(id)), id))
             .collect();
-        let order = |x: &(f32, u32), y: &(f32, u32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-        let k = k.min(scored.len());
-        if k == 0 {
-            return Vec::new();
-        }
-        if k < scored.len() {
-            scored.select_nth_unstable_by(k - 1, order);
-            scored.truncate(k);
-        }
-        scored.sort_by(order);
-        scored
+        ranking::top_k(scored, k)
             .into_iter()
-            .map(|(score, id)| Scored {
-                word: self.words[id as usize].clone(),
-                score,
+            .map(|r| Scored {
+                word: self.words[r.id as usize].clone(),
+                score: r.score as f32, // an f32 widened exactly, so this is lossless
             })
             .collect()
     }

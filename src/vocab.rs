@@ -17,6 +17,8 @@
 
 use std::collections::HashMap;
 
+use crate::ranking::{self, Ranked};
+
 /// Words with their counts, ids 0.. in descending count order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vocab {
@@ -32,11 +34,13 @@ impl Vocab {
         entries: Vec<(String, u64)>,
         min_count: u64,
     ) -> (Vocab, Vec<Option<u32>>) {
-        let mut order: Vec<usize> = (0..entries.len())
+        let mut order: Vec<Ranked> = (0..entries.len())
             .filter(|&i| entries[i].1 >= min_count)
+            .map(|i| Ranked::new(entries[i].1 as f64, i as u32))
             .collect();
-        // Stable sort: equal counts keep first-appearance order.
-        order.sort_by(|&a, &b| entries[b].1.cmp(&entries[a].1));
+        // By count; equal counts keep first-appearance order (ties go by position).
+        ranking::rank(&mut order);
+        let order: Vec<usize> = order.into_iter().map(|r| r.id as usize).collect();
         let mut remap = vec![None; entries.len()];
         for (new_id, &old) in order.iter().enumerate() {
             remap[old] = Some(new_id as u32);

@@ -26,6 +26,7 @@ use crate::pca::{project, Projection};
 use crate::pool::Pool;
 use crate::presets::Preset;
 use crate::query::{AnalogyMethod, KeyedVectors, Scored};
+use crate::ranking::{self, Ranked};
 use crate::tokenize::TokenizerOptions;
 use crate::train::{PositionTrace, Progress, SampleTrace, Trainer};
 use crate::{CorpusBuilder, VectorSource};
@@ -56,11 +57,14 @@ enum CbowContextName {
     Sum,
 }
 
-/// [`Config`] as JavaScript sees it: the same fields in camelCase (`minCount`), enums as the
-/// strings above, the seed a number (or null for a random one).
+/// Everything the page can set, as one flat object (`www/protocol.js` has its JSDoc type): the
+/// [`Config`] fields in camelCase (`minCount`), enums as the strings above, the seed a number (or
+/// null for a random one), then the tokenizer switches. (One plain struct rather than two
+/// `#[serde(flatten)]`ed ones: flattening buffers every field through a generic map and costs
+/// kilobytes of wasm.)
 #[derive(Serialize, Deserialize)]
-#[serde(remote = "Config", rename_all = "camelCase")]
-struct ConfigFields {
+#[serde(rename_all = "camelCase")]
+struct SettingsFields {
     #[serde(with = "ArchitectureName")]
     architecture: Architecture,
     #[serde(with = "OutputLayerName")]
@@ -80,28 +84,79 @@ struct ConfigFields {
     /// Absent in settings saved before threads existed: one thread.
     #[serde(default = "one_thread")]
     threads: usize,
+    lowercase: bool,
+    strip_punctuation: bool,
+    split_cjk: bool,
 }
 
 fn one_thread() -> usize {
     1
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "TokenizerOptions", rename_all = "camelCase")]
-struct TokenizerFields {
-    lowercase: bool,
-    strip_punctuation: bool,
-    split_cjk: bool,
+/// The training configuration and the tokenizer switches; crosses to JavaScript as
+/// [`SettingsFields`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SettingsFields", into = "SettingsFields")]
+pub struct Settings {
+    pub config: Config,
+    pub tokenizer: TokenizerOptions,
 }
 
-/// Everything the page can set, as one flat object: the [`Config`] fields and the tokenizer
-/// switches (`www/protocol.js` has its JSDoc type).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Settings {
-    #[serde(flatten, with = "ConfigFields")]
-    pub config: Config,
-    #[serde(flatten, with = "TokenizerFields")]
-    pub tokenizer: TokenizerOptions,
+impl From<SettingsFields> for Settings {
+    fn from(f: SettingsFields) -> Settings {
+        Settings {
+            config: Config {
+                architecture: f.architecture,
+                output: f.output,
+                cbow_context: f.cbow_context,
+                dim: f.dim,
+                window: f.window,
+                dynamic_window: f.dynamic_window,
+                negative: f.negative,
+                noise_power: f.noise_power,
+                epochs: f.epochs,
+                alpha: f.alpha,
+                min_count: f.min_count,
+                sample: f.sample,
+                seed: f.seed,
+                threads: f.threads,
+            },
+            tokenizer: TokenizerOptions {
+                lowercase: f.lowercase,
+                strip_punctuation: f.strip_punctuation,
+                split_cjk: f.split_cjk,
+            },
+        }
+    }
+}
+
+impl From<Settings> for SettingsFields {
+    fn from(
+        Settings {
+            config: c,
+            tokenizer: t,
+        }: Settings,
+    ) -> SettingsFields {
+        SettingsFields {
+            architecture: c.architecture,
+            output: c.output,
+            cbow_context: c.cbow_context,
+            dim: c.dim,
+            window: c.window,
+            dynamic_window: c.dynamic_window,
+            negative: c.negative,
+            noise_power: c.noise_power,
+            epochs: c.epochs,
+            alpha: c.alpha,
+            min_count: c.min_count,
+            sample: c.sample,
+            seed: c.seed,
+            threads: c.threads,
+            lowercase: t.lowercase,
+            strip_punctuation: t.strip_punctuation,
+            split_cjk: t.split_cjk,
+        }
+    }
 }
 
 /// Progress as the page shows it (word counts as f64: they may pass 2^32).
@@ -205,44 +260,51 @@ struct Range {
     max_open: bool,
 }
 
+/// The allowed range of every numeric setting, by its field name in [`SettingsFields`].
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Limits {
+    dim: Range,
+    window: Range,
+    negative: Range,
+    epochs: Range,
+    min_count: Range,
+    alpha: Range,
+    noise_power: Range,
+    sample: Range,
+    seed: Range,
+    threads: Range,
+}
+
 /// The allowed range of every numeric setting, `{field: {min, max, minOpen, maxOpen}}`; the page
 /// checks its fields against the same numbers.
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsError> {
-    let closed = |min: f64, max: f64| Range {
+    let closed = |(min, max): (f64, f64)| Range {
         min,
         max,
         min_open: false,
         max_open: false,
     };
-    let int = |(lo, hi): (usize, usize)| closed(lo as f64, hi as f64);
-    let mut m = std::collections::BTreeMap::new();
-    m.insert("dim", int(limits::DIM));
-    m.insert("window", int(limits::WINDOW));
-    m.insert("negative", int(limits::NEGATIVE));
-    m.insert("epochs", int(limits::EPOCHS));
-    m.insert("minCount", int(limits::MIN_COUNT));
-    m.insert(
-        "alpha",
-        Range {
+    let int = |(lo, hi): (usize, usize)| closed((lo as f64, hi as f64));
+    to_js(&Limits {
+        dim: int(limits::DIM),
+        window: int(limits::WINDOW),
+        negative: int(limits::NEGATIVE),
+        epochs: int(limits::EPOCHS),
+        min_count: int(limits::MIN_COUNT),
+        alpha: Range {
             min_open: true,
-            ..closed(limits::ALPHA.0, limits::ALPHA.1)
+            ..closed(limits::ALPHA)
         },
-    );
-    m.insert(
-        "noisePower",
-        closed(limits::NOISE_POWER.0, limits::NOISE_POWER.1),
-    );
-    m.insert(
-        "sample",
-        Range {
+        noise_power: closed(limits::NOISE_POWER),
+        sample: Range {
             max_open: true,
-            ..closed(limits::SAMPLE.0, limits::SAMPLE.1)
+            ..closed(limits::SAMPLE)
         },
-    );
-    m.insert("seed", closed(0.0, u32::MAX as f64));
-    m.insert("threads", int(limits::THREADS));
-    to_js(&m)
+        seed: closed((0.0, u32::MAX as f64)),
+        threads: int(limits::THREADS),
+    })
 }
 
 /// The threads training runs on: the worker that owns the [`Lab`], plus every helper Web
@@ -593,13 +655,12 @@ impl Lab {
         let (known, unknown): (Vec<&String>, Vec<&String>) =
             context.iter().partition(|w| vocab.id(w).is_some());
         let ids: Vec<u32> = known.iter().filter_map(|w| vocab.id(w)).collect();
-        let mut ranked: Vec<(f32, u32)> = Vec::new();
+        let mut ranked: Vec<Ranked> = Vec::new();
         if !ids.is_empty() {
             let h = model.hidden(&ids);
             let p = model.output_model.distribution(&model.output, &h);
-            ranked = p.iter().enumerate().map(|(i, &q)| (q, i as u32)).collect();
-            ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            ranked.truncate(k as usize);
+            let all = p.iter().enumerate().map(|(i, &q)| Ranked::new(q, i as u32));
+            ranked = ranking::top_k(all.collect(), k as usize);
         }
         #[derive(Serialize)]
         struct Prediction<'a> {
@@ -609,9 +670,9 @@ impl Lab {
         to_js(&Prediction {
             list: ranked
                 .iter()
-                .map(|&(score, id)| ScoredOut {
-                    word: vocab.word(id),
-                    score,
+                .map(|r| ScoredOut {
+                    word: vocab.word(r.id),
+                    score: r.score as f32,
                 })
                 .collect(),
             unknown,
@@ -655,23 +716,22 @@ impl Lab {
         let model = self.trainer.model();
         let dim = model.dim;
         let row = |m: &[f32], r: u32| m[r as usize * dim..(r as usize + 1) * dim].to_vec();
-        let change = |before: &[f32], after: &[f32], rows: &mut Vec<u32>| {
-            rows.sort_unstable();
-            rows.dedup();
-            rows.iter()
-                .map(|&r| RowChange {
+        let change = |before: &[f32], after: &[f32], rows: &[u32]| {
+            ranking::ascending_unique(rows)
+                .into_iter()
+                .map(|r| RowChange {
                     row: r,
                     before: row(before, r),
                     after: row(after, r),
                 })
                 .collect::<Vec<_>>()
         };
-        let mut in_rows: Vec<u32> = trace
+        let in_rows: Vec<u32> = trace
             .samples
             .iter()
             .flat_map(|s| s.inputs.clone())
             .collect();
-        let mut out_rows: Vec<u32> = trace
+        let out_rows: Vec<u32> = trace
             .samples
             .iter()
             .flat_map(|s| s.decisions.iter().map(|d| d.row))
@@ -690,8 +750,8 @@ impl Lab {
             window: trace.window,
             context_indices: trace.context_indices,
             samples,
-            input: change(before_in, &model.input, &mut in_rows),
-            output: change(before_out, &model.output, &mut out_rows),
+            input: change(before_in, &model.input, &in_rows),
+            output: change(before_out, &model.output, &out_rows),
         }
     }
 
