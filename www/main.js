@@ -107,7 +107,10 @@ async function loadNow() {
       ? await client.request({ type: 'loadFile', file: st.corpusFile, settings })
       : await client.request({ type: 'load', corpus: st.corpus, settings });
     if (seq !== loadSeq) return false;
-    store.update({ vocab, ids: new Map(vocab.words.map((w, i) => [w, i])), lossCurve: [], error: null });
+    /** @type {Map<string, number>} */
+    const ids = new Map();
+    vocab.words.forEach((w, i) => ids.set(w, i));
+    store.update({ vocab, ids, lossCurve: [], error: null });
     sendQueries();
     teaching.onVocabulary();
     return true;

@@ -1,5 +1,6 @@
-// The main thread stays free while the worker trains at full speed: no task over 50 ms, and the
-// plot keeps drawing at 30 frames a second or more with 2,000 and with 10,000 words on it.
+// The main thread stays free while the worker trains at full speed: no task over 50 ms (with 2,000,
+// 10,000 and 20,000 words), and the plot keeps drawing at 30 frames a second or more with 2,000
+// and with 10,000 words on it.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -78,12 +79,12 @@ test('10,000 words: the plot keeps 30+ frames a second and no task over 50 ms', 
   await expectFluid(page, errors, m);
 });
 
-test('a large file is streamed by the worker, not copied into the page', async () => {
+test('a large file is streamed by the worker, not copied into the page; 20,000 words train with no task over 50 ms', async () => {
   const { page, errors } = await openDemo(demo.context(), demo.url());
   await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
   // About 3.3 million tokens, 20 MB.
   const file = zipfCorpus(20000, 300000);
-  const longTasks = await watchLongTasks(page);
+  const loading = await watchLongTasks(page);
   await page.locator('#file').setInputFiles(file);
   await page.waitForFunction(() => / MB, read in the worker/.test(document.getElementById('corpus-stats')?.textContent ?? ''), null, { timeout: 120000 });
   const stats = await page.locator('#corpus-stats').innerText();
@@ -91,13 +92,19 @@ test('a large file is streamed by the worker, not copied into the page', async (
   assert.match(stats, /20,000 distinct words/);
   const box = await page.getByRole('textbox', { name: 'Corpus' }).inputValue();
   assert.ok(box.length < 25000 && box.endsWith('…'), `the text box holds ${box.length} characters`);
+  await page.waitForTimeout(1000);
+  // Reported, not a bar: the first frame of a new 20,000-word vocabulary (cold code, new glyphs)
+  // can still take 50–70 ms on this machine.
+  console.log(`large file: main-thread long tasks while loading ${JSON.stringify((await loading()).map(Math.round))}`);
+  const training = await watchLongTasks(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForState(page, 'training');
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(2500);
   await page.getByRole('button', { name: 'Pause' }).click();
   await waitForState(page, 'paused');
-  // Reported, not yet a bar: with 20,000 words the first frames still take 60–160 ms (issue 5).
-  console.log(`large file: main-thread long tasks ${JSON.stringify((await longTasks()).map(Math.round))}`);
+  const tasks = await training();
+  console.log(`large file: main-thread long tasks while training ${JSON.stringify(tasks.map(Math.round))}`);
+  assert.ok(tasks.every((d) => d <= 50), `main-thread tasks of ${tasks} ms`);
   assert.deepEqual(errors, []);
   await page.close();
 });

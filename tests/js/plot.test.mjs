@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fitView, pick, placeLabels, pointColours, toData, toScreen, withAnalogyTarget, zoomAt } from '../../www/views/plot.js';
+import { fitView, pick, pixelOf, placeLabels, pointColours, rasterSquares, toData, toScreen, withAnalogyTarget, zoomAt } from '../../www/views/plot.js';
 import { parsePairs } from '../../www/views/panels.js';
 
 test('the fitted view puts every point inside the box', () => {
@@ -33,7 +33,7 @@ test('pick finds the nearest point within the radius', () => {
 test('placed labels never overlap and the most important comes first', () => {
   const n = 300;
   const pos = Array.from({ length: n }, (_, i) => /** @type {[number, number]} */ ([20 + ((i * 37) % 200), 20 + ((i * 53) % 150)]));
-  const placed = placeLabels([...Array(n).keys()], (i) => pos[i], () => 30, 260, 190, 1000);
+  const placed = placeLabels([], n, pos.map((p) => p[0]), pos.map((p) => p[1]), () => 30, 260, 190, 1000);
   assert.equal(placed[0], 0);
   const boxes = placed.map((i) => ({ x0: pos[i][0] + 5, x1: pos[i][0] + 35, y0: pos[i][1] - 8, y1: pos[i][1] + 6 }));
   for (let a = 0; a < boxes.length; a++) {
@@ -45,6 +45,34 @@ test('placed labels never overlap and the most important comes first', () => {
     }
   }
   assert.ok(placed.length > 10 && placed.length < n);
+});
+
+test('the words in `first` are labelled before the frequent ones', () => {
+  // Three points at the same spot: only one label fits, and it is the selected word's.
+  const xs = [50, 50, 50];
+  const ys = [50, 50, 50];
+  assert.deepEqual(placeLabels([2], 3, xs, ys, () => 30, 200, 100, 10), [2]);
+  assert.deepEqual(placeLabels([], 3, xs, ys, () => 30, 200, 100, 10), [0]);
+});
+
+test('squares go straight into the pixel buffer, clipped, the most frequent word on top', () => {
+  const w = 8;
+  const h = 6;
+  const pixels = new Uint32Array(w * h);
+  const red = pixelOf(0xff0000);
+  const blue = pixelOf(0x0000ff);
+  // Byte order R, G, B, A in memory.
+  assert.deepEqual([...new Uint8Array(Uint32Array.of(red).buffer)], [255, 0, 0, 255]);
+  // Point 0 (red) at (2, 2), point 1 (blue) overlapping it at (3, 3), point 2 off the left edge
+  // and point 3 NaN: both skipped or clipped without error.
+  rasterSquares(pixels, w, h, Float32Array.of(2, 3, -0.5, NaN), Float32Array.of(2, 3, 1, 1), Uint32Array.of(red, blue, blue, blue), 2);
+  const at = (/** @type {number} */ x, /** @type {number} */ y) => pixels[y * w + x];
+  assert.equal(at(1, 1), red);
+  assert.equal(at(2, 2), red, 'point 0 is drawn last, over point 1');
+  assert.equal(at(3, 3), blue);
+  assert.ok(at(0, 0) === blue && at(0, 1) === blue, 'the clipped square keeps its column inside');
+  assert.equal(at(1, 0), 0);
+  assert.equal(pixels.filter((p) => p !== 0).length, 4 + 3 + 2);
 });
 
 test('colours: clusters use the palette, frequency runs from light to dark', () => {

@@ -2,15 +2,17 @@
 //
 // What it draws comes from one `PlotData` (words, counts, coordinates, colours, selection, the
 // analogy's parallelogram); how it looks on screen from a `View` (a scale and an offset). The
-// pure functions (`fitView`, `toScreen`, `pick`, `placeLabels`, `pointColours`) hold the
+// pure functions (`fitView`, `toScreen`, `pick`, `placeLabels`, `pointRgb`, `rasterSquares`) hold the
 // geometry and are unit-tested; the `EmbeddingPlot` class owns the canvas, the animation and the
 // pointer: new coordinates glide in over TRANSITION_MS, the view follows the data until the user
 // zooms or pans (double-click to follow again), hover shows a word's details, click selects.
 //
-// Canvas 2-D keeps thousands of labelled points fluid: points are one path per colour (sixteen
-// shades at most), small squares rather than circles above 1,500 points, drawn once per snapshot
-// rather than gliding above 3,000; labels are placed greedily (selected and frequent words first)
-// on a coarse occupancy grid so that they never overlap, 400 at most.
+// Canvas 2-D keeps thousands of labelled points fluid: up to 1,500 points are circles, one path
+// per colour (sixteen shades at most); above that they are small squares written straight into a
+// pixel buffer and put on the canvas in one call (20,000 points in a few milliseconds, where a
+// path of 20,000 shapes takes the browser's rasteriser tens); above 12,000 new coordinates are
+// drawn at once rather than gliding. Labels are placed greedily (selected and frequent words
+// first) on a coarse occupancy grid so that they never overlap, 400 at most.
 
 /** @typedef {{scale: number, x: number, y: number}} View  screen = data · scale + (x, y), y flipped */
 
@@ -104,14 +106,18 @@ export function pick(coords, v, sx, sy, radius) {
   return best;
 }
 
+/** PALETTE as 0xRRGGBB numbers. */
+const PALETTE_RGB = PALETTE.map((hex) => parseInt(hex.slice(1), 16));
+
 /**
- * A colour per word: by log frequency (light blue → dark orange) or by cluster.
+ * A colour per word as 0xRRGGBB: by log frequency (light blue → dark orange, in SHADES steps) or
+ * by cluster.
  * @param {Uint32Array} counts @param {Uint32Array | null} clusters @param {'frequency' | 'cluster'} by
- * @returns {string[]}
+ * @returns {Uint32Array}
  */
-export function pointColours(counts, clusters, by) {
+export function pointRgb(counts, clusters, by) {
   if (by === 'cluster' && clusters && clusters.length === counts.length) {
-    return Array.from(clusters, (c) => PALETTE[c % PALETTE.length]);
+    return clusters.map((c) => PALETTE_RGB[c % PALETTE_RGB.length]);
   }
   let lo = Infinity;
   let hi = -Infinity;
@@ -119,33 +125,86 @@ export function pointColours(counts, clusters, by) {
     lo = Math.min(lo, Math.log(c));
     hi = Math.max(hi, Math.log(c));
   }
+  // #7aa6d6 (rare) → #c2410c (frequent)
   const ramp = (/** @type {number} */ t) => {
-    // #7aa6d6 (rare) → #c2410c (frequent)
     const mix = (/** @type {number} */ a, /** @type {number} */ b) => Math.round(a + (b - a) * t);
-    return `rgb(${mix(0x7a, 0xc2)}, ${mix(0xa6, 0x41)}, ${mix(0xd6, 0x0c)})`;
+    return (mix(0x7a, 0xc2) << 16) | (mix(0xa6, 0x41) << 8) | mix(0xd6, 0x0c);
   };
-  // Sixteen shades, so that the points are drawn in at most sixteen paths.
+  // Sixteen shades, so that circles are drawn in at most sixteen paths.
   const shade = (/** @type {number} */ x) => Math.round(x * (SHADES - 1)) / (SHADES - 1);
-  return Array.from(counts, (c) => ramp(shade(hi > lo ? (Math.log(c) - lo) / (hi - lo) : 0.5)));
+  return counts.map((c) => ramp(shade(hi > lo ? (Math.log(c) - lo) / (hi - lo) : 0.5)));
+}
+
+/** 0xRRGGBB as a CSS colour. @param {number} rgb */
+export function cssColour(rgb) {
+  return `rgb(${rgb >> 16}, ${(rgb >> 8) & 0xff}, ${rgb & 0xff})`;
 }
 
 /**
- * Greedy label placement: try words in `order`, keep a label if its box (right of the point)
- * covers no occupied cell of a CELL-pixel grid. Returns the ids that get a label.
- * @param {ArrayLike<number>} order  ids, most important first
- * @param {(id: number) => [number, number]} screenOf
+ * A colour per word as CSS; see `pointRgb`.
+ * @param {Uint32Array} counts @param {Uint32Array | null} clusters @param {'frequency' | 'cluster'} by
+ * @returns {string[]}
+ */
+export function pointColours(counts, clusters, by) {
+  return Array.from(pointRgb(counts, clusters, by), cssColour);
+}
+
+/**
+ * Opaque 0xRRGGBB as one pixel of an ImageData seen through a Uint32Array (bytes R, G, B, A in
+ * memory, so A·2²⁴ + B·2¹⁶ + G·2⁸ + R on every little-endian machine browsers run on).
+ * @param {number} rgb
+ */
+export function pixelOf(rgb) {
+  return (0xff000000 | ((rgb & 0xff) << 16) | (rgb & 0xff00) | (rgb >> 16)) >>> 0;
+}
+
+/**
+ * Filled size × size squares centred on (xs[i], ys[i]), written straight into a w × h pixel
+ * buffer, the last point first so that point 0 (the most frequent word) ends on top. For
+ * thousands of points this is far cheaper than a canvas path, which the browser rasterises
+ * shape by shape; squares are clipped at the edges, points off the buffer (or NaN) skipped.
+ * @param {Uint32Array} pixels @param {number} w @param {number} h
+ * @param {Float32Array} xs @param {Float32Array} ys  centres, in pixels
+ * @param {Uint32Array} colours  one pixel value per point (see `pixelOf`)
+ * @param {number} size  side in pixels
+ */
+export function rasterSquares(pixels, w, h, xs, ys, colours, size) {
+  for (let i = xs.length - 1; i >= 0; i--) {
+    const left = Math.round(xs[i] - size / 2);
+    const top = Math.round(ys[i] - size / 2);
+    const x0 = Math.max(0, left);
+    const x1 = Math.min(w, left + size);
+    const y0 = Math.max(0, top);
+    const y1 = Math.min(h, top + size);
+    if (!(x0 < x1 && y0 < y1)) continue;
+    const c = colours[i];
+    // Plain stores: a few pixels per row, where a call to fill() would cost more than the row.
+    for (let row = y0 * w; row < y1 * w; row += w) {
+      for (let p = row + x0; p < row + x1; p++) pixels[p] = c;
+    }
+  }
+}
+
+/**
+ * Greedy label placement: try the ids in `first` (the selected, hovered and highlighted words),
+ * then every id from 0 to n − 1 (ids are by frequency), and keep a label if its box (right of the
+ * point) covers no occupied cell of a CELL-pixel grid. Returns the ids that get a label.
+ * @param {number[]} first @param {number} n
+ * @param {ArrayLike<number>} xs @param {ArrayLike<number>} ys  screen positions by id
  * @param {(id: number) => number} widthOf  label width in pixels
  * @param {number} width @param {number} height @param {number} max
  */
-export function placeLabels(order, screenOf, widthOf, width, height, max) {
+export function placeLabels(first, n, xs, ys, widthOf, width, height, max) {
   const cols = Math.ceil(width / CELL) + 1;
   const rows = Math.ceil(height / CELL) + 1;
   const used = new Uint8Array(cols * rows);
   /** @type {number[]} */
   const placed = [];
-  for (let k = 0; k < order.length && placed.length < max; k++) {
-    const id = order[k];
-    const [x, y] = screenOf(id);
+  for (let k = 0; k < first.length + n && placed.length < max; k++) {
+    const id = k < first.length ? first[k] : k - first.length;
+    if (id >= n) continue;
+    const x = xs[id];
+    const y = ys[id];
     const x0 = Math.floor((x + 5) / CELL);
     const y0 = Math.floor((y - 8) / CELL);
     const y1 = Math.floor((y + 6) / CELL);
@@ -223,14 +282,19 @@ export class EmbeddingPlot {
     this.view = { scale: 1, x: 0, y: 0 };
     this.follow = true;
     this.hover = -1;
-    /** @type {string[]} */
+    /** @type {string[]} CSS colour per point (circles) */
     this.colours = [];
+    /** @type {Uint32Array} pixel value per point (squares; see `pixelOf`) */
+    this.pixels = new Uint32Array(0);
+    /** @type {ImageData | null} the squares' pixel buffer, reused while the canvas keeps its size */
+    this.image = null;
     /** @type {Float32Array} label widths, estimated when first needed (−1: not yet) */
     this.widths = new Float32Array(0);
     this.width = 0;
     this.height = 0;
     this.frame = 0;
     this.frames = 0;
+    this.labelsWait = false;
     this.listen();
     new ResizeObserver(() => this.resize()).observe(canvas);
     this.resize();
@@ -242,14 +306,20 @@ export class EmbeddingPlot {
     const sameWords = prev !== null && prev.words === data.words;
     if (!sameWords) {
       this.widths = new Float32Array(data.words.length).fill(-1);
-      this.shown = Float32Array.from(data.coords);
+      this.shown = new Float32Array(data.coords);
       this.follow = true;
       this.hover = -1;
+      // A new vocabulary's first frame (cold code, new glyphs) draws the points only; the labels
+      // follow one frame later, so that neither frame is a long task.
+      this.labelsWait = true;
     }
     if (!prev || !sameWords || prev.counts !== data.counts || prev.clusters !== data.clusters || prev.colourBy !== data.colourBy) {
-      this.colours = pointColours(data.counts, data.clusters, data.colourBy);
+      const rgb = pointRgb(data.counts, data.clusters, data.colourBy);
+      // CSS strings for circles, pixel values for squares: only what draw() will use.
+      this.colours = data.words.length > SQUARES_ABOVE ? [] : Array.from(rgb, cssColour);
+      this.pixels = data.words.length > SQUARES_ABOVE ? rgb.map(pixelOf) : new Uint32Array(0);
     }
-    this.from = Float32Array.from(this.shown);
+    this.from = new Float32Array(this.shown);
     this.transitionStart = performance.now();
     this.data = data;
     this.request();
@@ -302,7 +372,7 @@ export class EmbeddingPlot {
     const t = data.words.length > GLIDE_UP_TO ? 1 : Math.min(1, (now - this.transitionStart) / TRANSITION_MS);
     const k = ease(t);
     const n = data.words.length;
-    if (this.shown.length !== data.coords.length) this.shown = Float32Array.from(data.coords);
+    if (this.shown.length !== data.coords.length) this.shown = new Float32Array(data.coords);
     for (let i = 0; i < data.coords.length; i++) this.shown[i] = this.from[i] + (data.coords[i] - this.from[i]) * k;
     if (this.follow) {
       const target = fitView(withAnalogyTarget(data.coords, data.analogy), width, height);
@@ -315,33 +385,17 @@ export class EmbeddingPlot {
     const sx = new Float32Array(n);
     const sy = new Float32Array(n);
     for (let i = 0; i < n; i++) {
-      [sx[i], sy[i]] = toScreen(view, this.shown[2 * i], this.shown[2 * i + 1]);
+      // toScreen, written out: no array per point.
+      sx[i] = this.shown[2 * i] * view.scale + view.x;
+      sy[i] = -this.shown[2 * i + 1] * view.scale + view.y;
     }
 
-    this.drawAnalogy(data, sx, sy);
-
-    // Points, one path per colour.
-    /** @type {Map<string, number[]>} */
-    const byColour = new Map();
-    for (let i = 0; i < n; i++) {
-      if (sx[i] < -10 || sy[i] < -10 || sx[i] > width + 10 || sy[i] > height + 10) continue;
-      const list = byColour.get(this.colours[i]);
-      if (list) list.push(i);
-      else byColour.set(this.colours[i], [i]);
-    }
-    const squares = n > SQUARES_ABOVE;
-    for (const [colour, ids] of byColour) {
-      ctx.fillStyle = colour;
-      ctx.beginPath();
-      for (const i of ids) {
-        if (squares) {
-          ctx.rect(sx[i] - 2, sy[i] - 2, 4, 4);
-        } else {
-          ctx.moveTo(sx[i] + POINT_RADIUS, sy[i]);
-          ctx.arc(sx[i], sy[i], POINT_RADIUS, 0, 2 * Math.PI);
-        }
-      }
-      ctx.fill();
+    if (n > SQUARES_ABOVE) {
+      this.drawSquares(sx, sy);
+      this.drawAnalogy(data, sx, sy);
+    } else {
+      this.drawAnalogy(data, sx, sy);
+      this.drawCircles(sx, sy);
     }
 
     // Rings around the selected word and the highlighted ones, lines to the neighbours.
@@ -372,24 +426,74 @@ export class EmbeddingPlot {
       ctx.stroke();
     }
 
+    if (this.labelsWait) {
+      this.labelsWait = false;
+      this.request();
+      return;
+    }
     // Labels: selected, hovered and highlighted first, then by frequency (ids are by frequency).
-    const order = [];
-    if (data.selected >= 0) order.push(data.selected);
-    if (this.hover >= 0) order.push(this.hover);
-    for (const h of data.highlighted) order.push(h);
-    for (let i = 0; i < n; i++) order.push(i);
-    const labels = placeLabels(order.filter((i) => i < n), (i) => [sx[i], sy[i]], (i) => this.labelWidth(i), width, height, MAX_LABELS);
+    const first = [];
+    if (data.selected >= 0) first.push(data.selected);
+    if (this.hover >= 0) first.push(this.hover);
+    for (const h of data.highlighted) first.push(h);
+    const labels = placeLabels(first, n, sx, sy, (i) => this.labelWidth(i), width, height, MAX_LABELS);
+    // Each label on a pale box, so it reads over the points: the boxes are one path (stroking
+    // the glyphs' outlines as a halo cost several times more).
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.75)';
+    ctx.beginPath();
+    for (const i of labels) ctx.rect(sx[i] + 4, sy[i] - 8, this.labelWidth(i) - 2, 14);
+    ctx.fill();
     ctx.font = LABEL_FONT;
     ctx.textBaseline = 'middle';
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
     for (const i of labels) {
       const strong = i === data.selected || i === this.hover || data.highlighted.has(i);
       ctx.fillStyle = strong ? '#111827' : '#374151';
-      ctx.strokeText(data.words[i], sx[i] + 5, sy[i] - 1);
       ctx.fillText(data.words[i], sx[i] + 5, sy[i] - 1);
     }
     if (t < 1) this.request();
+  }
+
+  /**
+   * Circles, one path per colour (at most SHADES or PALETTE.length paths).
+   * @param {Float32Array} sx @param {Float32Array} sy  screen coordinates
+   */
+  drawCircles(sx, sy) {
+    const { ctx, width, height } = this;
+    /** @type {Map<string, number[]>} */
+    const byColour = new Map();
+    for (let i = 0; i < sx.length; i++) {
+      if (sx[i] < -10 || sy[i] < -10 || sx[i] > width + 10 || sy[i] > height + 10) continue;
+      const list = byColour.get(this.colours[i]);
+      if (list) list.push(i);
+      else byColour.set(this.colours[i], [i]);
+    }
+    for (const [colour, ids] of byColour) {
+      ctx.fillStyle = colour;
+      ctx.beginPath();
+      for (const i of ids) {
+        ctx.moveTo(sx[i] + POINT_RADIUS, sy[i]);
+        ctx.arc(sx[i], sy[i], POINT_RADIUS, 0, 2 * Math.PI);
+      }
+      ctx.fill();
+    }
+  }
+
+  /**
+   * Squares written into a pixel buffer and put on the canvas in one call (which replaces every
+   * pixel: whatever else the frame shows is drawn after it).
+   * @param {Float32Array} sx @param {Float32Array} sy  screen coordinates (CSS pixels)
+   */
+  drawSquares(sx, sy) {
+    const { canvas, ctx } = this;
+    const dpr = canvas.width / Math.max(1, this.width);
+    if (!this.image || this.image.width !== canvas.width || this.image.height !== canvas.height) {
+      this.image = ctx.createImageData(canvas.width, canvas.height);
+    }
+    const pixels = new Uint32Array(this.image.data.buffer);
+    pixels.fill(0);
+    const size = Math.max(2, Math.round(4 * dpr));
+    rasterSquares(pixels, canvas.width, canvas.height, dpr === 1 ? sx : sx.map((x) => x * dpr), dpr === 1 ? sy : sy.map((y) => y * dpr), this.pixels, size);
+    ctx.putImageData(this.image, 0, 0);
   }
 
   /**
