@@ -12,7 +12,8 @@
 // pixel buffer and put on the canvas in one call (20,000 points in a few milliseconds, where a
 // path of 20,000 shapes takes the browser's rasteriser tens); above 12,000 new coordinates are
 // drawn at once rather than gliding. Labels are placed greedily (selected and frequent words
-// first) on a coarse occupancy grid so that they never overlap, 400 at most.
+// first) on a coarse occupancy grid so that they never overlap, 400 at most. A new vocabulary
+// comes in over three frames (frequent points, all points, labels), none of them a long task.
 
 /** @typedef {{scale: number, x: number, y: number}} View  screen = data · scale + (x, y), y flipped */
 
@@ -40,6 +41,12 @@ const SQUARES_ABOVE = 1500;
 /** Above this many points, new coordinates are drawn at once instead of gliding (a frame per
  * snapshot instead of sixty a second). */
 const GLIDE_UP_TO = 12000;
+
+/** A new vocabulary's first frames run cold code and rasterise new glyphs: the first draws only
+ * the WARMUP_POINTS most frequent words, the second every point, labels come with the third, so
+ * that no single frame is a long task. */
+const WARMUP_FRAMES = 2;
+const WARMUP_POINTS = 2000;
 
 /** Ten distinguishable colours (Tableau 10) for clusters. */
 export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
@@ -294,7 +301,8 @@ export class EmbeddingPlot {
     this.height = 0;
     this.frame = 0;
     this.frames = 0;
-    this.labelsWait = false;
+    /** Frames left in which a new vocabulary is drawn in part (see WARMUP_FRAMES). */
+    this.warmup = 0;
     this.listen();
     new ResizeObserver(() => this.resize()).observe(canvas);
     this.resize();
@@ -309,9 +317,7 @@ export class EmbeddingPlot {
       this.shown = new Float32Array(data.coords);
       this.follow = true;
       this.hover = -1;
-      // A new vocabulary's first frame (cold code, new glyphs) draws the points only; the labels
-      // follow one frame later, so that neither frame is a long task.
-      this.labelsWait = true;
+      this.warmup = WARMUP_FRAMES;
     }
     if (!prev || !sameWords || prev.counts !== data.counts || prev.clusters !== data.clusters || prev.colourBy !== data.colourBy) {
       const rgb = pointRgb(data.counts, data.clusters, data.colourBy);
@@ -371,9 +377,15 @@ export class EmbeddingPlot {
     if (!data) return;
     const t = data.words.length > GLIDE_UP_TO ? 1 : Math.min(1, (now - this.transitionStart) / TRANSITION_MS);
     const k = ease(t);
-    const n = data.words.length;
+    const all = data.words.length;
+    const stage = this.warmup;
+    if (stage > 0) {
+      this.warmup--;
+      this.request();
+    }
+    const n = stage === 2 ? Math.min(all, WARMUP_POINTS) : all;
     if (this.shown.length !== data.coords.length) this.shown = new Float32Array(data.coords);
-    for (let i = 0; i < data.coords.length; i++) this.shown[i] = this.from[i] + (data.coords[i] - this.from[i]) * k;
+    for (let i = 0; i < 2 * n; i++) this.shown[i] = this.from[i] + (data.coords[i] - this.from[i]) * k;
     if (this.follow) {
       const target = fitView(withAnalogyTarget(data.coords, data.analogy), width, height);
       // Glide the view too, so a changing extent does not jolt the picture.
@@ -390,7 +402,7 @@ export class EmbeddingPlot {
       sy[i] = -this.shown[2 * i + 1] * view.scale + view.y;
     }
 
-    if (n > SQUARES_ABOVE) {
+    if (all > SQUARES_ABOVE) {
       this.drawSquares(sx, sy);
       this.drawAnalogy(data, sx, sy);
     } else {
@@ -426,11 +438,7 @@ export class EmbeddingPlot {
       ctx.stroke();
     }
 
-    if (this.labelsWait) {
-      this.labelsWait = false;
-      this.request();
-      return;
-    }
+    if (stage > 0) return;
     // Labels: selected, hovered and highlighted first, then by frequency (ids are by frequency).
     const first = [];
     if (data.selected >= 0) first.push(data.selected);
