@@ -107,15 +107,12 @@ async function loadNow() {
       ? await client.request({ type: 'loadFile', file: st.corpusFile, settings })
       : await client.request({ type: 'load', corpus: st.corpus, settings });
     if (seq !== loadSeq) return false;
-    /** @type {Map<string, number>} */
-    const ids = new Map();
-    vocab.words.forEach((w, i) => ids.set(w, i));
-    store.update({ vocab, ids, lossCurve: [], error: null });
+    store.update({ vocab, lossCurve: [], error: null });
     sendQueries();
     teaching.onVocabulary();
     return true;
   } catch (e) {
-    if (seq === loadSeq) store.update({ vocab: null, ids: new Map(), snapshot: null, answers: null, lossCurve: [], run: 'error', error: errorMessage(e) });
+    if (seq === loadSeq) store.update({ vocab: null, snapshot: null, answers: null, lossCurve: [], run: 'error', error: errorMessage(e) });
     return false;
   }
 }

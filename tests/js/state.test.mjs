@@ -33,7 +33,6 @@ test('plot data: selection, highlighted neighbours and the analogy by id', () =>
   const base = {
     ...st,
     vocab: { words, counts: Uint32Array.from([4, 3, 2, 1]), corpusTokens: 10, dim: 2 },
-    ids: new Map(words.map((w, i) => [w, i])),
     query: 'king',
     analogy: /** @type {[string, string, string]} */ (['man', 'king', 'woman']),
     answers: {

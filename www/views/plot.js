@@ -103,7 +103,9 @@ export function pick(coords, v, sx, sy, radius) {
   let best = -1;
   let bestD = radius * radius;
   for (let i = 0; i < coords.length / 2; i++) {
-    const [px, py] = toScreen(v, coords[2 * i], coords[2 * i + 1]);
+    // toScreen, written out: no array per point (this runs on every pointer move).
+    const px = coords[2 * i] * v.scale + v.x;
+    const py = -coords[2 * i + 1] * v.scale + v.y;
     const d = (px - sx) ** 2 + (py - sy) ** 2;
     if (d <= bestD) {
       bestD = d;
@@ -385,7 +387,9 @@ export class EmbeddingPlot {
     }
     const n = stage === 2 ? Math.min(all, WARMUP_POINTS) : all;
     if (this.shown.length !== data.coords.length) this.shown = new Float32Array(data.coords);
-    for (let i = 0; i < 2 * n; i++) this.shown[i] = this.from[i] + (data.coords[i] - this.from[i]) * k;
+    const { shown, from } = this;
+    if (k === 1) shown.set(data.coords.subarray(0, 2 * n));
+    else for (let i = 0; i < 2 * n; i++) shown[i] = from[i] + (data.coords[i] - from[i]) * k;
     if (this.follow) {
       const target = fitView(withAnalogyTarget(data.coords, data.analogy), width, height);
       // Glide the view too, so a changing extent does not jolt the picture.
@@ -398,8 +402,8 @@ export class EmbeddingPlot {
     const sy = new Float32Array(n);
     for (let i = 0; i < n; i++) {
       // toScreen, written out: no array per point.
-      sx[i] = this.shown[2 * i] * view.scale + view.x;
-      sy[i] = -this.shown[2 * i + 1] * view.scale + view.y;
+      sx[i] = shown[2 * i] * view.scale + view.x;
+      sy[i] = -shown[2 * i + 1] * view.scale + view.y;
     }
 
     if (all > SQUARES_ABOVE) {
