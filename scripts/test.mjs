@@ -4,16 +4,18 @@
 //  2. The core natively: cargo test (unit tests with gradient checks and pinned weights, the CLI,
 //     learning, the binding's pinned vectors, gensim interop).
 //  3. The core's unit tests on wasm32 + simd128 under Node's WASI (the same pinned bits).
+//  3b. Each fuzz target (tests/fuzz/: corpus text, text and binary vector files) for 10 s.
 //  4. The binding in headless Chromium (wasm-bindgen-test): same seed, same vectors as natively.
 //  5. The front end: build (both wasm builds + Vite), type-check (tsc --checkJs), unit tests under Node with
 //     the real wasm module.
 //  6. End to end in Debian's chromium with playwright-core, on the built site.
 //
-// `npm test -- --only e2e` (or rust, wasi, browser, js) runs one stage after the installs.
+// `npm test -- --only e2e` (or rust, wasi, fuzz, browser, js) runs one stage after the installs.
 
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './build.mjs';
+import { fuzz } from './fuzz.mjs';
 import {
   CHROMEDRIVER, ROOT, ensureChromium, exitWith, ensureGensim, ensureNodePackages, ensureWasmTarget, run, step, wasmBindgenBinDir,
 } from './toolchain.mjs';
@@ -62,6 +64,11 @@ try {
     const wasm = newest(join(ROOT, 'target', 'wasm32-wasip1', 'release', 'deps'), 'word2vec_lab-', '.wasm');
     // The two Hogwild tests need threads, which wasm32-wasip1 does not have.
     run('node', ['--no-warnings', 'tests/wasm/run-wasi.mjs', wasm, '--skip', 'parallel']);
+  }
+
+  if (wants('fuzz')) {
+    // A short run of every fuzz target (the long one: node scripts/fuzz.mjs --seconds 600).
+    fuzz(10);
   }
 
   if (wants('browser')) {

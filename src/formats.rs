@@ -37,22 +37,35 @@ fn io_err(e: std::io::Error) -> Error {
     Error::io("writing vectors", &e)
 }
 
-/// Words are separated by spaces in every format: one containing white space cannot be written.
-fn check_words(kv: &KeyedVectors) -> Result<()> {
-    match kv
-        .words()
-        .iter()
-        .position(|w| w.is_empty() || w.contains(char::is_whitespace))
-    {
-        Some(i) => Err(Error::format(
-            format!("word {}", i + 1),
-            format!(
-                "'{}' is empty or contains white space and cannot be written",
-                kv.words()[i]
-            ),
-        )),
-        None => Ok(()),
+/// What every format needs of a word: not empty, and none of the characters that separate words
+/// and rows (space, tab, line breaks). Other white space, such as the no-break spaces some GloVe
+/// vocabularies contain, is part of the word. Readers and writers check the same rule, so
+/// whatever is read can be written back.
+fn word_problem(word: &str) -> Option<&'static str> {
+    if word.is_empty() {
+        Some("is empty")
+    } else if word.contains([' ', '\t', '\n', '\r']) {
+        Some("contains a space, a tab or a line break")
+    } else {
+        None
     }
+}
+
+/// The space- or tab-separated fields of a text row (see [`word_problem`]).
+fn fields(line: &str) -> impl Iterator<Item = &str> {
+    line.split([' ', '\t']).filter(|p| !p.is_empty())
+}
+
+fn check_words(kv: &KeyedVectors) -> Result<()> {
+    for (i, word) in kv.words().iter().enumerate() {
+        if let Some(problem) = word_problem(word) {
+            return Err(Error::format(
+                format!("word {}", i + 1),
+                format!("'{word}' {problem} and cannot be written"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Write word2vec text format.
@@ -174,6 +187,9 @@ impl ParsedRows {
     }
 
     fn push(&mut self, word: String, values: &[f32], position: &str) -> Result<()> {
+        if let Some(problem) = word_problem(&word) {
+            return Err(Error::format(position, format!("the word '{word}' {problem}")));
+        }
         if let Some(i) = values.iter().position(|x| !x.is_finite()) {
             return Err(Error::format(
                 position,
@@ -220,7 +236,7 @@ pub fn read_text(bytes: &[u8]) -> Result<KeyedVectors> {
         }
         None => {
             // GloVe: no header; the first row fixes the dimension.
-            let dim = first.split_whitespace().count().saturating_sub(1);
+            let dim = fields(first).count().saturating_sub(1);
             check_header(1, dim, &format!("line {first_no}"))?;
             (None, dim, Some((first_no, first)))
         }
@@ -238,7 +254,7 @@ pub fn read_text(bytes: &[u8]) -> Result<KeyedVectors> {
                 ),
             ));
         }
-        let mut parts = line.split([' ', '\t']).filter(|p| !p.is_empty());
+        let mut parts = fields(line);
         let word = parts.next().unwrap_or_default().to_string();
         values.clear();
         for (i, p) in parts.enumerate() {
@@ -388,10 +404,28 @@ mod tests {
     }
 
     #[test]
-    fn words_with_spaces_are_refused() {
-        let kv = KeyedVectors::new(vec!["a b".into()], 1, vec![1.0]);
-        let e = write_text(&mut Vec::new(), &kv).unwrap_err().to_string();
-        assert!(e.contains("'a b'"), "{e}");
+    fn words_with_separators_are_refused_other_white_space_is_kept() {
+        for bad in ["a b", "a\tb", ""] {
+            let kv = KeyedVectors::new(vec![bad.into()], 1, vec![1.0]);
+            let e = write_text(&mut Vec::new(), &kv).unwrap_err().to_string();
+            assert!(e.contains(&format!("'{bad}'")), "{e}");
+        }
+        // GloVe vocabularies contain no-break spaces: read, written and read back.
+        let kv = KeyedVectors::new(vec!["new\u{a0}york".into(), "\u{3000}".into()], 1, vec![1.0, 2.0]);
+        for write in [write_text, write_binary] {
+            let mut out = Vec::new();
+            write(&mut out, &kv).unwrap();
+            assert_eq!(read(&out).unwrap().words(), kv.words());
+        }
+        assert_eq!(read_text("new\u{a0}york 1 2\n".as_bytes()).unwrap().dim(), 2);
+        // A binary record whose word has a tab, or is empty, names its byte.
+        let mut bytes = b"2 1\na\tb ".to_vec();
+        bytes.extend_from_slice(&1f32.to_le_bytes());
+        let e = read_binary(&bytes).unwrap_err().to_string();
+        assert!(e.contains("byte 4") && e.contains("a tab"), "{e}");
+        let mut bytes = b"1 1\n ".to_vec();
+        bytes.extend_from_slice(&1f32.to_le_bytes());
+        assert!(read_binary(&bytes).unwrap_err().to_string().contains("is empty"));
     }
 
     #[test]
