@@ -188,7 +188,10 @@ impl ParsedRows {
 
     fn push(&mut self, word: String, values: &[f32], position: &str) -> Result<()> {
         if let Some(problem) = word_problem(&word) {
-            return Err(Error::format(position, format!("the word '{word}' {problem}")));
+            return Err(Error::format(
+                position,
+                format!("the word '{word}' {problem}"),
+            ));
         }
         if let Some(i) = values.iter().position(|x| !x.is_finite()) {
             return Err(Error::format(
@@ -411,13 +414,20 @@ mod tests {
             assert!(e.contains(&format!("'{bad}'")), "{e}");
         }
         // GloVe vocabularies contain no-break spaces: read, written and read back.
-        let kv = KeyedVectors::new(vec!["new\u{a0}york".into(), "\u{3000}".into()], 1, vec![1.0, 2.0]);
+        let kv = KeyedVectors::new(
+            vec!["new\u{a0}york".into(), "\u{3000}".into()],
+            1,
+            vec![1.0, 2.0],
+        );
         for write in [write_text, write_binary] {
             let mut out = Vec::new();
             write(&mut out, &kv).unwrap();
             assert_eq!(read(&out).unwrap().words(), kv.words());
         }
-        assert_eq!(read_text("new\u{a0}york 1 2\n".as_bytes()).unwrap().dim(), 2);
+        assert_eq!(
+            read_text("new\u{a0}york 1 2\n".as_bytes()).unwrap().dim(),
+            2
+        );
         // A binary record whose word has a tab, or is empty, names its byte.
         let mut bytes = b"2 1\na\tb ".to_vec();
         bytes.extend_from_slice(&1f32.to_le_bytes());
@@ -425,7 +435,10 @@ mod tests {
         assert!(e.contains("byte 4") && e.contains("a tab"), "{e}");
         let mut bytes = b"1 1\n ".to_vec();
         bytes.extend_from_slice(&1f32.to_le_bytes());
-        assert!(read_binary(&bytes).unwrap_err().to_string().contains("is empty"));
+        assert!(read_binary(&bytes)
+            .unwrap_err()
+            .to_string()
+            .contains("is empty"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! text, and vector files that round-trip bit for bit. The fuzz targets (tests/fuzz/) look for
 //! panics on arbitrary bytes; these state what must hold, on generated text that mixes scripts,
 //! punctuation, white space of every kind, emoji sequences and combining marks.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use word2vec_lab::corpus::CorpusBuilder;
@@ -31,13 +32,13 @@ fn hostile_text() -> impl Strategy<Value = String> {
 }
 
 fn options() -> impl Strategy<Value = TokenizerOptions> {
-    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(lowercase, strip_punctuation, split_cjk)| {
-        TokenizerOptions {
+    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+        |(lowercase, strip_punctuation, split_cjk)| TokenizerOptions {
             lowercase,
             strip_punctuation,
             split_cjk,
-        }
-    })
+        },
+    )
 }
 
 proptest! {
@@ -113,12 +114,17 @@ proptest! {
 /// ideographic spaces, NEL and U+2028 stay in), vectors of any finite floats.
 fn keyed_vectors() -> impl Strategy<Value = KeyedVectors> {
     let word = prop::collection::vec(hostile_char(), 1..12)
-        .prop_map(|cs| cs.into_iter().filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\r')).collect::<String>())
+        .prop_map(|cs| {
+            cs.into_iter()
+                .filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\r'))
+                .collect::<String>()
+        })
         .prop_filter("a word", |w| !w.is_empty());
     (prop::collection::btree_set(word, 1..20), 1usize..8).prop_flat_map(|(words, dim)| {
         let n = words.len();
         let finite = any::<f32>().prop_filter("finite", |x| x.is_finite());
-        prop::collection::vec(finite, n * dim).prop_map(move |v| KeyedVectors::new(words.iter().cloned().collect(), dim, v))
+        prop::collection::vec(finite, n * dim)
+            .prop_map(move |v| KeyedVectors::new(words.iter().cloned().collect(), dim, v))
     })
 }
 

@@ -19,15 +19,37 @@
  * @property {(s: Snapshot) => void} onSnapshot
  * @property {(state: RunState, error: string | null) => void} onState
  * @property {(bytes: number, total: number) => void} [onLoading]  a large file being read
+ * @property {(error: string) => void} [onCrash]  the worker died or its wasm module trapped
  */
 
 export class WorkerClient {
-  /** @param {Worker} worker @param {Handlers} handlers */
-  constructor(worker, handlers) {
-    this.worker = worker;
+  /**
+   * @param {() => Worker} start  makes a worker (again, on `restart`)
+   * @param {Handlers} handlers
+   */
+  constructor(start, handlers) {
+    this.start = start;
+    this.handlers = handlers;
     this.nextId = 1;
     /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
     this.pending = new Map();
+    this.worker = this.attach(start());
+  }
+
+  /**
+   * A new worker in place of one that crashed: the old one is stopped and every request still
+   * waiting on it is rejected. The new one sends `ready` like the first.
+   */
+  restart() {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('the worker was restarted'));
+    this.pending.clear();
+    this.worker = this.attach(this.start());
+  }
+
+  /** @param {Worker} worker */
+  attach(worker) {
+    const handlers = this.handlers;
     worker.onmessage = (/** @type {MessageEvent<WorkerMessage>} */ e) => {
       const msg = e.data;
       switch (msg.type) {
@@ -50,9 +72,21 @@ export class WorkerClient {
         case 'loading':
           handlers.onLoading?.(msg.bytes, msg.total);
           break;
+        case 'crashed':
+          handlers.onCrash?.(msg.error);
+          break;
       }
     };
-    worker.onerror = (e) => handlers.onState('error', e.message || 'the training worker failed to start');
+    // An error nothing in the worker caught: it may be half-way through anything, so it counts
+    // as a crash (as does a message that cannot be read).
+    worker.onerror = (e) => {
+      e.preventDefault();
+      const message = e.message || 'the training worker failed';
+      if (handlers.onCrash) handlers.onCrash(message);
+      else handlers.onState('error', message);
+    };
+    worker.onmessageerror = () => handlers.onCrash?.('a message from the worker could not be read');
+    return worker;
   }
 
   /**

@@ -7,8 +7,10 @@
 
 import { $, input } from './app/dom.js';
 import { render } from './app/render.js';
+import { loadCorpus, readSavedWork, saveCorpus, savedWork, writeSavedWork } from './app/saved.js';
 import { addLoss, initialState } from './app/state.js';
 import { WorkerClient, startWorker } from './client.js';
+import { Utf8Stream } from './decode.js';
 import { errorMessage } from './errors.js';
 import { translator } from './i18n.js';
 import { checkSettings, defaultSpeedLevel, rawFromSettings, SPEEDS } from './settings.js';
@@ -31,15 +33,26 @@ const LARGE_FILE_BYTES = 1_000_000;
 const PREVIEW_BYTES = 20_000;
 const LOAD_DELAY_MS = 250;
 const QUERY_DELAY_MS = 100;
+const SAVE_DELAY_MS = 300;
 
+/** What the last visit left (saved.js), read once. */
+const saved = readSavedWork(SPEEDS.length);
 /** @type {import('./store.js').Store<AppState>} */
-const store = createStore(initialState(location.search, navigator.languages ?? [navigator.language]));
+const store = createStore(initialState(location.search, navigator.languages ?? [navigator.language], saved));
 
-const client = new WorkerClient(startWorker(), {
+const client = new WorkerClient(startWorker, {
   onReady: (_presets, threads) => {
     store.update({ threads });
-    choosePreset(store.get().preset);
+    if (store.get().crashed) {
+      // A restarted worker: the corpus and settings are still in the store.
+      store.update({ crashed: false, run: 'idle', error: null, vocab: null, snapshot: null });
+      setSpeed(store.get().speedLevel);
+      loadNow().then(() => setColour(store.get().colourBy));
+    } else {
+      restore();
+    }
   },
+  onCrash: (reason) => store.update({ crashed: true, run: 'error', error: reason, readProgress: null }),
   onSnapshot: (s) => {
     store.update((st) => ({ snapshot: s, answers: s.answers, lossCurve: addLoss(st.lossCurve, s) }));
     teaching.onSnapshot();
@@ -59,8 +72,12 @@ function setSpeed(level) {
 
 // ---- Corpus and settings -------------------------------------------------------------------
 
-/** @param {string} name */
-async function choosePreset(name) {
+/**
+ * @param {string} name
+ * @param {import('./app/saved.js').SavedWork | null} [keep]  saved edits to put over the preset's
+ *   settings and queries (a reload of a page whose preset the user had changed)
+ */
+async function choosePreset(name, keep = null) {
   /** @type {Preset} */
   let p;
   try {
@@ -73,6 +90,8 @@ async function choosePreset(name) {
   store.update({
     preset: p.name,
     corpus: p.text,
+    corpusFile: null,
+    replaced: false,
     base: p.settings,
     raw: rawFromSettings(p.settings),
     errors: {},
@@ -80,8 +99,73 @@ async function choosePreset(name) {
     pairsText: p.pairs.map((pair) => pair.join(' ')).join('\n'),
     analogy: p.analogy,
   });
-  setSpeed(defaultSpeedLevel(p.name));
+  if (keep) keepEdits(keep, p.settings);
+  setSpeed(keep?.speedLevel ?? defaultSpeedLevel(p.name));
   await loadNow();
+}
+
+/**
+ * Put saved settings and queries over the current ones (fields the saved form does not have keep
+ * the current values).
+ * @param {import('./app/saved.js').SavedWork} keep @param {import('./protocol.js').Settings} base
+ */
+function keepEdits(keep, base) {
+  const raw = { ...store.get().raw, ...keep.raw };
+  store.update({ base, raw, errors: checkSettings(raw, base).errors, query: keep.query, pairsText: keep.pairsText, analogy: keep.analogy });
+}
+
+/**
+ * Start where the last visit stopped: its preset with its edits, or the user's own text (typed,
+ * or the large file itself) with its settings. A link's ?preset= starts that preset instead.
+ */
+async function restore() {
+  const fromLink = new URLSearchParams(location.search).has('preset');
+  if (saved === null || fromLink || saved.preset !== 'custom') {
+    await choosePreset(store.get().preset, fromLink ? null : saved);
+  } else {
+    const corpus = await loadCorpus();
+    if (corpus === null || saved.base === null) {
+      await choosePreset('tutorial');
+    } else {
+      keepEdits(saved, saved.base);
+      if (typeof corpus === 'string') store.update({ preset: 'custom', corpus, corpusFile: null });
+      else store.update({ preset: 'custom', corpus: await preview(corpus), corpusFile: corpus });
+      setSpeed(saved.speedLevel);
+      await loadNow();
+    }
+  }
+  if (saved?.colourBy === 'cluster') setColour('cluster');
+  savedCorpus = store.get().corpusFile ?? (store.get().preset === 'custom' ? store.get().corpus : null);
+  store.subscribe(saveSoon);
+  // Whatever changed while the page was starting.
+  saveNow();
+}
+
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let saveTimer;
+/** The corpus last put in IndexedDB (the restored one counts as saved). @type {string | File | null} */
+let savedCorpus = null;
+/** Keep the work (saved.js) a moment after it changes. @param {AppState} st @param {AppState} prev */
+function saveSoon(st, prev) {
+  const workChanged = st.corpus !== prev.corpus || st.corpusFile !== prev.corpusFile || st.preset !== prev.preset || st.raw !== prev.raw
+    || st.base !== prev.base || st.query !== prev.query || st.pairsText !== prev.pairsText || st.analogy !== prev.analogy
+    || st.speedLevel !== prev.speedLevel || st.colourBy !== prev.colourBy || st.lang !== prev.lang;
+  if (workChanged) {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+  }
+}
+
+function saveNow() {
+  const st = store.get();
+  const corpus = st.corpusFile ?? st.corpus;
+  // The corpus first: saved work that says "custom" must find its text.
+  if (st.preset === 'custom' && corpus !== savedCorpus) {
+    savedCorpus = corpus;
+    saveCorpus(corpus).then(() => writeSavedWork(savedWork(store.get())));
+  } else {
+    writeSavedWork(savedWork(st));
+  }
 }
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -107,7 +191,7 @@ async function loadNow() {
       ? await client.request({ type: 'loadFile', file: st.corpusFile, settings })
       : await client.request({ type: 'load', corpus: st.corpus, settings });
     if (seq !== loadSeq) return false;
-    store.update({ vocab, lossCurve: [], error: null });
+    store.update({ vocab, lossCurve: [], error: null, ...(vocab.replaced ? { replaced: true } : {}) });
     sendQueries();
     teaching.onVocabulary();
     return true;
@@ -129,7 +213,7 @@ function setField(name, value) {
 
 /** The user's own text (typed, pasted or from a small file). @param {string} text */
 function setCorpus(text) {
-  store.update({ corpus: text, corpusFile: null, preset: 'custom' });
+  store.update({ corpus: text, corpusFile: null, preset: 'custom', replaced: false });
   scheduleLoad();
 }
 
@@ -181,6 +265,10 @@ async function resetModel() {
 }
 
 $('train').addEventListener('click', () => run('train'));
+$('restart').addEventListener('click', () => {
+  store.update({ run: 'loading', readProgress: null });
+  client.restart();
+});
 $('step').addEventListener('click', () => run('step'));
 $('pause').addEventListener('click', () => client.request({ type: 'pause' }));
 $('reset').addEventListener('click', async () => {
@@ -225,13 +313,21 @@ async function openFile(file) {
     setSpeed(SPEEDS.length - 1);
   }
   if (file.size <= LARGE_FILE_BYTES) {
-    setCorpus(await file.text());
+    const decoder = new Utf8Stream();
+    const text = decoder.decode(new Uint8Array(await file.arrayBuffer()));
+    setCorpus(text);
+    store.update({ replaced: decoder.replaced });
     return;
   }
   // A large file goes to the worker as it is (streamed there); the text box shows its start.
-  const preview = await file.slice(0, PREVIEW_BYTES).text();
-  store.update({ corpus: `${preview.slice(0, preview.lastIndexOf('\n') + 1)}…`, corpusFile: file, preset: 'custom' });
+  store.update({ corpus: await preview(file), corpusFile: file, preset: 'custom', replaced: false });
   await loadNow();
+}
+
+/** The whole lines at the start of a large file, for the text box. @param {File} file */
+async function preview(file) {
+  const start = await file.slice(0, PREVIEW_BYTES).text();
+  return `${start.slice(0, start.lastIndexOf('\n') + 1)}…`;
 }
 input('file').addEventListener('change', () => {
   const file = input('file').files?.[0];

@@ -92,6 +92,7 @@
  * @property {Uint32Array} counts
  * @property {number} corpusTokens
  * @property {number} dim
+ * @property {boolean} [replaced]  a streamed file had bytes that were not UTF-8 (replaced by U+FFFD)
  */
 
 /**
@@ -206,6 +207,7 @@
  *   | {type: 'state', state: RunState, error: string | null}
  *   | {type: 'ready', presets: string[], threads: number}
  *   | {type: 'loading', bytes: number, total: number}
+ *   | {type: 'crashed', error: string}
  * } WorkerMessage
  */
 

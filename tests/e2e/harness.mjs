@@ -107,12 +107,22 @@ export function useDemo(/** @type {{isolated?: boolean}} */ options = {}) {
 }
 
 /**
- * Open the demo and wait until the tutorial is loaded and idle. Records requests that leave the
- * server and page errors, so a test can assert there were none.
+ * Open the demo as a first visit and wait until the tutorial is loaded and idle. Records
+ * requests that leave the server and page errors, so a test can assert there were none.
+ *
+ * The tests share one browser profile, and the page keeps the user's work across visits
+ * (www/app/saved.js): each new tab starts by forgetting what earlier tests left, once, so that
+ * its own reloads still find what it saved (tests/e2e/robustness.test.mjs reloads).
  * @param {import('playwright-core').BrowserContext} context @param {string} url
  */
 export async function openDemo(context, url) {
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    if (window.name === 'w2v-test-tab') return;
+    window.name = 'w2v-test-tab';
+    localStorage.clear();
+    indexedDB.deleteDatabase('word2vec-lab');
+  });
   /** @type {string[]} */
   const offsite = [];
   /** @type {string[]} */

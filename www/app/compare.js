@@ -93,7 +93,7 @@ export function setupCompare(store, translate) {
       state: 'idle',
       error: null,
     };
-    side.client = new WorkerClient(startWorker(), {
+    side.client = new WorkerClient(startWorker, {
       onReady: () => {},
       onSnapshot: (s) => {
         side.snapshot = s;

@@ -63,6 +63,10 @@ export function render(st, prev, { plot, settingInputs }) {
     $('speed-value').textContent = text;
   }
 
+  if (langChanged || st.replaced !== prev.replaced) {
+    $('corpus-warning').hidden = !st.replaced;
+    $('corpus-warning').textContent = st.replaced ? t('corpus.replaced') : '';
+  }
   if (langChanged || st.vocab !== prev.vocab) {
     const file = st.corpusFile ? `${t('corpus.file', { name: st.corpusFile.name, mb: (st.corpusFile.size / 1e6).toFixed(1) })} · ` : '';
     $('corpus-stats').textContent = st.vocab
@@ -71,9 +75,16 @@ export function render(st, prev, { plot, settingInputs }) {
   }
 
   const p = st.snapshot?.progress ?? null;
-  renderStatus($('status'), st.run, p, st.error, t, st.readProgress);
+  if (st.crashed) {
+    $('status').dataset.state = 'error';
+    $('status').textContent = t('status.crashed', { message: st.error ?? '' });
+  } else {
+    renderStatus($('status'), st.run, p, st.error, t, st.readProgress);
+  }
+  $('restart').hidden = !st.crashed;
   renderStats(statEls, p, st.snapshot?.wordsPerSecond ?? 0, st.lossCurve.at(-1)?.loss ?? null);
-  const busy = st.run === 'loading';
+  // A crashed worker answers nothing until it is restarted.
+  const busy = st.run === 'loading' || st.crashed;
   /** @type {HTMLButtonElement} */ ($('train')).disabled = busy || st.run === 'training';
   /** @type {HTMLButtonElement} */ ($('pause')).disabled = st.run !== 'training';
   /** @type {HTMLButtonElement} */ ($('step')).disabled = busy || st.run === 'training';

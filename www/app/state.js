@@ -45,6 +45,8 @@ import { SPEEDS } from '../settings.js';
  * @property {File | null} corpusFile   a large file the worker streams (the text box shows its start)
  * @property {number | null} readProgress  fraction of that file read so far, while reading
  * @property {number} threads           training threads the worker can run at once (engine.js)
+ * @property {boolean} crashed          the worker died (a trap, out of memory): Restart is offered
+ * @property {boolean} replaced         the corpus file was not all UTF-8 (bytes replaced by U+FFFD)
  */
 
 export const MAX_LOSS_POINTS = 600;
@@ -53,12 +55,16 @@ export const MAX_LOSS_POINTS = 600;
  * The state of a fresh page: language and preset from the URL (or the browser), nothing loaded.
  * @param {string} search  location.search
  * @param {readonly string[]} languages  navigator.languages
+ * @param {import('./saved.js').SavedWork | null} [saved]  what the last visit left (saved.js)
  * @returns {AppState}
  */
-export function initialState(search, languages) {
+export function initialState(search, languages, saved = null) {
+  const url = new URLSearchParams(search);
+  // A link's ?lang= and ?preset= win over what was saved, which wins over the browser's language.
+  const urlLang = url.get('lang');
   return {
-    lang: detectLang(search, languages),
-    preset: new URLSearchParams(search).get('preset') ?? 'tutorial',
+    lang: urlLang === 'en' || urlLang === 'zh' || !saved ? detectLang(search, languages) : saved.lang,
+    preset: url.get('preset') ?? saved?.preset ?? 'tutorial',
     corpus: '',
     raw: {},
     errors: {},
@@ -87,6 +93,8 @@ export function initialState(search, languages) {
     corpusFile: null,
     readProgress: null,
     threads: 1,
+    crashed: false,
+    replaced: false,
   };
 }
 

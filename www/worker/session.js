@@ -31,7 +31,8 @@
  * @property {new (settings: Settings) => import('../pkg/word2vec_lab.js').CorpusLoader} CorpusLoader
  */
 
-import { errorMessage } from '../errors.js';
+import { errorMessage, isFatal } from '../errors.js';
+import { Utf8Stream } from '../decode.js';
 import { MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
 
 export const SLICE_MS = 12;
@@ -106,11 +107,11 @@ export class Session {
     try {
       loader = new this.wasm.CorpusLoader(settings);
     } catch (e) {
-      this.setState('error', errorMessage(e));
+      this.fail(e);
       throw e;
     }
     const reader = file.stream().getReader();
-    const decoder = new TextDecoder();
+    const decoder = new Utf8Stream();
     let carry = '';
     let bytes = 0;
     let reported = -Infinity;
@@ -118,7 +119,7 @@ export class Session {
       const { done, value } = await reader.read();
       if (done) break;
       bytes += value.length;
-      const text = carry + decoder.decode(value, { stream: true });
+      const text = carry + decoder.decode(value, true);
       // Whole lines only: the partial last line waits for the next piece.
       const cut = text.lastIndexOf('\n') + 1;
       if (cut > 0) loader.push(text.slice(0, cut));
@@ -129,7 +130,7 @@ export class Session {
       }
     }
     loader.push(carry + decoder.decode());
-    return this.install(() => loader.finish());
+    return { ...this.install(() => loader.finish()), replaced: decoder.replaced };
   }
 
   /**
@@ -140,7 +141,7 @@ export class Session {
     try {
       this.lab = make();
     } catch (e) {
-      this.setState('error', errorMessage(e));
+      this.fail(e);
       throw e;
     }
     this.version = 0;
@@ -211,7 +212,7 @@ export class Session {
     try {
       t = lab.traceStep();
     } catch (e) {
-      this.setState('error', errorMessage(e));
+      this.fail(e);
       throw e;
     }
     if (t === null || t.progress.done) {
@@ -261,6 +262,16 @@ export class Session {
   requireLab() {
     if (this.lab === null) throw new Error('nothing is loaded');
     return this.lab;
+  }
+
+  /**
+   * An error from the model: the run stops with its message, and if the wasm module can no
+   * longer be trusted (errors.js `isFatal`) the page hears that the worker crashed.
+   * @param {unknown} e
+   */
+  fail(e) {
+    if (isFatal(e)) this.post({ type: 'crashed', error: errorMessage(e) });
+    this.setState('error', errorMessage(e));
   }
 
   /** @param {RunState} state @param {string | null} [error] */
@@ -341,7 +352,7 @@ export class Session {
     try {
       p = lab.train(words);
     } catch (e) {
-      this.setState('error', errorMessage(e));
+      this.fail(e);
       return false;
     }
     if (p.loss !== null) {

@@ -5,7 +5,7 @@
 // (snapshots, state changes). A zero-delay yield uses a MessageChannel rather than
 // setTimeout(0), which browsers clamp to 4 ms when nested.
 
-import { errorMessage } from '../errors.js';
+import { errorMessage, isFatal } from '../errors.js';
 import { loadCore } from './engine.js';
 import { Session } from './session.js';
 
@@ -97,5 +97,6 @@ scope.onmessage = async (/** @type {MessageEvent<Request>} */ e) => {
     scope.postMessage({ type: 'reply', id: req.id, ok: true, result }, transfer);
   } catch (err) {
     scope.postMessage({ type: 'reply', id: req.id, ok: false, error: errorMessage(err) });
+    if (isFatal(err)) scope.postMessage({ type: 'crashed', error: errorMessage(err) });
   }
 };
