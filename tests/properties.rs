@@ -136,21 +136,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn text_files_round_trip_bit_for_bit(kv in keyed_vectors()) {
-        let mut out = Vec::new();
-        write_text(&mut out, &kv).unwrap();
-        let back = read_text(&out).unwrap();
-        prop_assert_eq!(back.words(), kv.words());
-        prop_assert_eq!(bits(back.vectors()), bits(kv.vectors()));
-    }
-
-    #[test]
-    fn binary_files_round_trip_bit_for_bit(kv in keyed_vectors()) {
-        let mut out = Vec::new();
-        write_binary(&mut out, &kv).unwrap();
-        let back = read_binary(&out).unwrap();
-        prop_assert_eq!(back.words(), kv.words());
-        prop_assert_eq!(bits(back.vectors()), bits(kv.vectors()));
+    fn vector_files_round_trip_bit_for_bit(kv in keyed_vectors()) {
+        let (mut text, mut binary) = (Vec::new(), Vec::new());
+        write_text(&mut text, &kv).unwrap();
+        write_binary(&mut binary, &kv).unwrap();
+        for back in [read_text(&text).unwrap(), read_binary(&binary).unwrap()] {
+            prop_assert_eq!(back.words(), kv.words());
+            prop_assert_eq!(bits(back.vectors()), bits(kv.vectors()));
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 import { $, input } from './app/dom.js';
 import { render } from './app/render.js';
-import { loadCorpus, readSavedWork, saveCorpus, savedWork, writeSavedWork } from './app/saved.js';
+import { keepSaving, loadCorpus, readSavedWork } from './app/saved.js';
 import { addLoss, initialState } from './app/state.js';
 import { WorkerClient, startWorker } from './client.js';
 import { Utf8Stream } from './decode.js';
@@ -33,7 +33,6 @@ const LARGE_FILE_BYTES = 1_000_000;
 const PREVIEW_BYTES = 20_000;
 const LOAD_DELAY_MS = 250;
 const QUERY_DELAY_MS = 100;
-const SAVE_DELAY_MS = 300;
 
 /** What the last visit left (saved.js), read once. */
 const saved = readSavedWork(SPEEDS.length);
@@ -135,37 +134,7 @@ async function restore() {
     }
   }
   if (saved?.colourBy === 'cluster') setColour('cluster');
-  savedCorpus = store.get().corpusFile ?? (store.get().preset === 'custom' ? store.get().corpus : null);
-  store.subscribe(saveSoon);
-  // Whatever changed while the page was starting.
-  saveNow();
-}
-
-/** @type {ReturnType<typeof setTimeout> | undefined} */
-let saveTimer;
-/** The corpus last put in IndexedDB (the restored one counts as saved). @type {string | File | null} */
-let savedCorpus = null;
-/** Keep the work (saved.js) a moment after it changes. @param {AppState} st @param {AppState} prev */
-function saveSoon(st, prev) {
-  const workChanged = st.corpus !== prev.corpus || st.corpusFile !== prev.corpusFile || st.preset !== prev.preset || st.raw !== prev.raw
-    || st.base !== prev.base || st.query !== prev.query || st.pairsText !== prev.pairsText || st.analogy !== prev.analogy
-    || st.speedLevel !== prev.speedLevel || st.colourBy !== prev.colourBy || st.lang !== prev.lang;
-  if (workChanged) {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
-  }
-}
-
-function saveNow() {
-  const st = store.get();
-  const corpus = st.corpusFile ?? st.corpus;
-  // The corpus first: saved work that says "custom" must find its text.
-  if (st.preset === 'custom' && corpus !== savedCorpus) {
-    savedCorpus = corpus;
-    saveCorpus(corpus).then(() => writeSavedWork(savedWork(store.get())));
-  } else {
-    writeSavedWork(savedWork(st));
-  }
+  keepSaving(store, saved?.preset === 'custom' ? store.get().corpusFile ?? store.get().corpus : null);
 }
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */

@@ -6,12 +6,14 @@
 // language; the corpus (a typed text, or a large file as the File itself) goes to IndexedDB,
 // which holds Blobs and more than localStorage's few megabytes. A preset's text is not saved:
 // the preset's name brings it back. `savedWork` and `restoredWork` are pure (no storage) and
-// unit-tested; the rest only moves their values in and out of storage, and never throws: a
-// browser that refuses storage (private mode, quota) just forgets.
+// unit-tested; the rest only moves their values in and out of storage (`keepSaving` from the
+// moment the page has restored), and never throws: a browser that refuses storage (private mode,
+// quota) just forgets.
 
 /** @typedef {import('./state.js').AppState} AppState */
 
 const KEY = 'word2vec-lab:work';
+const SAVE_DELAY_MS = 300;
 const DB = 'word2vec-lab';
 const STORE = 'corpus';
 const VERSION = 1;
@@ -30,20 +32,12 @@ const VERSION = 1;
  * @property {'frequency' | 'cluster'} colourBy
  */
 
+/** The state's fields that SavedWork keeps as they are. */
+const KEPT = /** @type {const} */ (['lang', 'preset', 'raw', 'base', 'query', 'pairsText', 'analogy', 'speedLevel', 'colourBy']);
+
 /** The part of the state worth keeping (the corpus aside). @param {AppState} st @returns {SavedWork} */
 export function savedWork(st) {
-  return {
-    version: VERSION,
-    lang: st.lang,
-    preset: st.preset,
-    raw: st.raw,
-    base: st.base,
-    query: st.query,
-    pairsText: st.pairsText,
-    analogy: st.analogy,
-    speedLevel: st.speedLevel,
-    colourBy: st.colourBy,
-  };
+  return /** @type {SavedWork} */ ({ version: VERSION, ...Object.fromEntries(KEPT.map((k) => [k, st[k]])) });
 }
 
 /**
@@ -71,6 +65,35 @@ export function restoredWork(value, speedLevels) {
   return ok ? /** @type {SavedWork} */ (value) : null;
 }
 
+/**
+ * From now on, save the work a moment after it changes (and once now, for what changed while the
+ * page was starting). The corpus goes first: saved work that says "custom" must find its text.
+ * @param {import('../store.js').Store<AppState>} store
+ * @param {string | File | null} restored  the corpus the page restored (already saved)
+ */
+export function keepSaving(store, restored) {
+  let saved = restored;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const saveNow = () => {
+    const st = store.get();
+    const corpus = st.corpusFile ?? st.corpus;
+    if (st.preset === 'custom' && corpus !== saved) {
+      saved = corpus;
+      saveCorpus(corpus).then(() => writeSavedWork(savedWork(store.get())));
+    } else {
+      writeSavedWork(savedWork(st));
+    }
+  };
+  store.subscribe((st, prev) => {
+    if (st.corpus !== prev.corpus || st.corpusFile !== prev.corpusFile || KEPT.some((k) => st[k] !== prev[k])) {
+      clearTimeout(timer);
+      timer = setTimeout(saveNow, SAVE_DELAY_MS);
+    }
+  });
+  saveNow();
+}
+
 /** The saved work in localStorage, or null. @param {number} speedLevels */
 export function readSavedWork(speedLevels) {
   try {
@@ -82,7 +105,7 @@ export function readSavedWork(speedLevels) {
 }
 
 /** @param {SavedWork} work */
-export function writeSavedWork(work) {
+function writeSavedWork(work) {
   try {
     localStorage.setItem(KEY, JSON.stringify(work));
   } catch (e) {
@@ -123,7 +146,7 @@ async function withStore(mode, op) {
  * Keep the user's corpus: their text, or the large file itself (null forgets it).
  * @param {string | File | null} corpus
  */
-export async function saveCorpus(corpus) {
+async function saveCorpus(corpus) {
   try {
     if (corpus === null) await withStore('readwrite', (s) => s.delete('corpus'));
     else await withStore('readwrite', (s) => s.put(corpus, 'corpus'));
