@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fitView, pick, pixelOf, placeLabels, pointColours, rasterSquares, toData, toScreen, withAnalogyTarget, zoomAt } from '../../www/views/plot.js';
+import { cssColour, fitView, pick, pixelOf, placeLabels, pointRgb, rasterSquares, toData, toScreen, withAnalogyTarget, zoomAt } from '../../www/views/plot.js';
 import { parsePairs } from '../../www/views/panels.js';
 
 test('the fitted view puts every point inside the box', () => {
@@ -77,10 +77,10 @@ test('squares go straight into the pixel buffer, clipped, the most frequent word
 
 test('colours: clusters use the palette, frequency runs from light to dark', () => {
   const counts = Uint32Array.from([100, 10, 1]);
-  const byCluster = pointColours(counts, Uint32Array.from([0, 1, 0]), 'cluster');
+  const byCluster = pointRgb(counts, Uint32Array.from([0, 1, 0]), 'cluster');
   assert.equal(byCluster[0], byCluster[2]);
   assert.notEqual(byCluster[0], byCluster[1]);
-  const byFreq = pointColours(counts, null, 'frequency');
+  const byFreq = Array.from(pointRgb(counts, null, 'frequency'), cssColour);
   assert.equal(byFreq[0], 'rgb(194, 65, 12)');
   assert.equal(byFreq[2], 'rgb(122, 166, 214)');
 });

@@ -75,12 +75,7 @@ export function render(st, prev, { plot, settingInputs }) {
   }
 
   const p = st.snapshot?.progress ?? null;
-  if (st.crashed) {
-    $('status').dataset.state = 'error';
-    $('status').textContent = t('status.crashed', { message: st.error ?? '' });
-  } else {
-    renderStatus($('status'), st.run, p, st.error, t, st.readProgress);
-  }
+  renderStatus($('status'), st.run, p, st.error, t, st.readProgress, st.crashed);
   $('restart').hidden = !st.crashed;
   renderStats(statEls, p, st.snapshot?.wordsPerSecond ?? 0, st.lossCurve.at(-1)?.loss ?? null);
   // A crashed worker answers nothing until it is restarted.

@@ -20,8 +20,14 @@ export function percent(p) {
  * @param {HTMLElement} el @param {RunState | 'loading'} state @param {Progress | null} p
  * @param {string | null} error @param {Translate} t
  * @param {number | null} [reading]  fraction of a large file read, while reading
+ * @param {boolean} [crashed]  the worker died: `error` says why, Restart is offered
  */
-export function renderStatus(el, state, p, error, t, reading = null) {
+export function renderStatus(el, state, p, error, t, reading = null, crashed = false) {
+  if (crashed) {
+    el.dataset.state = 'error';
+    el.textContent = t('status.crashed', { message: error ?? '' });
+    return;
+  }
   el.dataset.state = state === 'loading' ? 'idle' : state;
   if (state === 'loading' && reading !== null) {
     el.textContent = t('status.reading', { percent: Math.floor(100 * reading) });

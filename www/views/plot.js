@@ -79,8 +79,13 @@ export function fitView(coords, width, height) {
 
 /** @param {View} v @param {number} dx @param {number} dy @returns {[number, number]} */
 export function toScreen(v, dx, dy) {
-  return [dx * v.scale + v.x, -dy * v.scale + v.y];
+  return [screenX(v, dx), screenY(v, dy)];
 }
+
+/** toScreen's two halves, for loops over every point (no array per point). @param {View} v @param {number} dx */
+const screenX = (v, dx) => dx * v.scale + v.x;
+/** @param {View} v @param {number} dy */
+const screenY = (v, dy) => -dy * v.scale + v.y;
 
 /** @param {View} v @param {number} sx @param {number} sy @returns {[number, number]} */
 export function toData(v, sx, sy) {
@@ -103,9 +108,9 @@ export function pick(coords, v, sx, sy, radius) {
   let best = -1;
   let bestD = radius * radius;
   for (let i = 0; i < coords.length / 2; i++) {
-    // toScreen, written out: no array per point (this runs on every pointer move).
-    const px = coords[2 * i] * v.scale + v.x;
-    const py = -coords[2 * i + 1] * v.scale + v.y;
+    // This runs on every pointer move.
+    const px = screenX(v, coords[2 * i]);
+    const py = screenY(v, coords[2 * i + 1]);
     const d = (px - sx) ** 2 + (py - sy) ** 2;
     if (d <= bestD) {
       bestD = d;
@@ -147,15 +152,6 @@ export function pointRgb(counts, clusters, by) {
 /** 0xRRGGBB as a CSS colour. @param {number} rgb */
 export function cssColour(rgb) {
   return `rgb(${rgb >> 16}, ${(rgb >> 8) & 0xff}, ${rgb & 0xff})`;
-}
-
-/**
- * A colour per word as CSS; see `pointRgb`.
- * @param {Uint32Array} counts @param {Uint32Array | null} clusters @param {'frequency' | 'cluster'} by
- * @returns {string[]}
- */
-export function pointColours(counts, clusters, by) {
-  return Array.from(pointRgb(counts, clusters, by), cssColour);
 }
 
 /**
@@ -385,7 +381,7 @@ export class EmbeddingPlot {
       this.warmup--;
       this.request();
     }
-    const n = stage === 2 ? Math.min(all, WARMUP_POINTS) : all;
+    const n = stage === WARMUP_FRAMES ? Math.min(all, WARMUP_POINTS) : all;
     if (this.shown.length !== data.coords.length) this.shown = new Float32Array(data.coords);
     const { shown, from } = this;
     if (k === 1) shown.set(data.coords.subarray(0, 2 * n));
@@ -401,9 +397,8 @@ export class EmbeddingPlot {
     const sx = new Float32Array(n);
     const sy = new Float32Array(n);
     for (let i = 0; i < n; i++) {
-      // toScreen, written out: no array per point.
-      sx[i] = shown[2 * i] * view.scale + view.x;
-      sy[i] = -shown[2 * i + 1] * view.scale + view.y;
+      sx[i] = screenX(view, shown[2 * i]);
+      sy[i] = screenY(view, shown[2 * i + 1]);
     }
 
     if (all > SQUARES_ABOVE) {
