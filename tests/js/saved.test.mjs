@@ -1,10 +1,11 @@
-// What survives a reload (www/app/saved.js) and the UTF-8 decoder that flags replaced bytes
-// (www/decode.js): pure parts, under Node.
+// What survives a reload (www/app/saved.js), the UTF-8 decoder that flags replaced bytes
+// (www/decode.js) and which errors count as a worker crash (www/errors.js): pure parts, under Node.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { restoredWork, savedWork } from '../../www/app/saved.js';
 import { initialState } from '../../www/app/state.js';
 import { Utf8Stream } from '../../www/decode.js';
+import { isFatal } from '../../www/errors.js';
 
 test('saved work reads back, and anything else is refused field by field', () => {
   const st = { ...initialState('?lang=zh', ['en']), preset: 'custom', raw: { dim: '20', dynamicWindow: false }, query: '猫', speedLevel: 3 };
@@ -43,4 +44,29 @@ test('UTF-8 decoding flags replaced bytes, also when a character is cut between 
   const out = bad.decode(Uint8Array.of(0x61, 0x20, 0xc9, 0xee, 0xb6, 0xc8, 0x20, 0x80, 0x62));
   assert.equal(bad.replaced, true);
   assert.ok(out.startsWith('a ') && out.endsWith('b') && out.includes('\ufffd'), out);
+});
+
+test('a wasm trap or a memory that cannot grow counts as a crash, other errors do not', async () => {
+  // A module whose one function is `unreachable`: what a Rust panic or abort compiles to.
+  const bytes = Uint8Array.of(0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 0x66, 0, 0, 0x0a, 5, 1, 3, 0, 0, 0x0b);
+  const { instance } = await WebAssembly.instantiate(bytes);
+  const trap = (() => {
+    try {
+      /** @type {() => void} */ (instance.exports.f)();
+    } catch (e) {
+      return e;
+    }
+  })();
+  assert.ok(trap instanceof WebAssembly.RuntimeError);
+  assert.equal(isFatal(trap), true);
+  const full = (() => {
+    try {
+      new WebAssembly.Memory({ initial: 1, maximum: 1 }).grow(1);
+    } catch (e) {
+      return e;
+    }
+  })();
+  assert.equal(isFatal(full), true, String(full));
+  assert.equal(isFatal(new Error("'x' is not in the vocabulary")), false);
+  assert.equal(isFatal(new RangeError('Invalid array length')), false);
 });
