@@ -32,9 +32,26 @@ function schedule(fn, ms) {
   }
 }
 
+/** Whether the page has been told that the wasm module crashed (it is told once). */
+let crashReported = false;
+
+/**
+ * Everything the worker sends goes through here. A fatal error can be seen twice (by the session,
+ * which stops the run, and by the request handler the error then reaches): the page hears of the
+ * crash once.
+ * @param {WorkerMessage} msg @param {Transferable[]} [transfer]
+ */
+function post(msg, transfer = []) {
+  if (msg.type === 'crashed') {
+    if (crashReported) return;
+    crashReported = true;
+  }
+  scope.postMessage(msg, transfer);
+}
+
 const loaded = loadCore((message) => console.warn(message)).then(({ core, threads }) => {
-  const session = new Session(core, (msg, transfer) => scope.postMessage(msg, transfer ?? []), { schedule });
-  scope.postMessage({ type: 'ready', presets: core.presetNames(), threads });
+  const session = new Session(core, post, { schedule });
+  post({ type: 'ready', presets: core.presetNames(), threads });
   return { core, session };
 });
 
@@ -94,9 +111,9 @@ scope.onmessage = async (/** @type {MessageEvent<Request>} */ e) => {
     if (req.type === 'load' || req.type === 'loadFile' || req.type === 'reset') {
       transfer.push(/** @type {import('../protocol.js').Vocabulary} */ (result).counts.buffer);
     }
-    scope.postMessage({ type: 'reply', id: req.id, ok: true, result }, transfer);
+    post({ type: 'reply', id: req.id, ok: true, result }, transfer);
   } catch (err) {
-    scope.postMessage({ type: 'reply', id: req.id, ok: false, error: errorMessage(err) });
-    if (isFatal(err)) scope.postMessage({ type: 'crashed', error: errorMessage(err) });
+    post({ type: 'reply', id: req.id, ok: false, error: errorMessage(err) });
+    if (isFatal(err)) post({ type: 'crashed', error: errorMessage(err) });
   }
 };
