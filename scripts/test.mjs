@@ -52,6 +52,8 @@ try {
     run('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);
     step('cargo clippy (wasm32: the binding and its tests)');
     run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--tests', '--', '-D', 'warnings']);
+    step('cargo clippy (wasm32: the vector-file binding)');
+    run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'files', '--target-dir', 'target/files', '--', '-D', 'warnings']);
     step('cargo test');
     run('cargo', ['test'], { env });
   }
@@ -87,7 +89,7 @@ try {
 
   if (wants('e2e')) {
     step('end to end in chromium (playwright-core)');
-    run('node', ['--test', '--test-concurrency=1', 'tests/e2e/']);
+    run('node', ['--test', '--test-concurrency=1', 'tests/e2e/'], { env });
   }
   console.log('\nall tests passed');
 } catch (e) {

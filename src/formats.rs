@@ -110,11 +110,34 @@ pub fn write_projector_tsv(
     metadata: &mut impl Write,
     kv: &KeyedVectors,
 ) -> Result<()> {
+    write_projector_vectors(vectors, kv)?;
+    write_projector_metadata(metadata, kv)
+}
+
+/// The Projector's `vectors.tsv`: one row of tab-separated numbers per word, no header.
+pub fn write_projector_vectors(out: &mut impl Write, kv: &KeyedVectors) -> Result<()> {
     check_words(kv)?;
-    for (i, word) in kv.words().iter().enumerate() {
-        let row: Vec<String> = kv.vector(i as u32).iter().map(|x| x.to_string()).collect();
-        writeln!(vectors, "{}", row.join("\t")).map_err(io_err)?;
-        writeln!(metadata, "{word}").map_err(io_err)?;
+    let mut line = String::new();
+    for i in 0..kv.len() {
+        line.clear();
+        for (j, x) in kv.vector(i as u32).iter().enumerate() {
+            if j > 0 {
+                line.push('\t');
+            }
+            line.push_str(&x.to_string());
+        }
+        line.push('\n');
+        out.write_all(line.as_bytes()).map_err(io_err)?;
+    }
+    Ok(())
+}
+
+/// The Projector's `metadata.tsv`: one word per line, in the same order (one column, so no
+/// header line).
+pub fn write_projector_metadata(out: &mut impl Write, kv: &KeyedVectors) -> Result<()> {
+    check_words(kv)?;
+    for word in kv.words() {
+        writeln!(out, "{word}").map_err(io_err)?;
     }
     Ok(())
 }
@@ -140,9 +163,15 @@ pub fn sniff(bytes: &[u8]) -> VectorFormat {
 
 /// Read a vector file, text or binary as `sniff` decides.
 pub fn read(bytes: &[u8]) -> Result<KeyedVectors> {
+    read_at_most(bytes, usize::MAX)
+}
+
+/// [`read`], refusing a file with more than `max_values` numbers (words × dimension) as soon as
+/// its header, or its rows, pass that many: the page's memory budget.
+pub fn read_at_most(bytes: &[u8], max_values: usize) -> Result<KeyedVectors> {
     match sniff(bytes) {
-        VectorFormat::Text => read_text(bytes),
-        VectorFormat::Binary => read_binary(bytes),
+        VectorFormat::Text => read_text_at_most(bytes, max_values),
+        VectorFormat::Binary => read_binary_at_most(bytes, max_values),
     }
 }
 
@@ -154,7 +183,7 @@ fn parse_header(line: &str) -> Option<(usize, usize)> {
     parts.next().is_none().then_some((count, dim))
 }
 
-fn check_header(count: usize, dim: usize, position: &str) -> Result<()> {
+fn check_header(count: usize, dim: usize, max_values: usize, position: &str) -> Result<()> {
     if dim == 0 || dim > MAX_FILE_DIM {
         return Err(Error::format(
             position,
@@ -164,22 +193,36 @@ fn check_header(count: usize, dim: usize, position: &str) -> Result<()> {
     if count == 0 {
         return Err(Error::format(position, "the header announces 0 words"));
     }
+    if count.saturating_mul(dim) > max_values {
+        return Err(too_many(count, dim, max_values, position));
+    }
     Ok(())
+}
+
+fn too_many(words: usize, dim: usize, max_values: usize, position: &str) -> Error {
+    Error::format(
+        position,
+        format!(
+            "{words} words × {dim} dimensions is more than the {max_values} numbers that can be read here"
+        ),
+    )
 }
 
 /// Accumulates the rows read from a file, checking duplicates and values.
 struct ParsedRows {
     dim: usize,
+    max_values: usize,
     words: Vec<String>,
     vectors: Vec<f32>,
     seen: HashSet<String>,
 }
 
 impl ParsedRows {
-    fn new(dim: usize, expected: usize) -> Self {
+    fn new(dim: usize, expected: usize, max_values: usize) -> Self {
         let reserve = expected.min(1 << 20);
         ParsedRows {
             dim,
+            max_values,
             words: Vec::with_capacity(reserve),
             vectors: Vec::with_capacity(reserve.saturating_mul(dim).min(1 << 26)),
             seen: HashSet::with_capacity(reserve),
@@ -199,6 +242,14 @@ impl ParsedRows {
                 format!("value {} of '{word}' is {}", i + 1, values[i]),
             ));
         }
+        if self.vectors.len() + values.len() > self.max_values {
+            return Err(too_many(
+                self.words.len() + 1,
+                self.dim,
+                self.max_values,
+                position,
+            ));
+        }
         if !self.seen.insert(word.clone()) {
             return Err(Error::format(position, format!("duplicate word '{word}'")));
         }
@@ -214,6 +265,10 @@ impl ParsedRows {
 
 /// Read word2vec / fastText text (with header) or GloVe text (without).
 pub fn read_text(bytes: &[u8]) -> Result<KeyedVectors> {
+    read_text_at_most(bytes, usize::MAX)
+}
+
+fn read_text_at_most(bytes: &[u8], max_values: usize) -> Result<KeyedVectors> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = 1 + bytes[..e.valid_up_to()]
             .iter()
@@ -234,17 +289,17 @@ pub fn read_text(bytes: &[u8]) -> Result<KeyedVectors> {
     };
     let (expected, dim, mut pending) = match parse_header(first) {
         Some((count, dim)) => {
-            check_header(count, dim, &format!("line {first_no}"))?;
+            check_header(count, dim, max_values, &format!("line {first_no}"))?;
             (Some(count), dim, None)
         }
         None => {
             // GloVe: no header; the first row fixes the dimension.
             let dim = fields(first).count().saturating_sub(1);
-            check_header(1, dim, &format!("line {first_no}"))?;
+            check_header(1, dim, max_values, &format!("line {first_no}"))?;
             (None, dim, Some((first_no, first)))
         }
     };
-    let mut rows = ParsedRows::new(dim, expected.unwrap_or(1024));
+    let mut rows = ParsedRows::new(dim, expected.unwrap_or(1024), max_values);
     let mut values = Vec::with_capacity(dim);
     while let Some((no, line)) = pending.take().or_else(|| lines.next()) {
         let position = format!("line {no}");
@@ -293,6 +348,10 @@ pub fn read_text(bytes: &[u8]) -> Result<KeyedVectors> {
 
 /// Read word2vec binary.
 pub fn read_binary(bytes: &[u8]) -> Result<KeyedVectors> {
+    read_binary_at_most(bytes, usize::MAX)
+}
+
+fn read_binary_at_most(bytes: &[u8], max_values: usize) -> Result<KeyedVectors> {
     let header_end = bytes
         .iter()
         .take(256)
@@ -305,8 +364,8 @@ pub fn read_binary(bytes: &[u8]) -> Result<KeyedVectors> {
             format!("bad header '{header}', expected '<words> <dim>'"),
         )
     })?;
-    check_header(count, dim, "byte 0")?;
-    let mut rows = ParsedRows::new(dim, count);
+    check_header(count, dim, max_values, "byte 0")?;
+    let mut rows = ParsedRows::new(dim, count, max_values);
     let mut at = header_end + 1;
     let mut values = vec![0.0f32; dim];
     for n in 0..count {
@@ -484,5 +543,24 @@ mod tests {
         );
         let e = read_binary(b"x y\n\x00\x01").unwrap_err().to_string();
         assert!(e.contains("bad header"), "{e}");
+    }
+
+    #[test]
+    fn a_budget_of_numbers_is_enforced_at_the_header_or_at_the_row() {
+        let at_most = |bytes: &[u8], max| read_at_most(bytes, max).map(|kv| kv.len());
+        let file = b"2 3\na 1 2 3\nb 4 5 6\n";
+        assert_eq!(at_most(file, 6).unwrap(), 2);
+        let e = at_most(file, 5).unwrap_err().to_string();
+        assert!(
+            e.starts_with("line 1: 2 words × 3 dimensions is more than the 5"),
+            "{e}"
+        );
+        // GloVe has no header: the row that passes the budget is named.
+        let e = at_most(b"a 1 2 3\nb 4 5 6\n", 5).unwrap_err().to_string();
+        assert!(e.starts_with("line 2: 2 words × 3"), "{e}");
+        let mut bin = Vec::new();
+        write_binary(&mut bin, &sample()).unwrap();
+        let e = at_most(&bin, 8).unwrap_err().to_string();
+        assert!(e.starts_with("byte 0: 3 words × 3"), "{e}");
     }
 }

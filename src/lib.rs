@@ -24,13 +24,16 @@
 //! | [`query`] | cosine, neighbours, analogies | `distance.c`, `word-analogy.c` |
 //! | [`ranking`] | best-first order of scored lists (one sort for all) | `SortVocab` |
 //! | [`pca`] | 2-D / 3-D projection for the plot | — |
+//! | [`picture`] | the plot's projection and colour groups, kept between pictures | — |
 //! | [`cluster`] | spherical k-means, for colouring the plot | Dhillon & Modha 2001 |
 //! | [`formats`] | word2vec text / binary, Projector TSV | `main()` output |
 //! | [`eval`] | analogy accuracy, similarity Spearman | `compute-accuracy.c` |
 //! | [`presets`] | corpora this project generates, with settings | — |
 //!
-//! The browser binding, `wasm` (built only for `wasm32-unknown-unknown`), is the one module that
-//! sees JavaScript.
+//! The browser bindings are the only modules that see JavaScript, built only for
+//! `wasm32-unknown-unknown`: `wasm` (the trainer and its queries, in the module every visit loads)
+//! or, with the `files` feature, `wasm_files` (reading and writing vector files, in a second
+//! module loaded for export and import).
 
 pub mod cluster;
 pub mod config;
@@ -46,6 +49,7 @@ pub mod model;
 pub mod noise;
 pub mod output_layer;
 pub mod pca;
+pub mod picture;
 pub mod pool;
 pub mod presets;
 pub mod query;
@@ -55,8 +59,12 @@ pub mod rows;
 pub mod tokenize;
 pub mod train;
 pub mod vocab;
-#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+#[cfg(all(target_arch = "wasm32", target_os = "unknown", not(feature = "files")))]
 pub mod wasm;
+#[cfg(all(target_arch = "wasm32", target_os = "unknown", feature = "files"))]
+pub mod wasm_files;
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+mod wasm_shared;
 
 pub use config::{Architecture, CbowContext, Config, OutputLayer};
 pub use corpus::{Corpus, CorpusBuilder};

@@ -16,19 +16,19 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::cluster::{spherical_kmeans, Clustering};
 use crate::config::{limits, Architecture, CbowContext, Config, OutputLayer};
 use crate::huffman::HuffmanTree;
 use crate::kernels::{dot, sigmoid};
 use crate::noise::NoiseSampler;
 use crate::output_layer::softmax_in_place;
-use crate::pca::{project, Projection};
+use crate::picture::Picture;
 use crate::pool::Pool;
 use crate::presets::Preset;
-use crate::query::{AnalogyMethod, KeyedVectors, Scored};
+use crate::query::KeyedVectors;
 use crate::ranking::{self, Ranked};
 use crate::tokenize::TokenizerOptions;
 use crate::train::{PositionTrace, Progress, SampleTrace, Trainer};
+use crate::wasm_shared::{js_error, queries, to_js, ScoredOut};
 use crate::{CorpusBuilder, VectorSource};
 
 #[derive(Serialize, Deserialize)]
@@ -175,12 +175,6 @@ struct ProgressOut {
 }
 
 #[derive(Serialize)]
-struct ScoredOut<'a> {
-    word: &'a str,
-    score: f32,
-}
-
-#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct PresetOut {
     name: &'static str,
@@ -189,27 +183,6 @@ struct PresetOut {
     query: &'static str,
     pairs: Vec<[&'static str; 2]>,
     analogy: [&'static str; 3],
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
-}
-
-fn js_error(e: crate::Error) -> JsError {
-    JsError::new(&e.to_string())
-}
-
-fn scored_to_js(list: &[Scored]) -> Result<JsValue, JsError> {
-    let out: Vec<ScoredOut> = list
-        .iter()
-        .map(|s| ScoredOut {
-            word: &s.word,
-            score: s.score,
-        })
-        .collect();
-    to_js(&out)
 }
 
 /// The names of the presets, in menu order.
@@ -384,14 +357,10 @@ impl CorpusLoader {
         Ok(Lab {
             trainer,
             vectors: None,
-            projection: None,
-            clustering: None,
+            picture: Picture::default(),
         })
     }
 }
-
-/// Rows the plot's PCA is fitted on (the most frequent words); see [`Lab::project`].
-const PCA_FIT_ROWS: usize = 2_000;
 
 /// One corpus and the model being trained on it (with its settings).
 #[wasm_bindgen]
@@ -399,8 +368,7 @@ pub struct Lab {
     trainer: Trainer,
     /// The vectors as of the last training chunk, rebuilt lazily for queries.
     vectors: Option<KeyedVectors>,
-    projection: Option<Projection>,
-    clustering: Option<Clustering>,
+    picture: Picture,
 }
 
 #[wasm_bindgen]
@@ -459,56 +427,29 @@ impl Lab {
         self.trainer.model().input.clone()
     }
 
-    /// 2-D PCA of the unit-length vectors (so distances on the plot follow cosine), warm-started
-    /// from the previous call so the picture turns smoothly. Row-major |V| × 2.
-    /// For large vocabularies the axes are fitted on the `PCA_FIT_ROWS` most frequent words
-    /// (the covariance costs rows × dim²) and every word is then projected on them.
+    /// 2-D PCA of the unit-length vectors, warm-started from the previous call so the picture
+    /// turns smoothly ([`Picture::project`]). Row-major |V| × 2.
     pub fn project(&mut self) -> Vec<f32> {
-        let dim = self.trainer.model().dim;
         let kv = keyed(&mut self.vectors, &self.trainer);
-        let unit = kv.unit_vectors();
-        let fit_on = &unit[..unit.len().min(PCA_FIT_ROWS * dim)];
-        let p = project(fit_on, dim, 2, self.projection.as_ref());
-        let coords = if fit_on.len() == unit.len() {
-            p.coords.clone()
-        } else {
-            p.transform(unit, dim)
-        };
-        self.projection = Some(p);
-        coords
+        self.picture.project(kv)
     }
 
     /// Fraction of the variance along each axis of the last projection.
     pub fn explained(&self) -> Vec<f64> {
-        self.projection
-            .as_ref()
-            .map(|p| p.explained.clone())
-            .unwrap_or_default()
+        self.picture.explained()
     }
 
     /// Cluster label (0..k) of every word by spherical k-means, warm-started from the previous
     /// call so that groups keep their numbers.
     pub fn clusters(&mut self, k: u32) -> Vec<u32> {
-        let dim = self.trainer.model().dim;
         let seed = self.trainer.model().seed;
         let kv = keyed(&mut self.vectors, &self.trainer);
-        let c = spherical_kmeans(
-            kv.unit_vectors(),
-            dim,
-            k as usize,
-            seed,
-            20,
-            self.clustering.as_ref(),
-        );
-        let labels = c.labels.clone();
-        self.clustering = Some(c);
-        labels
+        self.picture.clusters(kv, k as usize, seed)
     }
 
     /// The `k` nearest words to `word` by cosine: `[{word, score}]`.
     pub fn nearest(&mut self, word: &str, k: u32) -> Result<JsValue, JsError> {
-        let list = self.keyed().nearest(word, k as usize).map_err(js_error)?;
-        scored_to_js(&list)
+        queries::nearest(self.keyed(), word, k)
     }
 
     /// Cosine similarity of two words.
@@ -525,20 +466,7 @@ impl Lab {
         k: u32,
         method: &str,
     ) -> Result<JsValue, JsError> {
-        let method = match method {
-            "add" => AnalogyMethod::CosAdd,
-            "mul" => AnalogyMethod::CosMul,
-            other => {
-                return Err(JsError::new(&format!(
-                    "unknown analogy method '{other}' (add or mul)"
-                )))
-            }
-        };
-        let list = self
-            .keyed()
-            .analogy(a, b, c, k as usize, method)
-            .map_err(js_error)?;
-        scored_to_js(&list)
+        queries::analogy(self.keyed(), [a, b, c], k, method)
     }
 }
 

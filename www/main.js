@@ -6,6 +6,7 @@
 // renders, and draws the plot.
 
 import { $, input } from './app/dom.js';
+import { download, fileStem } from './app/download.js';
 import { render } from './app/render.js';
 import { keepSaving, loadCorpus, readSavedWork } from './app/saved.js';
 import { addLoss, initialState } from './app/state.js';
@@ -31,6 +32,8 @@ const CLUSTERS = 6;
 const LARGE_FILE_BYTES = 1_000_000;
 /** How much of a large file the text box shows. */
 const PREVIEW_BYTES = 20_000;
+/** Vector files larger than this are refused before they are read (the page's memory). */
+const MAX_IMPORT_BYTES = 512e6;
 const LOAD_DELAY_MS = 250;
 const QUERY_DELAY_MS = 100;
 
@@ -220,8 +223,9 @@ function focusInvalid() {
 async function run(what) {
   if (focusInvalid()) return;
   const st = store.get();
-  // Apply a pending edit (or retry after an error) before training.
-  if (loadTimer !== undefined || st.run === 'error' || st.vocab === null) {
+  // Apply a pending edit (or retry after an error) before training; after an import, train the
+  // corpus again.
+  if (loadTimer !== undefined || st.run === 'error' || st.vocab === null || st.vocab.imported) {
     if (!(await loadNow())) return;
   }
   if (store.get().run === 'done') await resetModel();
@@ -242,7 +246,7 @@ $('step').addEventListener('click', () => run('step'));
 $('pause').addEventListener('click', () => client.request({ type: 'pause' }));
 $('reset').addEventListener('click', async () => {
   if (focusInvalid()) return;
-  if (loadTimer !== undefined || store.get().vocab === null) {
+  if (loadTimer !== undefined || store.get().vocab === null || store.get().vocab?.imported) {
     await loadNow();
     return;
   }
@@ -342,6 +346,71 @@ for (const [i, id] of ['analogy-a', 'analogy-b', 'analogy-c'].entries()) {
   store.update({ lang });
 });
 
+// ---- Vector files ---------------------------------------------------------------------------
+
+/** @type {Record<import('./protocol.js').VectorFileFormat, (stem: string) => string>} */
+const EXPORT_NAMES = {
+  text: (stem) => `${stem}.txt`,
+  binary: (stem) => `${stem}.bin`,
+  'vectors.tsv': (stem) => `${stem}-vectors.tsv`,
+  'metadata.tsv': (stem) => `${stem}-metadata.tsv`,
+};
+
+/**
+ * Download the vectors as they are now (trained so far, or imported) in each of `formats`.
+ * @param {import('./protocol.js').VectorFileFormat[]} formats
+ */
+async function exportVectors(formats) {
+  const st = store.get();
+  if (!st.vocab) return;
+  const stem = fileStem(st.vocab.imported ?? `word2vec-${st.preset === 'custom' ? 'my-text' : st.preset}`);
+  store.update({ exporting: true, vectorsError: null });
+  try {
+    for (const format of formats) {
+      const bytes = await client.request({ type: 'export', format });
+      download(bytes, EXPORT_NAMES[format](stem), format === 'binary' ? 'application/octet-stream' : 'text/plain');
+    }
+  } catch (e) {
+    store.update({ vectorsError: errorMessage(e) });
+  } finally {
+    store.update({ exporting: false });
+  }
+}
+$('export-text').addEventListener('click', () => exportVectors(['text']));
+$('export-binary').addEventListener('click', () => exportVectors(['binary']));
+$('export-tsv').addEventListener('click', () => exportVectors(['vectors.tsv', 'metadata.tsv']));
+
+/**
+ * Explore vectors from a file instead of the corpus's model: the worker reads it (with progress)
+ * and pictures it; its problems (with their line or byte) come back as the status's error.
+ * @param {File} file
+ */
+async function importVectors(file) {
+  const t = translator(store.get().lang);
+  if (file.size > MAX_IMPORT_BYTES) {
+    store.update({ vectorsError: t('import.tooLarge', { name: file.name, mb: (file.size / 1e6).toFixed(0), max: MAX_IMPORT_BYTES / 1e6 }) });
+    return;
+  }
+  clearTimeout(loadTimer);
+  loadTimer = undefined;
+  const seq = ++loadSeq;
+  store.update({ run: 'loading', importing: true, readProgress: 0, vectorsError: null });
+  try {
+    const vocab = await client.request({ type: 'importVectors', file, name: file.name });
+    if (seq !== loadSeq) return;
+    store.update({ vocab, lossCurve: [], error: null, importing: false });
+    sendQueries();
+    teaching.onVocabulary();
+  } catch (e) {
+    if (seq === loadSeq) store.update({ vocab: null, snapshot: null, answers: null, lossCurve: [], run: 'error', error: errorMessage(e), importing: false });
+  }
+}
+input('import').addEventListener('change', () => {
+  const file = input('import').files?.[0];
+  if (file) importVectors(file);
+  input('import').value = '';
+});
+
 // ---- Plot -----------------------------------------------------------------------------------
 
 const plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($('plot')), $('tooltip'), {
@@ -354,7 +423,8 @@ const plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($('plot')), $('
     const st = store.get();
     const t = translator(st.lang);
     if (!st.vocab) return '';
-    const parts = [st.vocab.words[id], t('plot.count', { count: st.vocab.counts[id], rank: id + 1 })];
+    const rank = st.vocab.imported ? t('plot.rank', { rank: id + 1 }) : t('plot.count', { count: st.vocab.counts[id], rank: id + 1 });
+    const parts = [st.vocab.words[id], rank];
     const c = st.snapshot?.clusters;
     if (st.colourBy === 'cluster' && c) parts.push(t('plot.cluster', { n: c[id] + 1 }));
     return parts.join(' · ');

@@ -93,6 +93,14 @@
  * @property {number} corpusTokens
  * @property {number} dim
  * @property {boolean} [replaced]  a streamed file had bytes that were not UTF-8 (replaced by U+FFFD)
+ * @property {string} [imported]   the vector file these words came from (no corpus: counts are 0,
+ *   nothing can be trained)
+ */
+
+/**
+ * A file the worker writes: word2vec text or binary (src/formats.rs), or one of the two files the
+ * Embedding Projector loads.
+ * @typedef {'text' | 'binary' | 'vectors.tsv' | 'metadata.tsv'} VectorFileFormat
  */
 
 /**
@@ -175,6 +183,8 @@
  *   | {id: number, type: 'huffman'}
  *   | {id: number, type: 'predict', context: string[], k: number}
  *   | {id: number, type: 'weightRows', n: number}
+ *   | {id: number, type: 'export', format: VectorFileFormat}
+ *   | {id: number, type: 'importVectors', file: Blob, name: string}
  * } Request
  */
 
@@ -197,6 +207,8 @@
  * @property {Tree} huffman
  * @property {Prediction} predict
  * @property {null} weightRows
+ * @property {Uint8Array<ArrayBuffer>} export  the file's bytes (transferred)
+ * @property {Vocabulary} importVectors
  */
 
 /**

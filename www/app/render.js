@@ -75,7 +75,7 @@ export function render(st, prev, { plot, settingInputs }) {
   }
 
   const p = st.snapshot?.progress ?? null;
-  renderStatus($('status'), st.run, p, st.error, t, st.readProgress, st.crashed);
+  renderStatus($('status'), st.run, p, st.error, t, st.readProgress, st.crashed, st.importing, st.vocab);
   $('restart').hidden = !st.crashed;
   renderStats(statEls, p, st.snapshot?.wordsPerSecond ?? 0, st.lossCurve.at(-1)?.loss ?? null);
   // A crashed worker answers nothing until it is restarted.
@@ -84,6 +84,14 @@ export function render(st, prev, { plot, settingInputs }) {
   /** @type {HTMLButtonElement} */ ($('pause')).disabled = st.run !== 'training';
   /** @type {HTMLButtonElement} */ ($('step')).disabled = busy || st.run === 'training';
   /** @type {HTMLButtonElement} */ ($('reset')).disabled = busy;
+  for (const id of ['export-text', 'export-binary', 'export-tsv']) {
+    /** @type {HTMLButtonElement} */ ($(id)).disabled = busy || st.exporting || st.vocab === null;
+  }
+  /** @type {HTMLInputElement} */ ($('import')).disabled = busy;
+  if (langChanged || st.vectorsError !== prev.vectorsError) {
+    $('vectors-error').hidden = st.vectorsError === null;
+    $('vectors-error').textContent = st.vectorsError ?? '';
+  }
 
   if (langChanged || st.answers !== prev.answers) {
     const a = st.answers;

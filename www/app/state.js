@@ -47,6 +47,9 @@ import { SPEEDS } from '../settings.js';
  * @property {number} threads           training threads the worker can run at once (engine.js)
  * @property {boolean} crashed          the worker died (a trap, out of memory): Restart is offered
  * @property {boolean} replaced         the corpus file was not all UTF-8 (bytes replaced by U+FFFD)
+ * @property {boolean} importing        a vector file is being read (readProgress is its progress)
+ * @property {boolean} exporting        a vector file is being written
+ * @property {string | null} vectorsError  why an export or import could not start
  */
 
 export const MAX_LOSS_POINTS = 600;
@@ -95,6 +98,9 @@ export function initialState(search, languages, saved = null) {
     threads: 1,
     crashed: false,
     replaced: false,
+    importing: false,
+    exporting: false,
+    vectorsError: null,
   };
 }
 

@@ -21,8 +21,10 @@ export function percent(p) {
  * @param {string | null} error @param {Translate} t
  * @param {number | null} [reading]  fraction of a large file read, while reading
  * @param {boolean} [crashed]  the worker died: `error` says why, Restart is offered
+ * @param {boolean} [importing]  the file being read is a vector file
+ * @param {import('../protocol.js').Vocabulary | null} [vocab]  imported vectors are described
  */
-export function renderStatus(el, state, p, error, t, reading = null, crashed = false) {
+export function renderStatus(el, state, p, error, t, reading = null, crashed = false, importing = false, vocab = null) {
   if (crashed) {
     el.dataset.state = 'error';
     el.textContent = t('status.crashed', { message: error ?? '' });
@@ -30,7 +32,11 @@ export function renderStatus(el, state, p, error, t, reading = null, crashed = f
   }
   el.dataset.state = state === 'loading' ? 'idle' : state;
   if (state === 'loading' && reading !== null) {
-    el.textContent = t('status.reading', { percent: Math.floor(100 * reading) });
+    el.textContent = t(importing ? 'status.importing' : 'status.reading', { percent: Math.floor(100 * reading) });
+    return;
+  }
+  if (state === 'done' && vocab?.imported) {
+    el.textContent = t('status.imported', { name: vocab.imported, words: vocab.words.length.toLocaleString(), dim: vocab.dim });
     return;
   }
   const params = { percent: percent(p), epoch: p ? Math.min(p.epoch + 1, p.epochs) : 0, epochs: p?.epochs ?? 0, words: p ? p.wordsDone.toLocaleString() : 0, message: error ?? '' };

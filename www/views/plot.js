@@ -125,7 +125,8 @@ const PALETTE_RGB = PALETTE.map((hex) => parseInt(hex.slice(1), 16));
 
 /**
  * A colour per word as 0xRRGGBB: by log frequency (light blue → dark orange, in SHADES steps) or
- * by cluster.
+ * by cluster. Without counts (imported vectors, all 0) by rank in the file, which lists the most
+ * frequent words first: Zipf's law makes −log rank stand in for log frequency.
  * @param {Uint32Array} counts @param {Uint32Array | null} clusters @param {'frequency' | 'cluster'} by
  * @returns {Uint32Array}
  */
@@ -133,12 +134,14 @@ export function pointRgb(counts, clusters, by) {
   if (by === 'cluster' && clusters && clusters.length === counts.length) {
     return clusters.map((c) => PALETTE_RGB[c % PALETTE_RGB.length]);
   }
+  const counted = counts.some((c) => c > 0);
+  const level = (/** @type {number} */ c, /** @type {number} */ i) => (counted ? Math.log(c) : -Math.log(i + 1));
   let lo = Infinity;
   let hi = -Infinity;
-  for (const c of counts) {
-    lo = Math.min(lo, Math.log(c));
-    hi = Math.max(hi, Math.log(c));
-  }
+  counts.forEach((c, i) => {
+    lo = Math.min(lo, level(c, i));
+    hi = Math.max(hi, level(c, i));
+  });
   // #7aa6d6 (rare) → #c2410c (frequent)
   const ramp = (/** @type {number} */ t) => {
     const mix = (/** @type {number} */ a, /** @type {number} */ b) => Math.round(a + (b - a) * t);
@@ -146,7 +149,7 @@ export function pointRgb(counts, clusters, by) {
   };
   // Sixteen shades, so that circles are drawn in at most sixteen paths.
   const shade = (/** @type {number} */ x) => Math.round(x * (SHADES - 1)) / (SHADES - 1);
-  return counts.map((c) => ramp(shade(hi > lo ? (Math.log(c) - lo) / (hi - lo) : 0.5)));
+  return counts.map((c, i) => ramp(shade(hi > lo ? (level(c, i) - lo) / (hi - lo) : 0.5)));
 }
 
 /** 0xRRGGBB as a CSS colour. @param {number} rgb */

@@ -6,9 +6,13 @@
 // starts helper Web Workers (helper.js) that instantiate the module on the same memory and join
 // the training pool (src/pool.rs): a model with `threads` > 1 then trains its parts side by side.
 // Anywhere else, or if the threaded build fails to start, the one-thread build runs.
+//
+// A third module, www/pkg-files/ (the same crate with the `files` feature, src/wasm_files.rs),
+// reads and writes vector files; it is fetched only when the user exports or imports.
 
 import singleUrl from '../pkg/word2vec_lab_bg.wasm?url';
 import threadsUrl from '../pkg-threads/word2vec_lab_bg.wasm?url';
+import filesUrl from '../pkg-files/word2vec_lab_bg.wasm?url';
 
 /** Threads a page uses at most (the caller and its helpers). */
 export const MAX_THREADS = 8;
@@ -42,4 +46,19 @@ export async function loadCore(warn) {
   const single = await import('../pkg/word2vec_lab.js');
   await single.default({ module_or_path: singleUrl });
   return { core: single, threads: 1 };
+}
+
+/** @type {Promise<typeof import('../pkg-files/word2vec_lab.js')> | null} */
+let files = null;
+
+/**
+ * The vector-file module (src/wasm_files.rs: reading, writing and exploring vector files), a
+ * separate wasm module that only a page exporting or importing downloads. Loaded once.
+ */
+export function loadFiles() {
+  files ??= import('../pkg-files/word2vec_lab.js').then(async (m) => {
+    await m.default({ module_or_path: filesUrl });
+    return m;
+  });
+  return files;
 }

@@ -10,6 +10,12 @@
 // the helper threads, so a chunk is the whole slice. At a set speed (words per second), each
 // slice trains the words whose time has come, down to one word at a time for slow motion.
 //
+// Imported vectors. A vector file (word2vec, GloVe, fastText) is read by the second wasm module,
+// pkg-files (src/wasm_files.rs), loaded the first time a file is exported or imported: its
+// `VectorFile` then stands where the model would, answering the same queries and giving the same
+// pictures, with nothing to train. Export writes the current vectors (trained or imported) with
+// that module too.
+//
 // Snapshots. After a slice, if 1/30 s has passed since the last snapshot (and at least three
 // times what the last snapshot cost, so a big vocabulary cannot starve training), the session
 // projects the vectors (PCA), optionally clusters them, answers the page's queries and posts the
@@ -23,6 +29,22 @@
 /** @typedef {import('../protocol.js').Progress} Progress */
 /** @typedef {import('../protocol.js').WorkerMessage} WorkerMessage */
 /** @typedef {import('../pkg/word2vec_lab.js').Lab} Lab */
+/** @typedef {import('../pkg-files/word2vec_lab.js').VectorFile} VectorFile */
+/** @typedef {typeof import('../pkg-files/word2vec_lab.js')} Files */
+
+/**
+ * What the picture and the queries need of a set of vectors: a model being trained (`Lab`) and an
+ * imported file (`VectorFile`) both have it.
+ * @typedef {object} Explorer
+ * @property {() => Float32Array} project
+ * @property {() => Float64Array} explained
+ * @property {(k: number) => Uint32Array} clusters
+ * @property {(word: string, k: number) => import('../protocol.js').Scored[]} nearest
+ * @property {(a: string, b: string) => number} similarity
+ * @property {(a: string, b: string, c: string, k: number, method: string) => import('../protocol.js').Scored[]} analogy
+ * @property {(word: string, k: number) => string[]} spellings
+ * @property {() => Float32Array} vectors
+ */
 
 /**
  * The part of the wasm module the session uses.
@@ -43,21 +65,39 @@ export const STEP_WORDS = 1000;
 /** @type {Queries} */
 const NO_QUERIES = { word: '', pairs: [], analogy: null, k: 10, analogyK: 5 };
 
+/** What training and the teaching views say of imported vectors. */
+export const IMPORTED = 'imported vectors have no model to train or look inside: load a corpus to train one';
+
+/** Progress of imported vectors: nothing to train, so done. @type {Progress} */
+const IMPORTED_PROGRESS = { wordsDone: 0, totalWords: 0, epoch: 0, epochs: 0, alpha: 0, loss: null, predictions: 0, done: true };
+
+/**
+ * Without a loader for the vector-file module (worker.js passes one), there are no vector files.
+ * @returns {Promise<Files>}
+ */
+async function noFiles() {
+  throw new Error('vector files are not available here');
+}
+
 
 export class Session {
   /**
    * @param {Wasm} wasm
    * @param {(msg: WorkerMessage, transfer?: Transferable[]) => void} post
-   * @param {{now?: () => number, schedule?: (fn: () => void, delayMs: number) => void}} [env]
+   * @param {{now?: () => number, schedule?: (fn: () => void, delayMs: number) => void, files?: () => Promise<Files>}} [env]
+   *   files: loads the vector-file module (once)
    */
   constructor(wasm, post, env = {}) {
     this.wasm = wasm;
     this.post = post;
     this.now = env.now ?? (() => performance.now());
     this.schedule = env.schedule ?? ((fn, ms) => setTimeout(fn, ms));
+    this.files = env.files ?? noFiles;
     /** @type {Lab | null} */
     this.lab = null;
-    /** @type {{text: string} | {file: Blob} | null} where the corpus came from, for Reset */
+    /** @type {VectorFile | null} imported vectors, in place of a model */
+    this.imported = null;
+    /** @type {{text: string} | {file: Blob} | {vectors: Blob, name: string} | null} where the words came from, for Reset */
     this.source = null;
     /** @type {Settings | null} */
     this.settings = null;
@@ -110,27 +150,84 @@ export class Session {
       this.fail(e);
       throw e;
     }
-    const reader = file.stream().getReader();
     const decoder = new Utf8Stream();
     let carry = '';
+    await this.read(file, (piece) => {
+      const text = carry + decoder.decode(piece, true);
+      // Whole lines only: the partial last line waits for the next piece.
+      const cut = text.lastIndexOf('\n') + 1;
+      if (cut > 0) loader.push(text.slice(0, cut));
+      carry = text.slice(cut);
+    });
+    loader.push(carry + decoder.decode());
+    return { ...this.install(() => loader.finish()), replaced: decoder.replaced };
+  }
+
+  /**
+   * Read `file` piece by piece, posting `loading` events (bytes read of the total) at most ten a
+   * second.
+   * @param {Blob} file @param {(piece: Uint8Array) => void} take
+   */
+  async read(file, take) {
+    const reader = file.stream().getReader();
     let bytes = 0;
     let reported = -Infinity;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       bytes += value.length;
-      const text = carry + decoder.decode(value, true);
-      // Whole lines only: the partial last line waits for the next piece.
-      const cut = text.lastIndexOf('\n') + 1;
-      if (cut > 0) loader.push(text.slice(0, cut));
-      carry = text.slice(cut);
+      take(value);
       if (this.now() - reported > 100) {
         reported = this.now();
         this.post({ type: 'loading', bytes, total: file.size });
       }
     }
-    loader.push(carry + decoder.decode());
-    return { ...this.install(() => loader.finish()), replaced: decoder.replaced };
+  }
+
+  /**
+   * Vectors from a file (word2vec text or binary, GloVe, fastText `.vec`) in place of a model:
+   * read with `loading` events, parsed and checked by the vector-file module, then pictured like
+   * a model that has finished training. Throws the reader's message (with its line or byte).
+   * @param {Blob} file @param {string} name  shown with the vocabulary
+   * @returns {Promise<Vocabulary>}
+   */
+  async importVectors(file, name) {
+    this.dispose();
+    this.source = { vectors: file, name };
+    this.settings = null;
+    /** @type {VectorFile} */
+    let imported;
+    try {
+      const files = await this.files();
+      const bytes = new Uint8Array(file.size);
+      let at = 0;
+      await this.read(file, (piece) => {
+        bytes.set(piece.subarray(0, Math.max(0, bytes.length - at)), at);
+        at += piece.length;
+      });
+      imported = new files.VectorFile(bytes.subarray(0, Math.min(at, bytes.length)));
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    }
+    this.imported = imported;
+    const words = imported.words();
+    this.started();
+    this.setState('done');
+    this.snapshot();
+    return { words, counts: new Uint32Array(words.length), corpusTokens: 0, dim: imported.dim(), imported: name };
+  }
+
+  /**
+   * The current vectors (trained so far, or imported) as a file of `format`, written by the
+   * vector-file module.
+   * @param {import('../protocol.js').VectorFileFormat} format @returns {Promise<Uint8Array>}
+   */
+  async exportVectors(format) {
+    const files = await this.files();
+    const source = this.lab ?? this.imported;
+    if (source === null) throw new Error('nothing is loaded');
+    return files.writeVectorFile(source.words().join('\n'), source.dim(), source.vectors(), format);
   }
 
   /**
@@ -144,29 +241,44 @@ export class Session {
       this.fail(e);
       throw e;
     }
-    this.version = 0;
-    this.chunk = 256;
-    this.lossSum = 0;
-    this.lossCount = 0;
-    this.rate = [];
+    this.started();
     this.setState('idle');
     this.snapshot();
     const lab = this.lab;
     return { words: lab.words(), counts: lab.counts(), corpusTokens: lab.corpusTokens(), dim: lab.dim() };
   }
 
+  /** Counters back to zero for a new set of vectors. */
+  started() {
+    this.version = 0;
+    this.chunk = 256;
+    this.lossSum = 0;
+    this.lossCount = 0;
+    this.rate = [];
+  }
+
   /**
    * The same corpus and settings from the start: the same seed gives the same initial vectors.
+   * (Imported vectors are read again.)
    * @returns {Vocabulary | Promise<Vocabulary>}
    */
   reset() {
-    if (this.settings === null || this.source === null) throw new Error('nothing is loaded');
-    return 'file' in this.source ? this.loadFile(this.source.file, this.settings) : this.load(this.source.text, this.settings);
+    const source = this.source;
+    if (source !== null && 'vectors' in source) return this.importVectors(source.vectors, source.name);
+    if (this.settings === null || source === null) throw new Error('nothing is loaded');
+    return 'file' in source ? this.loadFile(source.file, this.settings) : this.load(source.text, this.settings);
   }
 
   dispose() {
     this.lab?.free();
     this.lab = null;
+    this.imported?.free();
+    this.imported = null;
+  }
+
+  /** The vectors the picture and the queries use, if any are loaded. @returns {Explorer | null} */
+  explorer() {
+    return this.lab ?? this.imported;
   }
 
   /** Start or resume training. @returns {RunState} */
@@ -233,7 +345,7 @@ export class Session {
   /** Show the first `n` rows of W and W′ in every snapshot (0: none). @param {number} n */
   setWeightRows(n) {
     this.weightRows = n;
-    if (this.state !== 'training' && this.lab) this.snapshot();
+    if (this.state !== 'training') this.snapshot();
   }
 
   /** @param {number | null} wordsPerSecond */
@@ -251,7 +363,7 @@ export class Session {
   /** Colour by k-means groups (k > 0) or not at all (0); the next snapshot carries them. @param {number} k */
   setClusters(k) {
     this.clusterK = k;
-    if (this.state !== 'training' && this.lab) this.snapshot();
+    if (this.state !== 'training') this.snapshot();
   }
 
   /** The state now (a method, so checks after a call that may change it are not narrowed away). */
@@ -259,8 +371,9 @@ export class Session {
     return this.state;
   }
 
+  /** The model being trained; imported vectors have none. */
   requireLab() {
-    if (this.lab === null) throw new Error('nothing is loaded');
+    if (this.lab === null) throw new Error(this.imported ? IMPORTED : 'nothing is loaded');
     return this.lab;
   }
 
@@ -375,7 +488,7 @@ export class Session {
 
   /** @returns {Answers} */
   answers() {
-    const lab = this.lab;
+    const lab = this.explorer();
     const q = this.queries;
     /** @type {Answers} */
     const out = {
@@ -425,21 +538,22 @@ export class Session {
 
   /** Project, cluster, answer, and post one snapshot with its arrays transferred. */
   snapshot() {
+    const vectors = this.explorer();
+    if (vectors === null) return;
     const lab = this.lab;
-    if (lab === null) return;
     const t0 = this.now();
-    const coords = lab.project();
-    const clusters = this.clusterK > 0 ? lab.clusters(this.clusterK) : null;
-    const weights = this.weightRows > 0 ? this.weights(lab, this.weightRows) : null;
+    const coords = vectors.project();
+    const clusters = this.clusterK > 0 ? vectors.clusters(this.clusterK) : null;
+    const weights = lab && this.weightRows > 0 ? this.weights(lab, this.weightRows) : null;
     const answers = this.answers();
     const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : null;
     this.lossSum = 0;
     this.lossCount = 0;
     const snapshot = {
       version: this.version++,
-      progress: lab.progress(),
+      progress: lab ? lab.progress() : IMPORTED_PROGRESS,
       coords,
-      explained: Array.from(lab.explained()),
+      explained: Array.from(vectors.explained()),
       clusters,
       weights,
       answers,

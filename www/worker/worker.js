@@ -6,7 +6,7 @@
 // setTimeout(0), which browsers clamp to 4 ms when nested.
 
 import { errorMessage, isFatal } from '../errors.js';
-import { loadCore } from './engine.js';
+import { loadCore, loadFiles } from './engine.js';
 import { Session } from './session.js';
 
 /** @typedef {import('../protocol.js').Request} Request */
@@ -50,7 +50,7 @@ function post(msg, transfer = []) {
 }
 
 const loaded = loadCore((message) => console.warn(message)).then(({ core, threads }) => {
-  const session = new Session(core, post, { schedule });
+  const session = new Session(core, post, { schedule, files: loadFiles });
   post({ type: 'ready', presets: core.presetNames(), threads });
   return { core, session };
 });
@@ -96,6 +96,10 @@ function handle(req, core, session) {
     case 'weightRows':
       session.setWeightRows(req.n);
       return null;
+    case 'export':
+      return session.exportVectors(req.format);
+    case 'importVectors':
+      return session.importVectors(req.file, req.name);
     default:
       throw new Error(`unknown request ${JSON.stringify(/** @type {{type?: unknown}} */ (req).type)}`);
   }
@@ -108,8 +112,10 @@ scope.onmessage = async (/** @type {MessageEvent<Request>} */ e) => {
     const result = await handle(req, core, session);
     /** @type {Transferable[]} */
     const transfer = [];
-    if (req.type === 'load' || req.type === 'loadFile' || req.type === 'reset') {
+    if (req.type === 'load' || req.type === 'loadFile' || req.type === 'reset' || req.type === 'importVectors') {
       transfer.push(/** @type {import('../protocol.js').Vocabulary} */ (result).counts.buffer);
+    } else if (req.type === 'export') {
+      transfer.push(/** @type {Uint8Array} */ (result).buffer);
     }
     post({ type: 'reply', id: req.id, ok: true, result }, transfer);
   } catch (err) {

@@ -1,0 +1,185 @@
+// Export and import in the page, as a user does them: the Export buttons download word2vec text,
+// word2vec binary and the Projector's two TSV files; gensim loads the downloads and finds the
+// neighbours the page shows; "Import vectors" reads them back bit for bit (exporting again gives
+// the same bytes) and reads what gensim saved, with gensim's neighbours; a bad file is refused
+// with its line.
+//
+// gensim runs from W2V_PYTHON (npm test makes a venv for it); without it the comparison is
+// skipped with a notice on a developer machine and fails under CI, like tests/gensim_interop.rs.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { items, openDemo, status, useDemo, waitForState } from './harness.mjs';
+
+const demo = useDemo();
+const dir = mkdtempSync(join(tmpdir(), 'w2v-vectors-'));
+const python = process.env.W2V_PYTHON;
+if (!python && process.env.CI) throw new Error('CI must set W2V_PYTHON (npm test does)');
+
+/**
+ * Run a gensim script; it prints one JSON line.
+ * @param {string} script @param {string[]} args
+ */
+function gensim(script, args) {
+  const r = spawnSync(/** @type {string} */ (python), ['-c', script, ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? 'null');
+}
+
+const NEAREST = `
+import json, sys
+from gensim.models import KeyedVectors
+kv = KeyedVectors.load_word2vec_format(sys.argv[1], binary=sys.argv[2] == "binary")
+print(json.dumps({"words": kv.index_to_key, "nearest": kv.most_similar(sys.argv[3], topn=int(sys.argv[4]))}))
+`;
+
+const TRAIN = `
+import json, sys
+from gensim.models import Word2Vec
+sentences = [line.split() for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+model = Word2Vec(sentences, vector_size=24, window=3, min_count=1, sg=1, negative=5, epochs=3, seed=1, workers=1)
+model.wv.save_word2vec_format(sys.argv[2] + ".txt", binary=False)
+model.wv.save_word2vec_format(sys.argv[2] + ".bin", binary=True)
+print(json.dumps({"nearest": model.wv.most_similar("king", topn=10)}))
+`;
+
+/**
+ * Click an export button and save what it downloads. Returns the saved paths by suggested name.
+ * @param {import('playwright-core').Page} page @param {string} button @param {number} files
+ */
+async function exportFiles(page, button, files = 1) {
+  /** @type {import('playwright-core').Download[]} */
+  const downloads = [];
+  const all = new Promise((done) => {
+    page.on('download', function take(d) {
+      downloads.push(d);
+      if (downloads.length === files) {
+        page.off('download', take);
+        done(null);
+      }
+    });
+  });
+  await page.getByRole('button', { name: button }).click();
+  await all;
+  /** @type {Record<string, string>} */
+  const saved = {};
+  for (const d of downloads) {
+    const path = join(dir, d.suggestedFilename());
+    await d.saveAs(path);
+    saved[d.suggestedFilename()] = path;
+  }
+  return saved;
+}
+
+/** The page's neighbours as [word, score] pairs. @param {import('playwright-core').Page} page */
+async function neighbours(page) {
+  return (await items(page, 'Nearest neighbours')).map((s) => {
+    const [word, score] = s.split(/\s+/);
+    return /** @type {[string, number]} */ ([word, Number(score)]);
+  });
+}
+
+/**
+ * The same top words in the same order, and the same cosines to the 3 decimals the page shows.
+ * @param {[string, number][]} ours @param {[string, number][]} theirs @param {number} n
+ */
+function sameNeighbours(ours, theirs, n) {
+  assert.deepEqual(ours.slice(0, n).map(([w]) => w), theirs.slice(0, n).map(([w]) => w));
+  for (let i = 0; i < n; i++) assert.ok(Math.abs(ours[i][1] - theirs[i][1]) < 1.5e-3, `${ours[i]} vs ${theirs[i]}`);
+}
+
+/** Import a file through the "Import vectors" input and wait for its picture. @param {import('playwright-core').Page} page @param {string} path */
+async function importFile(page, path) {
+  await page.getByLabel('Import vectors').setInputFiles(path);
+  await page.waitForFunction(() => /^Imported /.test(document.querySelector('[role="status"]')?.textContent ?? ''), null, { timeout: 20000 });
+}
+
+test('trained vectors: exported, loaded by gensim with the same neighbours, imported back bit for bit', async () => {
+  const { page, errors, offsite } = await openDemo(demo.context(), demo.url());
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('royal');
+  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('36,000'));
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForState(page, 'done', 20000);
+  await page.getByRole('textbox', { name: 'Query word' }).fill('king');
+  await page.waitForFunction(() => document.querySelectorAll('#neighbours li').length === 10);
+  const trained = await neighbours(page);
+
+  const text = await exportFiles(page, 'Export word2vec text');
+  const binary = await exportFiles(page, 'Export word2vec binary');
+  const tsv = await exportFiles(page, 'Export TSV', 2);
+  assert.deepEqual(Object.keys(text), ['word2vec-royal.txt']);
+  assert.deepEqual(Object.keys(binary), ['word2vec-royal.bin']);
+  assert.deepEqual(Object.keys(tsv).sort(), ['word2vec-royal-metadata.tsv', 'word2vec-royal-vectors.tsv']);
+  const words = readFileSync(tsv['word2vec-royal-metadata.tsv'], 'utf8').trimEnd().split('\n');
+  assert.equal(readFileSync(tsv['word2vec-royal-vectors.tsv'], 'utf8').trimEnd().split('\n').length, words.length);
+  assert.equal(readFileSync(text['word2vec-royal.txt'], 'utf8').split('\n')[0], `${words.length} 30`);
+
+  if (python) {
+    for (const [path, kind] of [[text['word2vec-royal.txt'], 'text'], [binary['word2vec-royal.bin'], 'binary']]) {
+      const g = gensim(NEAREST, [path, kind, 'king', '10']);
+      assert.deepEqual(g.words, words, `${kind}: gensim reads the same words in the same order`);
+      sameNeighbours(trained, g.nearest, 5);
+    }
+  } else {
+    console.log('W2V_PYTHON is not set: gensim not compared on this machine');
+  }
+
+  // Import what was exported: the same neighbours, and exporting again gives the same bytes.
+  for (const [path, button] of [[binary['word2vec-royal.bin'], 'Export word2vec binary'], [text['word2vec-royal.txt'], 'Export word2vec text']]) {
+    await importFile(page, path);
+    assert.equal(await status(page).getAttribute('data-state'), 'done');
+    assert.match(await status(page).innerText(), new RegExp(`Imported word2vec-royal\\.(bin|txt): ${words.length} words × 30 dimensions`));
+    await page.waitForFunction(() => document.querySelectorAll('#neighbours li').length === 10);
+    assert.deepEqual(await neighbours(page), trained);
+    const again = Object.values(await exportFiles(page, button))[0];
+    assert.ok(readFileSync(again).equals(readFileSync(path)), `${button}: the same bytes after a round trip`);
+  }
+  // Train trains the corpus again.
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForState(page, 'done', 20000);
+  assert.match(await page.locator('#corpus-stats').innerText(), /36,000 tokens/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(offsite, []);
+  await page.close();
+});
+
+test('vectors saved by gensim import with gensim\'s neighbours; GloVe files too; bad files name their line', async () => {
+  const { page, errors } = await openDemo(demo.context(), demo.url());
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('royal');
+  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('36,000'));
+  if (python) {
+    const corpus = join(dir, 'royal.txt');
+    writeFileSync(corpus, await page.getByRole('textbox', { name: 'Corpus' }).inputValue());
+    const g = gensim(TRAIN, [corpus, join(dir, 'gensim')]);
+    for (const ext of ['bin', 'txt']) {
+      await importFile(page, join(dir, `gensim.${ext}`));
+      await page.getByRole('textbox', { name: 'Query word' }).fill('king');
+      await page.waitForFunction(() => document.querySelectorAll('#neighbours li').length === 10);
+      sameNeighbours(await neighbours(page), g.nearest, 5);
+    }
+  } else {
+    console.log('W2V_PYTHON is not set: gensim not compared on this machine');
+  }
+
+  // GloVe: no header line.
+  const glove = join(dir, 'glove.6B.tiny.txt');
+  writeFileSync(glove, 'king 0.9 0.1 0.2\nqueen 0.85 0.15 0.25\ncabbage -0.5 0.9 0.1\n');
+  await importFile(page, glove);
+  assert.match(await status(page).innerText(), /Imported glove\.6B\.tiny\.txt: 3 words × 3 dimensions/);
+  await page.getByRole('textbox', { name: 'Query word' }).fill('king');
+  await page.waitForFunction(() => document.querySelector('#neighbours li')?.textContent?.startsWith('queen'));
+
+  // A bad file: the status says what and where, and the page still works.
+  const bad = join(dir, 'bad.vec');
+  writeFileSync(bad, '2 3\na 1 2 3\nb 1 2\n');
+  await page.getByLabel('Import vectors').setInputFiles(bad);
+  await waitForState(page, 'error');
+  assert.match(await status(page).innerText(), /line 3: 'b' has 2 values, expected 3/);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForState(page, 'done', 20000);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
