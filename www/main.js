@@ -361,19 +361,20 @@ const EXPORT_NAMES = {
  * @param {import('./protocol.js').VectorFileFormat[]} formats
  */
 async function exportVectors(formats) {
-  const st = store.get();
-  if (!st.vocab) return;
-  const stem = fileStem(st.vocab.imported ?? `word2vec-${st.preset === 'custom' ? 'my-text' : st.preset}`);
-  store.update({ exporting: true, vectorsError: null });
+  if (!store.get().vocab) return;
+  const stem = exportStem();
+  store.update({ vectorsError: null });
   try {
     for (const format of formats) {
+      const name = EXPORT_NAMES[format](stem);
+      store.update({ exporting: name });
       const bytes = await client.request({ type: 'export', format });
-      download(bytes, EXPORT_NAMES[format](stem), format === 'binary' ? 'application/octet-stream' : 'text/plain');
+      download(bytes, name, format === 'binary' ? 'application/octet-stream' : 'text/plain');
     }
   } catch (e) {
     store.update({ vectorsError: errorMessage(e) });
   } finally {
-    store.update({ exporting: false });
+    store.update({ exporting: null });
   }
 }
 $('export-text').addEventListener('click', () => exportVectors(['text']));
@@ -429,6 +430,20 @@ const plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($('plot')), $('
     if (st.colourBy === 'cluster' && c) parts.push(t('plot.cluster', { n: c[id] + 1 }));
     return parts.join(' · ');
   },
+});
+
+/** The stem of exported files: the imported file's name, or the preset's. */
+function exportStem() {
+  const st = store.get();
+  return fileStem(st.vocab?.imported ?? `word2vec-${st.preset === 'custom' ? 'my-text' : st.preset}`);
+}
+$('export-png').addEventListener('click', async () => {
+  const png = await plot.png();
+  if (png) download(png, `${exportStem()}.png`, 'image/png');
+});
+$('export-svg').addEventListener('click', () => {
+  const svg = plot.svg();
+  if (svg) download(svg, `${exportStem()}.svg`, 'image/svg+xml');
 });
 
 // ---- Lesson ---------------------------------------------------------------------------------

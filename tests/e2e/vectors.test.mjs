@@ -1,5 +1,5 @@
 // Export and import in the page, as a user does them: the Export buttons download word2vec text,
-// word2vec binary and the Projector's two TSV files; gensim loads the downloads and finds the
+// word2vec binary, the Projector's two TSV files and the plot as PNG and SVG; gensim loads the downloads and finds the
 // neighbours the page shows; "Import vectors" reads them back bit for bit (exporting again gives
 // the same bytes) and reads what gensim saved, with gensim's neighbours; a bad file is refused
 // with its line.
@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { items, openDemo, status, useDemo, waitForState } from './harness.mjs';
 
@@ -91,10 +91,18 @@ function sameNeighbours(ours, theirs, n) {
   for (let i = 0; i < n; i++) assert.ok(Math.abs(ours[i][1] - theirs[i][1]) < 1.5e-3, `${ours[i]} vs ${theirs[i]}`);
 }
 
-/** Import a file through the "Import vectors" input and wait for its picture. @param {import('playwright-core').Page} page @param {string} path */
+/**
+ * Import a file through the "Import vectors" input and wait until the status names it.
+ * @param {import('playwright-core').Page} page @param {string} path
+ */
 async function importFile(page, path) {
+  // The status first leaves the previous file's name (it reads the new file), then names this one.
+  await page.evaluate(() => {
+    const s = document.querySelector('[role="status"]');
+    if (s) s.textContent = '';
+  });
   await page.getByLabel('Import vectors').setInputFiles(path);
-  await page.waitForFunction(() => /^Imported /.test(document.querySelector('[role="status"]')?.textContent ?? ''), null, { timeout: 20000 });
+  await page.waitForFunction((name) => (document.querySelector('[role="status"]')?.textContent ?? '').startsWith(`Imported ${name}:`), basename(path), { timeout: 20000 });
 }
 
 test('trained vectors: exported, loaded by gensim with the same neighbours, imported back bit for bit', async () => {
@@ -116,6 +124,18 @@ test('trained vectors: exported, loaded by gensim with the same neighbours, impo
   const words = readFileSync(tsv['word2vec-royal-metadata.tsv'], 'utf8').trimEnd().split('\n');
   assert.equal(readFileSync(tsv['word2vec-royal-vectors.tsv'], 'utf8').trimEnd().split('\n').length, words.length);
   assert.equal(readFileSync(text['word2vec-royal.txt'], 'utf8').split('\n')[0], `${words.length} 30`);
+
+  // The plot as pictures: a PNG of the canvas, an SVG with the same labels as text.
+  const png = readFileSync(Object.values(await exportFiles(page, 'Export PNG'))[0]);
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  const canvasWidth = await page.locator('#plot').evaluate((c) => /** @type {HTMLCanvasElement} */ (c).width);
+  assert.equal(png.readUInt32BE(16), canvasWidth, 'the PNG has the canvas\'s pixels');
+  const svgs = await exportFiles(page, 'Export SVG');
+  assert.deepEqual(Object.keys(svgs), ['word2vec-royal.svg']);
+  const svg = readFileSync(svgs['word2vec-royal.svg'], 'utf8');
+  assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+  assert.match(svg, />king<\/text>/);
+  assert.equal((svg.match(/r="3.5"/g) ?? []).length, words.length, 'a point per word');
 
   if (python) {
     for (const [path, kind] of [[text['word2vec-royal.txt'], 'text'], [binary['word2vec-royal.bin'], 'binary']]) {
@@ -139,8 +159,8 @@ test('trained vectors: exported, loaded by gensim with the same neighbours, impo
   }
   // Train trains the corpus again.
   await page.getByRole('button', { name: 'Train' }).click();
+  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('36,000 tokens'));
   await waitForState(page, 'done', 20000);
-  assert.match(await page.locator('#corpus-stats').innerText(), /36,000 tokens/);
   assert.deepEqual(errors, []);
   assert.deepEqual(offsite, []);
   await page.close();

@@ -94,3 +94,23 @@ test('the analogy target is b − a + c', () => {
 test('pairs: one per line, separated by spaces, commas or slashes', () => {
   assert.deepEqual(parsePairs('猫 狗\n猫,汽车\n\n北京 / 上海\nalone'), [['猫', '狗'], ['猫', '汽车'], ['北京', '上海']]);
 });
+
+test('the SVG of the plot: points by colour, rings, arrows, and words as escaped text', async () => {
+  const { plotSvg, escapeXml } = await import('../../www/views/plot-svg.js');
+  const words = ['king', 'queen', '<img src=x onerror=alert(1)>', 'a&b', 'nul\u0000'];
+  const svg = plotSvg({
+    width: 200, height: 100, words,
+    sx: new Float32Array([10, 20, 30, 40, 500]), sy: new Float32Array([10, 20, 30, 40, 50]),
+    rgb: new Uint32Array([0xff0000, 0xff0000, 0x00ff00, 0x0000ff, 0x0000ff]),
+    labels: [0, 2, 3], selected: 0, highlighted: new Set([1]), analogy: { a: 0, b: 1, c: 2, d: 3 },
+  });
+  assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"'));
+  assert.equal((svg.match(/<circle cx="[\d.]+" cy="[\d.]+" r="3.5"\/>/g) ?? []).length, 4, 'the point outside the box is left out');
+  assert.equal((svg.match(/<g fill="#/g) ?? []).length, 4, 'one group per colour (three), and the labels');
+  assert.ok(svg.includes('<text x="35" y="29">&lt;img src=x onerror=alert(1)&gt;</text>'));
+  assert.ok(svg.includes('>a&amp;b</text>'));
+  assert.ok(!svg.includes('<img'));
+  assert.ok(svg.includes('r="8.5"'), 'the selected word is ringed');
+  assert.equal((svg.match(/<line /g) ?? []).length, 5, 'a → b, c → b − a + c, two dashed sides, to d');
+  assert.equal(escapeXml('nul\u0000'), 'nul\ufffd');
+});

@@ -2,7 +2,7 @@
 // temporary link (no server round trip; allowed by the page's Content-Security-Policy).
 
 /**
- * @param {Uint8Array<ArrayBuffer> | string} bytes @param {string} name  the file name offered
+ * @param {Blob | Uint8Array<ArrayBuffer> | string} bytes @param {string} name  the file name offered
  * @param {string} [type]
  */
 export function download(bytes, name, type = 'application/octet-stream') {

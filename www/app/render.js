@@ -69,7 +69,8 @@ export function render(st, prev, { plot, settingInputs }) {
   }
   if (langChanged || st.vocab !== prev.vocab) {
     const file = st.corpusFile ? `${t('corpus.file', { name: st.corpusFile.name, mb: (st.corpusFile.size / 1e6).toFixed(1) })} · ` : '';
-    $('corpus-stats').textContent = st.vocab
+    // Imported vectors did not come from the text box: the status describes them.
+    $('corpus-stats').textContent = st.vocab && !st.vocab.imported
       ? file + t('corpus.stats', { tokens: st.vocab.corpusTokens.toLocaleString(), words: st.vocab.words.length.toLocaleString(), dim: st.vocab.dim })
       : '';
   }
@@ -77,15 +78,18 @@ export function render(st, prev, { plot, settingInputs }) {
   const p = st.snapshot?.progress ?? null;
   renderStatus($('status'), st.run, p, st.error, t, st.readProgress, st.crashed, st.importing, st.vocab);
   $('restart').hidden = !st.crashed;
-  renderStats(statEls, p, st.snapshot?.wordsPerSecond ?? 0, st.lossCurve.at(-1)?.loss ?? null);
+  renderStats(statEls, st.vocab?.imported ? null : p, st.snapshot?.wordsPerSecond ?? 0, st.lossCurve.at(-1)?.loss ?? null);
   // A crashed worker answers nothing until it is restarted.
   const busy = st.run === 'loading' || st.crashed;
   /** @type {HTMLButtonElement} */ ($('train')).disabled = busy || st.run === 'training';
   /** @type {HTMLButtonElement} */ ($('pause')).disabled = st.run !== 'training';
   /** @type {HTMLButtonElement} */ ($('step')).disabled = busy || st.run === 'training';
   /** @type {HTMLButtonElement} */ ($('reset')).disabled = busy;
-  for (const id of ['export-text', 'export-binary', 'export-tsv']) {
-    /** @type {HTMLButtonElement} */ ($(id)).disabled = busy || st.exporting || st.vocab === null;
+  for (const id of ['export-text', 'export-binary', 'export-tsv', 'export-png', 'export-svg']) {
+    /** @type {HTMLButtonElement} */ ($(id)).disabled = busy || st.exporting !== null || st.vocab === null;
+  }
+  if (langChanged || st.exporting !== prev.exporting) {
+    $('vectors-note').textContent = st.exporting === null ? '' : t('export.writing', { name: st.exporting });
   }
   /** @type {HTMLInputElement} */ ($('import')).disabled = busy;
   if (langChanged || st.vectorsError !== prev.vectorsError) {

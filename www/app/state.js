@@ -48,7 +48,7 @@ import { SPEEDS } from '../settings.js';
  * @property {boolean} crashed          the worker died (a trap, out of memory): Restart is offered
  * @property {boolean} replaced         the corpus file was not all UTF-8 (bytes replaced by U+FFFD)
  * @property {boolean} importing        a vector file is being read (readProgress is its progress)
- * @property {boolean} exporting        a vector file is being written
+ * @property {string | null} exporting  the name of the vector file being written
  * @property {string | null} vectorsError  why an export or import could not start
  */
 
@@ -99,7 +99,7 @@ export function initialState(search, languages, saved = null) {
     crashed: false,
     replaced: false,
     importing: false,
-    exporting: false,
+    exporting: null,
     vectorsError: null,
   };
 }

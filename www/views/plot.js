@@ -15,6 +15,8 @@
 // first) on a coarse occupancy grid so that they never overlap, 400 at most. A new vocabulary
 // comes in over three frames (frequent points, all points, labels), none of them a long task.
 
+import { plotSvg } from './plot-svg.js';
+
 /** @typedef {{scale: number, x: number, y: number}} View  screen = data · scale + (x, y), y flipped */
 
 /**
@@ -31,6 +33,8 @@
 
 export const TRANSITION_MS = 180;
 const PADDING = 28;
+/** More room on the right, where labels are written (beside their points). */
+const LABEL_ROOM = 72;
 const POINT_RADIUS = 3.5;
 const LABEL_FONT = '12px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 const CELL = 8;
@@ -52,7 +56,8 @@ const WARMUP_POINTS = 2000;
 export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
 /**
- * The view that fits every point in a width × height box.
+ * The view that fits every point in a width × height box, with room for the labels of the
+ * rightmost points.
  * @param {Float32Array} coords @param {number} width @param {number} height @returns {View}
  */
 export function fitView(coords, width, height) {
@@ -69,10 +74,10 @@ export function fitView(coords, width, height) {
   if (!Number.isFinite(minX)) return { scale: 1, x: width / 2, y: height / 2 };
   const spanX = Math.max(maxX - minX, 1e-6);
   const spanY = Math.max(maxY - minY, 1e-6);
-  const scale = Math.min((width - 2 * PADDING) / spanX, (height - 2 * PADDING) / spanY);
+  const scale = Math.min((width - PADDING - LABEL_ROOM) / spanX, (height - 2 * PADDING) / spanY);
   return {
     scale,
-    x: width / 2 - ((minX + maxX) / 2) * scale,
+    x: (width + PADDING - LABEL_ROOM) / 2 - ((minX + maxX) / 2) * scale,
     y: height / 2 + ((minY + maxY) / 2) * scale,
   };
 }
@@ -292,6 +297,10 @@ export class EmbeddingPlot {
     this.hover = -1;
     /** @type {string[]} CSS colour per point (circles) */
     this.colours = [];
+    /** @type {Uint32Array} colour per point, 0xRRGGBB (for the SVG) */
+    this.rgb = new Uint32Array(0);
+    /** @type {{sx: Float32Array, sy: Float32Array, labels: number[]} | null} the last complete frame */
+    this.scene = null;
     /** @type {Uint32Array} pixel value per point (squares; see `pixelOf`) */
     this.pixels = new Uint32Array(0);
     /** @type {ImageData | null} the squares' pixel buffer, reused while the canvas keeps its size */
@@ -319,9 +328,11 @@ export class EmbeddingPlot {
       this.follow = true;
       this.hover = -1;
       this.warmup = WARMUP_FRAMES;
+      this.scene = null;
     }
     if (!prev || !sameWords || prev.counts !== data.counts || prev.clusters !== data.clusters || prev.colourBy !== data.colourBy) {
       const rgb = pointRgb(data.counts, data.clusters, data.colourBy);
+      this.rgb = rgb;
       // CSS strings for circles, pixel values for squares: only what draw() will use.
       this.colours = data.words.length > SQUARES_ABOVE ? [] : Array.from(rgb, cssColour);
       this.pixels = data.words.length > SQUARES_ABOVE ? rgb.map(pixelOf) : new Uint32Array(0);
@@ -338,9 +349,33 @@ export class EmbeddingPlot {
     return this.widths[i];
   }
 
+  /** The picture as it is on screen, as an SVG document (plot-svg.js); null before one is drawn. */
+  svg() {
+    const { data, scene } = this;
+    if (!data || !scene) return null;
+    return plotSvg({ width: this.width, height: this.height, words: data.words, rgb: this.rgb, selected: data.selected, highlighted: data.highlighted, analogy: data.analogy, ...scene });
+  }
+
+  /**
+   * The picture as it is on screen as a PNG, at the screen's resolution, on white.
+   * @returns {Promise<Blob | null>}
+   */
+  png() {
+    const copy = document.createElement('canvas');
+    copy.width = this.canvas.width;
+    copy.height = this.canvas.height;
+    const ctx = copy.getContext('2d');
+    if (!ctx || !this.data) return Promise.resolve(null);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, copy.width, copy.height);
+    ctx.drawImage(this.canvas, 0, 0);
+    return new Promise((done) => copy.toBlob(done, 'image/png'));
+  }
+
   /** Nothing to show (no model loaded). */
   clear() {
     this.data = null;
+    this.scene = null;
     this.tooltip.hidden = true;
     this.request();
   }
@@ -447,6 +482,7 @@ export class EmbeddingPlot {
     if (this.hover >= 0) first.push(this.hover);
     for (const h of data.highlighted) first.push(h);
     const labels = placeLabels(first, n, sx, sy, (i) => this.labelWidth(i), width, height, MAX_LABELS);
+    this.scene = { sx, sy, labels };
     // Each label on a pale box, so it reads over the points: the boxes are one path (stroking
     // the glyphs' outlines as a halo cost several times more).
     ctx.fillStyle = 'rgba(255, 255, 255, 0.75)';

@@ -1,0 +1,83 @@
+// The plot as an SVG document, for a slide or a post: the points, their colours, the labels, the
+// selection and the analogy's arrows exactly where the canvas drew them last, as vector graphics.
+//
+// Pure (no DOM): from a `Scene` (what the canvas drew, in screen coordinates) to a string, so it
+// is unit-tested under Node. Every word is written as escaped text, never as markup, and
+// characters XML cannot hold (control characters) become U+FFFD.
+
+/**
+ * What the plot drew in its last complete frame, in CSS pixels.
+ * @typedef {object} Scene
+ * @property {number} width
+ * @property {number} height
+ * @property {string[]} words
+ * @property {Float32Array} sx       screen x of every point
+ * @property {Float32Array} sy
+ * @property {Uint32Array} rgb       colour of every point, 0xRRGGBB
+ * @property {number[]} labels       ids of the labelled points
+ * @property {number} selected       word id, or −1
+ * @property {Set<number>} highlighted
+ * @property {{a: number, b: number, c: number, d: number} | null} analogy
+ */
+
+const ENTITIES = /** @type {Record<string, string>} */ ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' });
+
+/** Text safe inside an XML element or attribute. @param {string} s */
+export function escapeXml(s) {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c]).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
+}
+
+/** A coordinate with one decimal. @param {number} x */
+const n1 = (x) => (Math.round(x * 10) / 10).toString();
+
+/** @param {number} rgb */
+const hex = (rgb) => `#${rgb.toString(16).padStart(6, '0')}`;
+
+/**
+ * @param {Scene} scene
+ * @returns {string} a standalone SVG document
+ */
+export function plotSvg(scene) {
+  const { width, height, words, sx, sy, rgb } = scene;
+  const inside = (/** @type {number} */ i) => sx[i] >= -10 && sy[i] >= -10 && sx[i] <= width + 10 && sy[i] <= height + 10;
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n1(width)}" height="${n1(height)}" viewBox="0 0 ${n1(width)} ${n1(height)}" font-family="system-ui, 'Noto Sans CJK SC', sans-serif" font-size="12">`,
+    '<rect width="100%" height="100%" fill="#ffffff"/>',
+  ];
+  const an = scene.analogy;
+  if (an && [an.a, an.b, an.c].every((i) => i >= 0 && i < sx.length)) {
+    const tx = sx[an.b] - sx[an.a] + sx[an.c];
+    const ty = sy[an.b] - sy[an.a] + sy[an.c];
+    const line = (/** @type {number} */ x0, /** @type {number} */ y0, /** @type {number} */ x1, /** @type {number} */ y1) => `<line x1="${n1(x0)}" y1="${n1(y0)}" x2="${n1(x1)}" y2="${n1(y1)}"/>`;
+    out.push('<g stroke="#16a34a" stroke-width="2" fill="none">', line(sx[an.a], sy[an.a], sx[an.b], sy[an.b]), line(sx[an.c], sy[an.c], tx, ty), `<circle cx="${n1(tx)}" cy="${n1(ty)}" r="7"/>`, '</g>');
+    out.push('<g stroke="#16a34a" stroke-opacity="0.6" stroke-width="2" stroke-dasharray="5 4">', line(sx[an.a], sy[an.a], sx[an.c], sy[an.c]), line(sx[an.b], sy[an.b], tx, ty));
+    if (an.d >= 0 && an.d < sx.length) out.push(line(tx, ty, sx[an.d], sy[an.d]));
+    out.push('</g>');
+  }
+  // Points, one group per colour.
+  /** @type {Map<number, string[]>} */
+  const byColour = new Map();
+  for (let i = 0; i < sx.length; i++) {
+    if (!inside(i)) continue;
+    const dot = `<circle cx="${n1(sx[i])}" cy="${n1(sy[i])}" r="3.5"/>`;
+    const list = byColour.get(rgb[i]);
+    if (list) list.push(dot);
+    else byColour.set(rgb[i], [dot]);
+  }
+  for (const [colour, dots] of byColour) out.push(`<g fill="${hex(colour)}">`, ...dots, '</g>');
+  // Rings: the neighbours and analogy words, then the selected word.
+  out.push('<g fill="none" stroke="#2563eb" stroke-width="2">');
+  for (const h of scene.highlighted) if (h < sx.length && inside(h)) out.push(`<circle cx="${n1(sx[h])}" cy="${n1(sy[h])}" r="6.5"/>`);
+  out.push('</g>');
+  if (scene.selected >= 0 && scene.selected < sx.length) {
+    out.push(`<circle cx="${n1(sx[scene.selected])}" cy="${n1(sy[scene.selected])}" r="8.5" fill="none" stroke="#111827" stroke-width="2.5"/>`);
+  }
+  out.push('<g fill="#374151" dominant-baseline="middle">');
+  for (const i of scene.labels) {
+    const strong = i === scene.selected || scene.highlighted.has(i) ? ' fill="#111827" font-weight="600"' : '';
+    out.push(`<text x="${n1(sx[i] + 5)}" y="${n1(sy[i] - 1)}"${strong}>${escapeXml(words[i])}</text>`);
+  }
+  out.push('</g>', '</svg>', '');
+  return out.join('\n');
+}
