@@ -9,6 +9,7 @@ import { $, input } from './app/dom.js';
 import { download, fileStem } from './app/download.js';
 import { render } from './app/render.js';
 import { keepSaving, loadCorpus, readSavedWork } from './app/saved.js';
+import { packText, readFragment, shareFragment, unpackText } from './app/share.js';
 import { addLoss, initialState } from './app/state.js';
 import { WorkerClient, startWorker } from './client.js';
 import { Utf8Stream } from './decode.js';
@@ -35,12 +36,16 @@ const PREVIEW_BYTES = 20_000;
 /** Vector files larger than this are refused before they are read (the page's memory). */
 const MAX_IMPORT_BYTES = 512e6;
 const LOAD_DELAY_MS = 250;
+const SHARE_DELAY_MS = 400;
 const QUERY_DELAY_MS = 100;
 
 /** What the last visit left (saved.js), read once. */
 const saved = readSavedWork(SPEEDS.length);
+/** A link's state (share.js), which wins over what was saved. */
+const shared = readFragment(location.hash, SPEEDS.length);
 /** @type {import('./store.js').Store<AppState>} */
 const store = createStore(initialState(location.search, navigator.languages ?? [navigator.language], saved));
+if (shared?.lang) store.update({ lang: shared.lang });
 
 const client = new WorkerClient(startWorker, {
   onReady: (_presets, threads) => {
@@ -109,7 +114,8 @@ async function choosePreset(name, keep = null) {
 /**
  * Put saved settings and queries over the current ones (fields the saved form does not have keep
  * the current values).
- * @param {import('./app/saved.js').SavedWork} keep @param {import('./protocol.js').Settings} base
+ * @param {Pick<import('./app/saved.js').SavedWork, 'raw' | 'query' | 'pairsText' | 'analogy'>} keep
+ * @param {import('./protocol.js').Settings} base
  */
 function keepEdits(keep, base) {
   const raw = { ...store.get().raw, ...keep.raw };
@@ -122,7 +128,11 @@ function keepEdits(keep, base) {
  */
 async function restore() {
   const fromLink = new URLSearchParams(location.search).has('preset');
-  if (saved === null || fromLink || saved.preset !== 'custom') {
+  // A link wins, unless it could not carry its text (too large) and this browser has it saved.
+  const savedText = shared?.preset === 'custom' && shared.text === null && saved?.preset === 'custom';
+  if (shared && !savedText) {
+    await openShared(shared);
+  } else if (saved === null || fromLink || saved.preset !== 'custom') {
     await choosePreset(store.get().preset, fromLink ? null : saved);
   } else {
     const corpus = await loadCorpus();
@@ -136,8 +146,91 @@ async function restore() {
       await loadNow();
     }
   }
-  if (saved?.colourBy === 'cluster') setColour('cluster');
-  keepSaving(store, saved?.preset === 'custom' ? store.get().corpusFile ?? store.get().corpus : null);
+  const fromSaved = !shared || savedText;
+  if (fromSaved && saved?.colourBy === 'cluster') setColour('cluster');
+  keepSaving(store, fromSaved && saved?.preset === 'custom' ? store.get().corpusFile ?? store.get().corpus : null);
+  keepSharing();
+}
+
+/**
+ * Open what a link holds: its preset (or its own text), its settings over the preset's, its
+ * queries and view; train if the author had trained.
+ * @param {import('./app/share.js').Shared} link
+ */
+async function openShared(link) {
+  /** @type {string | null} */
+  let text = null;
+  let base;
+  if (link.preset === 'custom') {
+    text = link.text === null ? null : await unpackText(link.text).catch(() => null);
+    if (text === null) {
+      await choosePreset('tutorial');
+      store.update({ shareNote: link.text === null ? 'share.large' : 'share.damaged' });
+      return;
+    }
+    base = await client.request({ type: 'ownTextSettings' });
+    store.update({ preset: 'custom', corpus: text, corpusFile: null, replaced: false });
+  } else {
+    /** @type {Preset} */
+    let p;
+    try {
+      p = await client.request({ type: 'preset', name: link.preset });
+    } catch {
+      await choosePreset('tutorial');
+      return;
+    }
+    base = p.settings;
+    store.update({ preset: p.name, corpus: p.text, corpusFile: null, replaced: false });
+  }
+  const settings = { ...base, ...link.settings };
+  keepEdits({ raw: rawFromSettings(settings), query: link.query, pairsText: link.pairsText, analogy: link.analogy }, settings);
+  setSpeed(link.speedLevel ?? defaultSpeedLevel(link.preset));
+  if (link.colourBy === 'cluster') setColour('cluster');
+  if ((await loadNow()) && link.train) await run('train');
+}
+
+/**
+ * From now on, keep the address's fragment in step with the state (a moment after it changes),
+ * so the address is always a link to what is shown. The user's text is packed once per text.
+ */
+function keepSharing() {
+  /** @type {{text: string, packed: string | null} | null} */
+  let packedFor = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const write = async () => {
+    const st = store.get();
+    let packed = null;
+    if (st.preset === 'custom' && !st.corpusFile) {
+      if (packedFor?.text !== st.corpus) packedFor = { text: st.corpus, packed: await packText(st.corpus) };
+      packed = packedFor.packed;
+    }
+    const now = store.get();
+    const fragment = shareFragment(now, now.base ? checkSettings(now.raw, now.base).settings : null, packed);
+    history.replaceState(history.state, '', `${location.pathname}${location.search}#${fragment}`);
+  };
+  const KEYS = /** @type {const} */ (['preset', 'corpus', 'corpusFile', 'raw', 'base', 'query', 'pairsText', 'analogy', 'colourBy', 'speedLevel', 'lang', 'run']);
+  store.subscribe((st, prev) => {
+    if (KEYS.some((k) => st[k] !== prev[k])) {
+      clearTimeout(timer);
+      timer = setTimeout(write, SHARE_DELAY_MS);
+    }
+  });
+  write();
+  $('share').addEventListener('click', async () => {
+    clearTimeout(timer);
+    await write();
+    const st = store.get();
+    const tooLarge = st.preset === 'custom' && (st.corpusFile !== null || packedFor?.packed === null);
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(location.href);
+      copied = true;
+    } catch {
+      // No clipboard (an insecure origin, a refused permission): the address bar has the link.
+    }
+    store.update({ shareNote: tooLarge ? 'share.large' : copied ? 'share.copied' : 'share.shown' });
+  });
 }
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */

@@ -255,7 +255,10 @@ test('the names the acceptance tests use each match one element (Playwright matc
     ['region', 'Training step'], ['region', 'Weights'], ['region', 'Noise distribution'], ['region', 'Huffman tree'],
     ['region', 'Samples'], ['region', 'Fill in the blank'], ['region', 'Compare'], ['region', 'Lesson'],
     ['slider', 'Noise power'], ['button', 'Next sample'],
+    ['button', 'Export word2vec text'], ['button', 'Export word2vec binary'], ['button', 'Export TSV'],
+    ['button', 'Export PNG'], ['button', 'Export SVG'],
   ];
+  assert.equal(await page.getByLabel('Import vectors').count(), 1, 'the file input "Import vectors"');
   for (const [role, name] of names) {
     const count = await (name ? page.getByRole(role, { name }) : page.getByRole(role)).count();
     assert.equal(count, 1, `${role} "${name}": ${count} matches`);

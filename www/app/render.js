@@ -92,6 +92,7 @@ export function render(st, prev, { plot, settingInputs }) {
     $('vectors-note').textContent = st.exporting === null ? '' : t('export.writing', { name: st.exporting });
   }
   /** @type {HTMLInputElement} */ ($('import')).disabled = busy;
+  if (langChanged || st.shareNote !== prev.shareNote) $('share-note').textContent = st.shareNote ? t(st.shareNote) : '';
   if (langChanged || st.vectorsError !== prev.vectorsError) {
     $('vectors-error').hidden = st.vectorsError === null;
     $('vectors-error').textContent = st.vectorsError ?? '';

@@ -50,6 +50,7 @@ import { SPEEDS } from '../settings.js';
  * @property {boolean} importing        a vector file is being read (readProgress is its progress)
  * @property {string | null} exporting  the name of the vector file being written
  * @property {string | null} vectorsError  why an export or import could not start
+ * @property {string | null} shareNote  i18n key of what "Copy link" did (or why a link failed)
  */
 
 export const MAX_LOSS_POINTS = 600;
@@ -101,6 +102,7 @@ export function initialState(search, languages, saved = null) {
     importing: false,
     exporting: null,
     vectorsError: null,
+    shareNote: null,
   };
 }
 
