@@ -41,10 +41,15 @@ export class WorkerClient {
    * waiting on it is rejected. The new one sends `ready` like the first.
    */
   restart() {
-    this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new Error('the worker was restarted'));
-    this.pending.clear();
+    this.terminate();
     this.worker = this.attach(this.start());
+  }
+
+  /** Stop the worker for good (an element leaving its page); waiting requests are rejected. */
+  terminate() {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('the worker was stopped'));
+    this.pending.clear();
   }
 
   /** @param {Worker} worker */

@@ -177,6 +177,7 @@
  *   | {id: number, type: 'reset'}
  *   | {id: number, type: 'speed', wordsPerSecond: number | null}
  *   | {id: number, type: 'queries', queries: Queries}
+ *   | {id: number, type: 'ask', queries: Queries}
  *   | {id: number, type: 'clusters', k: number}
  *   | {id: number, type: 'trace'}
  *   | {id: number, type: 'noise', power: number}
@@ -201,6 +202,7 @@
  * @property {Vocabulary} reset
  * @property {null} speed
  * @property {Answers} queries
+ * @property {Answers} ask   answers once, without changing what snapshots answer
  * @property {null} clusters
  * @property {Trace | null} trace
  * @property {Float64Array} noise

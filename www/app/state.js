@@ -121,11 +121,16 @@ export function addDrawn(drawn, trace, output) {
 }
 
 /**
+ * What the plot and the word lookups read of a state (the page's, or a `<word2vec-demo>`'s).
+ * @typedef {Pick<AppState, 'vocab' | 'snapshot' | 'answers' | 'analogy' | 'query' | 'colourBy'>} PlotSource
+ */
+
+/**
  * A word's id in the loaded vocabulary, or −1. A linear search, but ids are by frequency, so the
  * words people ask about are found early, and even a miss over 50,000 words takes about 0.1 ms:
  * cheaper than building a word → id map for every vocabulary (30 ms at 50,000 words, in one
  * main-thread task).
- * @param {AppState} st @param {string} word
+ * @param {PlotSource} st @param {string} word
  */
 export function wordId(st, word) {
   return st.vocab?.words.indexOf(word.trim()) ?? -1;
@@ -155,7 +160,7 @@ export function addLoss(curve, s) {
 /**
  * What the plot shows for a state, or null before a model matching the vocabulary exists.
  * Highlighted: the neighbours of the query word and the analogy's words.
- * @param {AppState} st @returns {PlotData | null}
+ * @param {PlotSource} st @returns {PlotData | null}
  */
 export function plotData(st) {
   if (!st.vocab || !st.snapshot || st.snapshot.coords.length !== st.vocab.words.length * 2) return null;

@@ -486,10 +486,12 @@ export class Session {
     return t1 > t0 ? ((w1 - w0) * 1000) / (t1 - t0) : 0;
   }
 
-  /** @returns {Answers} */
-  answers() {
+  /**
+   * Answers to `q` (by default the page's standing queries, which every snapshot answers).
+   * @param {Queries} [q] @returns {Answers}
+   */
+  answers(q = this.queries) {
     const lab = this.explorer();
-    const q = this.queries;
     /** @type {Answers} */
     const out = {
       neighbours: { word: q.word, list: [], error: null, suggestions: [] },

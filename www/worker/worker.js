@@ -82,6 +82,8 @@ function handle(req, core, session) {
       return null;
     case 'queries':
       return session.setQueries(req.queries);
+    case 'ask':
+      return session.answers(req.queries);
     case 'clusters':
       session.setClusters(req.k);
       return null;

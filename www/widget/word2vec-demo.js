@@ -1,0 +1,310 @@
+// <word2vec-demo>: the demo as one element, for a blog post or a course page.
+//
+//   <script type="module" src="word2vec-demo.js"></script>
+//   <word2vec-demo preset="royal" arch="skipgram" autoplay views="plot,analogy"></word2vec-demo>
+//
+// Each element runs its own training worker (the same worker, protocol and wasm core as the full
+// page), so several can sit on one page and train side by side. It shows a Train / Pause / Reset
+// bar with the status, the live plot, and the panels `views` names ("plot", "similarity",
+// "analogy"; default all three), in English or Chinese (`lang`). Attributes:
+//   preset    tutorial, eat-drink, transformer, royal (default), zh-classics, polysemy
+//   arch      cbow | skipgram        output  softmax | negative | hierarchical
+//   dim, window, epochs, seed        numbers, checked against the same ranges as the page's form
+//   autoplay  train as soon as the corpus is loaded
+//   views     which parts to show     lang    en | zh
+// A small API, every method a Promise: train(), pause(), reset(), nearest(word, k),
+// similarity(a, b), analogy(a, b, c, k); events `progress` (detail: the training progress) and
+// `done`. Attributes are read when the element connects; changing them later reloads it.
+//
+// Its styles are adopted into a shadow root, so neither the post's CSS nor its
+// Content-Security-Policy (no inline styles) gets in the way.
+
+import { WorkerClient, startWorker } from '../client.js';
+import { errorMessage } from '../errors.js';
+import { translator } from '../i18n.js';
+import { checkSettings, FIELDS, rawFromSettings } from '../settings.js';
+import { createStore } from '../store.js';
+import { plotData } from '../app/state.js';
+import { percent, renderScored, renderStatus } from '../views/panels.js';
+import { EmbeddingPlot } from '../views/plot.js';
+import css from './widget.css?inline';
+
+/** @typedef {import('../protocol.js').Settings} Settings */
+/** @typedef {import('../protocol.js').Queries} Queries */
+/** @typedef {import('../protocol.js').Scored} Scored */
+
+/**
+ * The element's state (the plot reads it as the page's: app/state.js `PlotSource`).
+ * @typedef {object} WidgetState
+ * @property {import('../i18n.js').Lang} lang
+ * @property {import('../protocol.js').RunState | 'loading'} run
+ * @property {string | null} error
+ * @property {import('../protocol.js').Vocabulary | null} vocab
+ * @property {import('../protocol.js').Snapshot | null} snapshot
+ * @property {import('../protocol.js').Answers | null} answers
+ * @property {string} query
+ * @property {[string, string, string]} analogy
+ * @property {'frequency'} colourBy
+ */
+
+/** Attributes that name a setting, and the setting. */
+const SETTING_ATTRIBUTES = /** @type {const} */ ({ arch: 'architecture', output: 'output', dim: 'dim', window: 'window', epochs: 'epochs', seed: 'seed' });
+const VIEWS = ['plot', 'similarity', 'analogy'];
+
+const TEMPLATE = `
+  <div class="toolbar" role="toolbar">
+    <button class="primary" data-do="train"></button>
+    <button data-do="pause"></button>
+    <button data-do="reset"></button>
+  </div>
+  <p class="status" role="status" data-state="idle"></p>
+  <progress max="100" value="0"></progress>
+  <div class="plot" data-view="plot"><canvas></canvas><div class="tooltip" hidden></div></div>
+  <div class="panels">
+    <section class="panel" data-view="similarity">
+      <h3 data-text="section.similarity"></h3>
+      <input class="query" data-label="query" autocomplete="off" />
+      <ol class="neighbours"></ol>
+    </section>
+    <section class="panel" data-view="analogy">
+      <h3 data-text="section.analogy"></h3>
+      <div class="words">
+        <input data-slot="0" data-label="analogyA" autocomplete="off" /> :
+        <input data-slot="1" data-label="analogyB" autocomplete="off" /> ::
+        <input data-slot="2" data-label="analogyC" autocomplete="off" /> : ?
+      </div>
+      <ol class="analogy"></ol>
+    </section>
+  </div>`;
+
+let sheet = /** @type {CSSStyleSheet | null} */ (null);
+
+export class Word2VecDemo extends HTMLElement {
+  static observedAttributes = ['preset', 'arch', 'output', 'dim', 'window', 'epochs', 'seed', 'views', 'lang'];
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    root.adoptedStyleSheets = [sheet];
+    root.innerHTML = TEMPLATE;
+    this.root = root;
+    /** @type {import('../store.js').Store<WidgetState>} */
+    this.store = createStore(/** @type {WidgetState} */ ({ lang: 'en', run: 'loading', error: null, vocab: null, snapshot: null, answers: null, query: '', analogy: ['', '', ''], colourBy: 'frequency' }));
+    /** @type {WorkerClient | null} */
+    this.client = null;
+    /** Resolves once the corpus is loaded (rejects with why it could not be). @type {Promise<void>} */
+    this.ready = new Promise(() => {});
+    const q = (/** @type {string} */ s) => /** @type {HTMLElement} */ (root.querySelector(s));
+    this.plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ (q('canvas')), q('.tooltip'), {
+      onSelect: (id) => {
+        this.store.update({ query: id >= 0 ? (this.store.get().vocab?.words[id] ?? '') : '' });
+        this.sendQueries();
+      },
+      describe: (id) => this.store.get().vocab?.words[id] ?? '',
+    });
+    for (const button of root.querySelectorAll('button')) {
+      button.addEventListener('click', () => {
+        const what = button.dataset.do;
+        const done = what === 'train' ? this.train() : what === 'pause' ? this.pause() : this.reset();
+        done.catch(() => {});
+      });
+    }
+    q('.query').addEventListener('input', (e) => {
+      this.store.update({ query: /** @type {HTMLInputElement} */ (e.target).value });
+      this.sendQueries();
+    });
+    for (const input of root.querySelectorAll('[data-slot]')) {
+      input.addEventListener('input', () => {
+        const analogy = /** @type {[string, string, string]} */ ([...this.store.get().analogy]);
+        analogy[Number(/** @type {HTMLElement} */ (input).dataset.slot)] = /** @type {HTMLInputElement} */ (input).value;
+        this.store.update({ analogy });
+        this.sendQueries();
+      });
+    }
+    this.store.subscribe((st, prev) => this.render(st, prev));
+  }
+
+  connectedCallback() {
+    if (!this.client) this.start();
+  }
+
+  disconnectedCallback() {
+    this.client?.terminate();
+    this.client = null;
+  }
+
+  attributeChangedCallback() {
+    // Read when connecting; a change afterwards starts over with the new attributes.
+    if (this.client) {
+      this.client.terminate();
+      this.start();
+    }
+  }
+
+  /** A new worker, the preset with the attributes' settings, then train if `autoplay`. */
+  start() {
+    const lang = this.getAttribute('lang') === 'zh' ? 'zh' : 'en';
+    const views = (this.getAttribute('views') ?? VIEWS.join(',')).split(',').map((v) => v.trim());
+    for (const el of this.root.querySelectorAll('[data-view]')) {
+      /** @type {HTMLElement} */ (el).hidden = !views.includes(/** @type {HTMLElement} */ (el).dataset.view ?? '');
+    }
+    this.store.update({ lang, run: 'loading', error: null, vocab: null, snapshot: null, answers: null });
+    this.render(this.store.get(), null);
+    /** @type {(v: void) => void} */
+    let loaded = () => {};
+    /** @type {(e: Error) => void} */
+    let failed = () => {};
+    this.ready = new Promise((ok, fail) => {
+      loaded = ok;
+      failed = fail;
+    });
+    this.ready.catch(() => {});
+    this.client = new WorkerClient(startWorker, {
+      onReady: () => this.load().then(loaded, failed),
+      onSnapshot: (snapshot) => {
+        this.store.update({ snapshot, answers: snapshot.answers });
+        this.dispatchEvent(new CustomEvent('progress', { detail: { ...snapshot.progress, percent: percent(snapshot.progress) } }));
+      },
+      onState: (run, error) => {
+        this.store.update({ run, error });
+        if (run === 'done') this.dispatchEvent(new CustomEvent('done', { detail: this.store.get().snapshot?.progress ?? null }));
+      },
+      onCrash: (error) => this.store.update({ run: 'error', error }),
+    });
+  }
+
+  /** Load the preset under the attributes' settings (refused values say which and why). */
+  async load() {
+    const client = /** @type {WorkerClient} */ (this.client);
+    const t = translator(this.store.get().lang);
+    try {
+      const p = await client.request({ type: 'preset', name: this.getAttribute('preset') ?? 'royal' });
+      const raw = rawFromSettings(p.settings);
+      for (const [attribute, name] of Object.entries(SETTING_ATTRIBUTES)) {
+        const value = this.getAttribute(attribute);
+        if (value !== null) raw[name] = value;
+      }
+      const { settings, errors } = checkSettings(raw, p.settings);
+      if (!settings) {
+        const [name, error] = /** @type {[string, import('../settings.js').FieldError]} */ (Object.entries(errors)[0]);
+        const field = FIELDS.find((f) => f.name === name);
+        throw new Error(`${t(field?.key ?? name)}: ${t(error.key, error.params)}`);
+      }
+      const vocab = await client.request({ type: 'load', corpus: p.text, settings });
+      this.store.update({ vocab, query: p.query, analogy: p.analogy });
+      this.sendQueries();
+      if (this.hasAttribute('autoplay')) await client.request({ type: 'train' });
+    } catch (e) {
+      this.store.update({ run: 'error', error: errorMessage(e) });
+      throw e;
+    }
+  }
+
+  sendQueries() {
+    const st = this.store.get();
+    /** @type {Queries} */
+    const queries = { word: st.query, k: 8, pairs: [], analogy: st.analogy, analogyK: 5 };
+    this.client?.request({ type: 'queries', queries }).then((answers) => this.store.update({ answers }), () => {});
+  }
+
+  /** @param {import('../protocol.js').Request['type'] & ('train' | 'pause' | 'reset')} type */
+  async control(type) {
+    await this.ready;
+    const client = this.client;
+    if (!client) throw new Error('the element is not on a page');
+    if (type === 'train' && this.store.get().run === 'done') await client.request({ type: 'reset' });
+    await client.request({ type });
+    return this.store.get().run;
+  }
+
+  /** Start or resume training (from the start again once done). Resolves to the run state. */
+  train() {
+    return this.control('train');
+  }
+
+  pause() {
+    return this.control('pause');
+  }
+
+  /** Back to the untrained model (the same seed gives the same start). */
+  reset() {
+    return this.control('reset');
+  }
+
+  /**
+   * Ask the worker once, without changing what the element shows.
+   * @param {Partial<Queries>} q
+   */
+  async ask(q) {
+    await this.ready;
+    if (!this.client) throw new Error('the element is not on a page');
+    return this.client.request({ type: 'ask', queries: { word: '', k: 10, pairs: [], analogy: null, analogyK: 5, ...q } });
+  }
+
+  /** The `k` nearest words to `word` by cosine. @param {string} word @returns {Promise<Scored[]>} */
+  async nearest(word, k = 10) {
+    const { neighbours } = await this.ask({ word, k });
+    if (neighbours.error) throw new Error(neighbours.error);
+    return neighbours.list;
+  }
+
+  /** Cosine similarity of two words. @param {string} a @param {string} b @returns {Promise<number>} */
+  async similarity(a, b) {
+    const [pair] = (await this.ask({ pairs: [[a, b]] })).pairs;
+    if (pair.score === null) throw new Error(pair.error ?? 'no score');
+    return pair.score;
+  }
+
+  /** a : b :: c : ? @param {string} a @param {string} b @param {string} c @returns {Promise<Scored[]>} */
+  async analogy(a, b, c, k = 5) {
+    const { analogy } = await this.ask({ analogy: [a, b, c], analogyK: k });
+    if (analogy.error) throw new Error(analogy.error);
+    return analogy.list;
+  }
+
+  /** The training progress of the last picture (null before one). */
+  get progress() {
+    return this.store.get().snapshot?.progress ?? null;
+  }
+
+  /** @param {WidgetState} st @param {WidgetState | null} prev */
+  render(st, prev) {
+    const t = translator(st.lang);
+    const root = this.root;
+    if (!prev || st.lang !== prev.lang) {
+      const names = /** @type {Record<string, string>} */ ({ train: 'train', pause: 'pause', reset: 'reset' });
+      for (const b of root.querySelectorAll('button')) b.textContent = t(names[b.dataset.do ?? ''] ?? '');
+      for (const el of root.querySelectorAll('[data-text]')) el.textContent = t(/** @type {HTMLElement} */ (el).dataset.text ?? '');
+      for (const el of root.querySelectorAll('[data-label]')) el.setAttribute('aria-label', t(/** @type {HTMLElement} */ (el).dataset.label ?? ''));
+    }
+    const p = st.snapshot?.progress ?? null;
+    renderStatus(/** @type {HTMLElement} */ (root.querySelector('.status')), st.run, p, st.error, t);
+    /** @type {HTMLProgressElement} */ (root.querySelector('progress')).value = percent(p);
+    const [train, pause, reset] = root.querySelectorAll('button');
+    train.disabled = st.run === 'loading' || st.run === 'training';
+    pause.disabled = st.run !== 'training';
+    reset.disabled = st.run === 'loading';
+    const query = /** @type {HTMLInputElement} */ (root.querySelector('.query'));
+    if (root.activeElement !== query) query.value = st.query;
+    for (const input of root.querySelectorAll('[data-slot]')) {
+      const i = Number(/** @type {HTMLElement} */ (input).dataset.slot);
+      if (root.activeElement !== input) /** @type {HTMLInputElement} */ (input).value = st.analogy[i];
+    }
+    if (!prev || st.answers !== prev.answers || st.lang !== prev.lang) {
+      const a = st.answers;
+      renderScored(/** @type {HTMLElement} */ (root.querySelector('.neighbours')), a?.neighbours.list ?? [], a?.neighbours.error ?? null);
+      renderScored(/** @type {HTMLElement} */ (root.querySelector('.analogy')), a?.analogy.list ?? [], a?.analogy.error ?? null);
+    }
+    if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.vocab !== prev.vocab) {
+      const data = plotData(st);
+      if (data) this.plot.setData(data);
+      else if (st.vocab === null) this.plot.clear();
+    }
+  }
+}
+
+if (!customElements.get('word2vec-demo')) customElements.define('word2vec-demo', Word2VecDemo);
