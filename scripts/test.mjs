@@ -53,7 +53,7 @@ try {
     step('cargo clippy (wasm32: the binding and its tests)');
     run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--tests', '--', '-D', 'warnings']);
     step('cargo clippy (wasm32: the vector-file binding)');
-    run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'files', '--target-dir', 'target/files', '--', '-D', 'warnings']);
+    run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'explore', '--target-dir', 'target/explore', '--', '-D', 'warnings']);
     step('cargo test');
     run('cargo', ['test'], { env });
   }

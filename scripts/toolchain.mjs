@@ -159,8 +159,8 @@ function optimise(wasm) {
 
 /**
  * Build the core for the browser: www/pkg/ (one thread; every browser), www/pkg-threads/
- * (shared memory and atomics; loaded only on a cross-origin-isolated page) and www/pkg-files/
- * (reading and writing vector files, the `files` feature; loaded on export or import). Each is
+ * (shared memory and atomics; loaded only on a cross-origin-isolated page) and www/pkg-explore/
+ * (vector files, t-SNE, custom axes: the `explore` feature; loaded when first needed). Each is
  * an ES module + .wasm from wasm-bindgen.
  */
 export function buildWasm() {
@@ -179,10 +179,10 @@ export function buildWasm() {
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
   bind('target', 'pkg');
   optimise(join('www', 'pkg', 'word2vec_lab_bg.wasm'));
-  step('building the vector-file wasm module (release, --features files)');
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'files', '--target-dir', join(ROOT, 'target', 'files')]);
-  bind(join('target', 'files'), 'pkg-files');
-  optimise(join('www', 'pkg-files', 'word2vec_lab_bg.wasm'));
+  step('building the explorer wasm module (release, --features explore)');
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'explore', '--target-dir', join(ROOT, 'target', 'explore')]);
+  bind(join('target', 'explore'), 'pkg-explore');
+  optimise(join('www', 'pkg-explore', 'word2vec_lab_bg.wasm'));
   step('building the threaded wasm module (nightly, atomics + shared memory, std rebuilt)');
   run('cargo', ['+nightly', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '-Z', 'build-std=std,panic_abort', '--target-dir', join(ROOT, 'target', 'threads')], {
     env: { ...process.env, RUSTFLAGS: THREAD_FLAGS },

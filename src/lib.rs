@@ -25,6 +25,8 @@
 //! | [`ranking`] | best-first order of scored lists (one sort for all) | `SortVocab` |
 //! | [`pca`] | 2-D / 3-D projection for the plot | — |
 //! | [`picture`] | the plot's projection and colour groups, kept between pictures | — |
+//! | [`tsne`] | t-SNE, a picture that keeps neighbours near | van der Maaten & Hinton 2008 |
+//! | [`axes`] | custom axes from word pairs | Embedding Projector |
 //! | [`cluster`] | spherical k-means, for colouring the plot | Dhillon & Modha 2001 |
 //! | [`formats`] | word2vec text / binary, Projector TSV | `main()` output |
 //! | [`eval`] | analogy accuracy, similarity Spearman | `compute-accuracy.c` |
@@ -32,9 +34,10 @@
 //!
 //! The browser bindings are the only modules that see JavaScript, built only for
 //! `wasm32-unknown-unknown`: `wasm` (the trainer and its queries, in the module every visit loads)
-//! or, with the `files` feature, `wasm_files` (reading and writing vector files, in a second
-//! module loaded for export and import).
+//! or, with the `explore` feature, `wasm_explore` (vector files, imported vectors, t-SNE and custom
+//! axes, in a second module loaded when first needed). `wasm_shared` holds what both use.
 
+pub mod axes;
 pub mod cluster;
 pub mod config;
 pub mod corpus;
@@ -58,11 +61,16 @@ pub mod rng;
 pub mod rows;
 pub mod tokenize;
 pub mod train;
+pub mod tsne;
 pub mod vocab;
-#[cfg(all(target_arch = "wasm32", target_os = "unknown", not(feature = "files")))]
+#[cfg(all(
+    target_arch = "wasm32",
+    target_os = "unknown",
+    not(feature = "explore")
+))]
 pub mod wasm;
-#[cfg(all(target_arch = "wasm32", target_os = "unknown", feature = "files"))]
-pub mod wasm_files;
+#[cfg(all(target_arch = "wasm32", target_os = "unknown", feature = "explore"))]
+pub mod wasm_explore;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 mod wasm_shared;
 

@@ -37,6 +37,20 @@ pub struct Scored {
     pub score: f32,
 }
 
+/// The rows of a row-major matrix with `dim` columns scaled to unit length (zero rows stay zero).
+pub fn unit_rows(vectors: &[f32], dim: usize) -> Vec<f32> {
+    let mut unit = vectors.to_vec();
+    if dim > 0 {
+        for row in unit.chunks_exact_mut(dim) {
+            let norm = dot(row, row).sqrt();
+            if norm > 0.0 {
+                row.iter_mut().for_each(|x| *x /= norm);
+            }
+        }
+    }
+    unit
+}
+
 /// Word vectors with their unit-length copies.
 #[derive(Debug, Clone)]
 pub struct KeyedVectors {
@@ -56,15 +70,7 @@ impl KeyedVectors {
         for (i, w) in words.iter().enumerate() {
             index.entry(w.clone()).or_insert(i as u32);
         }
-        let mut unit = vectors.clone();
-        if dim > 0 {
-            for row in unit.chunks_exact_mut(dim) {
-                let norm = dot(row, row).sqrt();
-                if norm > 0.0 {
-                    row.iter_mut().for_each(|x| *x /= norm);
-                }
-            }
-        }
+        let unit = unit_rows(&vectors, dim);
         KeyedVectors {
             words,
             index,

@@ -62,6 +62,8 @@ const client = new WorkerClient(startWorker, {
   onCrash: (reason) => store.update({ crashed: true, run: 'error', error: reason, readProgress: null }),
   onSnapshot: (s) => {
     store.update((st) => ({ snapshot: s, answers: s.answers, lossCurve: addLoss(st.lossCurve, s) }));
+    // The worker fell back to PCA (custom axes whose words a new corpus lacks).
+    if (s.projectionError) store.update({ projection: { kind: 'pca' }, projectionError: s.projectionError });
     teaching.onSnapshot();
   },
   onState: (run, error) => store.update({ run, error, readProgress: null }),
@@ -186,7 +188,12 @@ async function openShared(link) {
   keepEdits({ raw: rawFromSettings(settings), query: link.query, pairsText: link.pairsText, analogy: link.analogy }, settings);
   setSpeed(link.speedLevel ?? defaultSpeedLevel(link.preset));
   if (link.colourBy === 'cluster') setColour('cluster');
-  if ((await loadNow()) && link.train) await run('train');
+  const loaded = await loadNow();
+  if (link.projection && link.projection.kind !== 'pca') {
+    if (link.projection.kind === 'axes') store.update({ axesText: link.projection.words });
+    await setProjection(link.projection);
+  }
+  if (loaded && link.train) await run('train');
 }
 
 /**
@@ -209,7 +216,7 @@ function keepSharing() {
     const fragment = shareFragment(now, now.base ? checkSettings(now.raw, now.base).settings : null, packed);
     history.replaceState(history.state, '', `${location.pathname}${location.search}#${fragment}`);
   };
-  const KEYS = /** @type {const} */ (['preset', 'corpus', 'corpusFile', 'raw', 'base', 'query', 'pairsText', 'analogy', 'colourBy', 'speedLevel', 'lang', 'run']);
+  const KEYS = /** @type {const} */ (['preset', 'corpus', 'corpusFile', 'raw', 'base', 'query', 'pairsText', 'analogy', 'colourBy', 'speedLevel', 'lang', 'run', 'projection']);
   store.subscribe((st, prev) => {
     if (KEYS.some((k) => st[k] !== prev[k])) {
       clearTimeout(timer);
@@ -352,6 +359,59 @@ function setColour(colourBy) {
   client.request({ type: 'clusters', k: colourBy === 'cluster' ? CLUSTERS : 0 });
 }
 $('colour').addEventListener('change', () => setColour(/** @type {'frequency' | 'cluster'} */ (/** @type {HTMLSelectElement} */ ($('colour')).value)));
+
+// ---- Projection -----------------------------------------------------------------------------
+
+/**
+ * Place the words by `projection`; a custom axis with a missing word only waits for it. Refused
+ * (a word not in the vocabulary), the previous projection stays and the reason is shown.
+ * @param {import('./protocol.js').Projection} projection
+ */
+async function setProjection(projection) {
+  const before = store.get().projection;
+  store.update({ projection, projectionError: null });
+  if (projection.kind === 'axes' && projection.words.some((w) => w.trim() === '')) return;
+  try {
+    await client.request({ type: 'projection', projection });
+  } catch (e) {
+    if (store.get().projection === projection) store.update({ projection: before, projectionError: errorMessage(e) });
+  }
+}
+
+/** What the projection controls say now. @param {string} kind @returns {import('./protocol.js').Projection} */
+function projectionFromControls(kind) {
+  const number = (/** @type {string} */ id, /** @type {number} */ fallback) => {
+    const x = Math.round(Number(input(id).value));
+    return Number.isFinite(x) && x >= 2 ? Math.min(x, 100) : fallback;
+  };
+  if (kind === 'tsne') return { kind, perplexity: number('perplexity', 10) };
+  if (kind === 'umap') return { kind, neighbours: number('umap-neighbours', 15) };
+  if (kind === 'axes') {
+    const st = store.get();
+    // Start from the analogy: x from A to C (man → woman), y from A to B (man → king).
+    const typed = st.axesText.some((w) => w.trim() !== '');
+    const [a, b, c] = st.analogy;
+    const words = /** @type {[string, string, string, string]} */ (typed ? st.axesText.map((w) => w.trim()) : [a, c, a, b].map((w) => w.trim()));
+    if (!typed) store.update({ axesText: words });
+    return { kind, words };
+  }
+  return { kind: 'pca' };
+}
+$('projection').addEventListener('change', () => setProjection(projectionFromControls(/** @type {HTMLSelectElement} */ ($('projection')).value)));
+for (const id of ['perplexity', 'umap-neighbours']) {
+  input(id).addEventListener('change', () => setProjection(projectionFromControls(store.get().projection.kind)));
+}
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let axesTimer;
+for (const [i, id] of ['axis-x-from', 'axis-x-to', 'axis-y-from', 'axis-y-to'].entries()) {
+  input(id).addEventListener('input', () => {
+    const axesText = /** @type {[string, string, string, string]} */ ([...store.get().axesText]);
+    axesText[i] = input(id).value;
+    store.update({ axesText });
+    clearTimeout(axesTimer);
+    axesTimer = setTimeout(() => setProjection(projectionFromControls('axes')), QUERY_DELAY_MS * 3);
+  });
+}
 
 // ---- Inputs ---------------------------------------------------------------------------------
 

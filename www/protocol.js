@@ -76,13 +76,24 @@
  * @typedef {object} Snapshot
  * @property {number} version     increases with every snapshot of a model; restarts at load
  * @property {Progress} progress
- * @property {Float32Array} coords  |V| × 2 PCA coordinates of the unit vectors
- * @property {number[]} explained   variance fraction of each axis
+ * @property {Float32Array} coords  |V| × 2 coordinates of the unit vectors (NaN: not laid out)
+ * @property {Projection['kind']} projection  the projection the coordinates are in
+ * @property {string | null} projectionError  why the chosen projection could not be shown (PCA is)
+ * @property {number[]} explained   variance fraction of each axis (PCA only)
  * @property {Uint32Array | null} clusters  k-means group of every word (when asked for)
  * @property {Weights | null} weights  the first rows of W and W′ (when asked for)
  * @property {Answers} answers
  * @property {number} wordsPerSecond  measured over the last second of training
  * @property {number | null} loss   mean loss since the previous snapshot
+ */
+
+/**
+ * How the plot places the words: PCA (the default, live), t-SNE (perplexity), UMAP (neighbours),
+ * or two axes from word pairs (x from, x to, y from, y to). See www/worker/layouts.js.
+ * @typedef {{kind: 'pca'}
+ *   | {kind: 'tsne', perplexity: number}
+ *   | {kind: 'umap', neighbours: number}
+ *   | {kind: 'axes', words: [string, string, string, string]}} Projection
  */
 
 /**
@@ -178,6 +189,7 @@
  *   | {id: number, type: 'speed', wordsPerSecond: number | null}
  *   | {id: number, type: 'queries', queries: Queries}
  *   | {id: number, type: 'ask', queries: Queries}
+ *   | {id: number, type: 'projection', projection: Projection}
  *   | {id: number, type: 'clusters', k: number}
  *   | {id: number, type: 'trace'}
  *   | {id: number, type: 'noise', power: number}
@@ -203,6 +215,7 @@
  * @property {null} speed
  * @property {Answers} queries
  * @property {Answers} ask   answers once, without changing what snapshots answer
+ * @property {null} projection
  * @property {null} clusters
  * @property {Trace | null} trace
  * @property {Float64Array} noise
@@ -227,5 +240,8 @@
 
 /** Snapshots per second, at most, while training. */
 export const MAX_SNAPSHOTS_PER_SECOND = 30;
+
+/** Words t-SNE and UMAP lay out at most: the most frequent (src/tsne.rs is exact: n² per iteration). */
+export const LAYOUT_POINTS = 500;
 
 export {};

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { IMPORTED, Session } from '../../www/worker/session.js';
 import wasm from './wasm.mjs';
-import files from './wasm-files.mjs';
+import explore from './wasm-explore.mjs';
 
 /** @typedef {import('../../www/protocol.js').WorkerMessage} WorkerMessage */
 /** @typedef {import('../../www/protocol.js').Snapshot} Snapshot */
@@ -18,7 +18,7 @@ function session() {
   const queue = [];
   const s = new Session(wasm, (m) => posted.push(m), {
     schedule: (fn) => queue.push(fn),
-    files: async () => files,
+    explore: async () => explore,
   });
   const drain = () => {
     while (queue.length > 0) queue.shift()?.();

@@ -18,14 +18,17 @@ test('a fragment reads back to the settings, queries and view it was written fro
     ...initialState('', ['en']),
     preset: 'royal', query: 'king & queen', pairsText: 'king queen\nman woman', analogy: /** @type {[string, string, string]} */ (['man', 'king', 'woman']),
     colourBy: /** @type {const} */ ('cluster'), speedLevel: 4, lang: /** @type {const} */ ('zh'), run: /** @type {const} */ ('done'),
+    projection: /** @type {import('../../www/protocol.js').Projection} */ ({ kind: 'axes', words: ['man', 'woman', 'man', 'king'] }),
   };
   const fragment = shareFragment(st, SETTINGS, null);
   assert.match(fragment, /^preset=royal&architecture=skipgram&/);
   const back = readFragment(`#${fragment}`, SPEEDS.length);
   assert.deepEqual(back, {
     preset: 'royal', text: null, settings: SETTINGS, query: 'king & queen', pairsText: 'king queen\nman woman',
-    analogy: ['man', 'king', 'woman'], colourBy: 'cluster', speedLevel: 4, lang: 'zh', train: true,
+    analogy: ['man', 'king', 'woman'], colourBy: 'cluster', projection: { kind: 'axes', words: ['man', 'woman', 'man', 'king'] }, speedLevel: 4, lang: 'zh', train: true,
   });
+  const tsne = readFragment(shareFragment({ ...st, projection: { kind: 'tsne', perplexity: 7 } }, SETTINGS, null), SPEEDS.length);
+  assert.deepEqual(tsne?.projection, { kind: 'tsne', perplexity: 7 });
   // Not trained yet: the link does not train either; an invalid form leaves the settings out.
   const idle = readFragment(shareFragment({ ...st, run: 'idle' }, null, null), SPEEDS.length);
   assert.equal(idle?.train, false);
@@ -55,6 +58,8 @@ test('hostile fragments: wrong types and choices are left out, nothing else is r
   assert.deepEqual(r?.settings, {});
   assert.equal(r?.speedLevel, null);
   assert.equal(r?.colourBy, null);
+  assert.equal(r?.projection, null);
+  assert.deepEqual(readFragment('#preset=royal&proj=umap&neighbours=1000', SPEEDS.length)?.projection, { kind: 'umap', neighbours: 15 });
   assert.equal(r?.lang, null);
   assert.deepEqual(r?.analogy, ['', '', '']);
   assert.equal(r?.text, null, 'a text only comes with the custom preset');

@@ -8,6 +8,7 @@ import { applyText, renderSettingsForm } from '../views/controls.js';
 import { renderLoss, renderPairs, renderScored, renderStats, renderStatus } from '../views/panels.js';
 import { $, input } from './dom.js';
 import { plotData } from './state.js';
+import { LAYOUT_POINTS } from '../protocol.js';
 import { renderTeaching } from '../views/teach/index.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
@@ -106,6 +107,9 @@ export function render(st, prev, { plot, settingInputs }) {
     renderScored($('analogy'), a?.analogy.list ?? [], a?.analogy.error ?? (st.analogy.every((w) => w.trim()) ? null : t('empty.analogy')));
     renderPairs(/** @type {HTMLTableSectionElement} */ ($('pairs-body')), a?.pairs ?? []);
   }
+  if (langChanged || st.projection !== prev.projection || st.axesText !== prev.axesText || st.projectionError !== prev.projectionError) {
+    renderProjection(st, t);
+  }
   if (langChanged || st.snapshot !== prev.snapshot) {
     const ex = st.snapshot?.explained ?? [];
     $('explained').textContent = ex.length === 2 ? t('plot.explained', { x: (ex[0] * 100).toFixed(0), y: (ex[1] * 100).toFixed(0) }) : '';
@@ -117,4 +121,29 @@ export function render(st, prev, { plot, settingInputs }) {
     else if (st.vocab === null) plot.clear();
   }
   renderTeaching(st, prev, t);
+}
+
+/**
+ * The projection controls: the choice, its parameter or its four words, what it shows, and why
+ * it could not be shown.
+ * @param {AppState} st @param {import('../i18n.js').Translate} t
+ */
+function renderProjection(st, t) {
+  const p = st.projection;
+  /** @type {HTMLSelectElement} */ ($('projection')).value = p.kind;
+  $('perplexity-row').hidden = p.kind !== 'tsne';
+  $('neighbours-row').hidden = p.kind !== 'umap';
+  $('axes-row').hidden = p.kind !== 'axes';
+  if (p.kind === 'tsne') setValue(input('perplexity'), String(p.perplexity));
+  if (p.kind === 'umap') setValue(input('umap-neighbours'), String(p.neighbours));
+  ['axis-x-from', 'axis-x-to', 'axis-y-from', 'axis-y-to'].forEach((id, i) => setValue(input(id), st.axesText[i]));
+  const n = Math.min(LAYOUT_POINTS, st.vocab?.words.length ?? LAYOUT_POINTS).toLocaleString();
+  const [a, b, c, d] = p.kind === 'axes' ? p.words : ['', '', '', ''];
+  $('projection-note').textContent =
+    p.kind === 'tsne' ? t('note.tsne', { n, perplexity: p.perplexity })
+    : p.kind === 'umap' ? t('note.umap', { n, k: p.neighbours })
+    : p.kind === 'axes' ? (p.words.every((w) => w.trim()) ? t('note.axes', { a, b, c, d }) : t('note.axesEmpty'))
+    : t('note.pca');
+  $('projection-error').hidden = st.projectionError === null;
+  $('projection-error').textContent = st.projectionError ?? '';
 }

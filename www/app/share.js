@@ -1,6 +1,6 @@
 // A link that reproduces what the author saw: the URL's fragment holds the preset (or the user's
-// own text, compressed), every setting including the seed, the queries, the colouring, the speed,
-// the language, and whether the model was trained.
+// own text, compressed), every setting including the seed, the queries, the projection, the
+// colouring, the speed, the language, and whether the model was trained.
 //
 // Like TensorFlow Playground, the page keeps its address up to date as the state changes
 // (`history.replaceState`, a moment after the last change), so the address bar, a bookmark or
@@ -20,6 +20,9 @@
 
 /** Longest packed text a link carries (characters of base64url): links stay shareable. */
 export const MAX_PACKED = 16_000;
+
+/** The custom axes' words in a link. */
+const AXES = /** @type {const} */ (['xfrom', 'xto', 'yfrom', 'yto']);
 
 /** Settings in a link: each with its type (every field of `Settings`). */
 const SETTINGS = /** @type {const} */ ({
@@ -52,6 +55,7 @@ const SETTINGS = /** @type {const} */ ({
  * @property {string} pairsText
  * @property {[string, string, string]} analogy
  * @property {'frequency' | 'cluster' | null} colourBy
+ * @property {import('../protocol.js').Projection | null} projection
  * @property {number | null} speedLevel
  * @property {import('../i18n.js').Lang | null} lang
  * @property {boolean} train          train as soon as the link is open
@@ -76,6 +80,11 @@ export function shareFragment(st, settings, packed) {
   if (st.query) p.set('q', st.query);
   if (st.pairsText) p.set('pairs', st.pairsText);
   if (st.analogy.some((w) => w !== '')) p.set('analogy', st.analogy.join(','));
+  const proj = st.projection;
+  p.set('proj', proj.kind);
+  if (proj.kind === 'tsne') p.set('perplexity', String(proj.perplexity));
+  if (proj.kind === 'umap') p.set('neighbours', String(proj.neighbours));
+  if (proj.kind === 'axes') AXES.forEach((key, i) => p.set(key, proj.words[i]));
   p.set('colour', st.colourBy);
   p.set('speed', String(st.speedLevel));
   p.set('lang', st.lang);
@@ -121,10 +130,31 @@ export function readFragment(hash, speedLevels) {
     pairsText: p.get('pairs') ?? '',
     analogy: analogy.length === 3 ? /** @type {[string, string, string]} */ (analogy) : ['', '', ''],
     colourBy: colour === 'frequency' || colour === 'cluster' ? colour : null,
+    projection: readProjection(p),
     speedLevel: Number.isInteger(speed) && speed >= 0 && speed < speedLevels && p.has('speed') ? speed : null,
     lang: lang === 'en' || lang === 'zh' ? lang : null,
     train: p.get('train') === '1',
   };
+}
+
+/**
+ * The projection a link names, with its parameter in range, or null.
+ * @param {URLSearchParams} p @returns {import('../protocol.js').Projection | null}
+ */
+function readProjection(p) {
+  const kind = p.get('proj');
+  const within = (/** @type {string} */ key) => {
+    const x = Number(p.get(key));
+    return Number.isInteger(x) && x >= 2 && x <= 100 ? x : null;
+  };
+  if (kind === 'pca') return { kind };
+  if (kind === 'tsne') return { kind, perplexity: within('perplexity') ?? 10 };
+  if (kind === 'umap') return { kind, neighbours: within('neighbours') ?? 15 };
+  if (kind === 'axes') {
+    const words = AXES.map((key) => p.get(key) ?? '');
+    return { kind, words: /** @type {[string, string, string, string]} */ (words) };
+  }
+  return null;
 }
 
 /** @param {Uint8Array} bytes */

@@ -51,6 +51,9 @@ import { SPEEDS } from '../settings.js';
  * @property {string | null} exporting  the name of the vector file being written
  * @property {string | null} vectorsError  why an export or import could not start
  * @property {string | null} shareNote  i18n key of what "Copy link" did (or why a link failed)
+ * @property {import('../protocol.js').Projection} projection  how the plot places the words
+ * @property {[string, string, string, string]} axesText  the custom axes' four words as typed
+ * @property {string | null} projectionError  why the chosen projection is not shown
  */
 
 export const MAX_LOSS_POINTS = 600;
@@ -103,6 +106,9 @@ export function initialState(search, languages, saved = null) {
     exporting: null,
     vectorsError: null,
     shareNote: null,
+    projection: { kind: 'pca' },
+    axesText: ['', '', '', ''],
+    projectionError: null,
   };
 }
 

@@ -66,6 +66,8 @@ export function fitView(coords, width, height) {
   let minY = Infinity;
   let maxY = -Infinity;
   for (let i = 0; i + 1 < coords.length; i += 2) {
+    // Words a projection did not place (NaN) are not drawn, nor fitted.
+    if (!Number.isFinite(coords[i]) || !Number.isFinite(coords[i + 1])) continue;
     minX = Math.min(minX, coords[i]);
     maxX = Math.max(maxX, coords[i]);
     minY = Math.min(minY, coords[i + 1]);
@@ -218,6 +220,7 @@ export function placeLabels(first, n, xs, ys, widthOf, width, height, max) {
     if (id >= n) continue;
     const x = xs[id];
     const y = ys[id];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     const x0 = Math.floor((x + 5) / CELL);
     const y0 = Math.floor((y - 8) / CELL);
     const y1 = Math.floor((y + 6) / CELL);

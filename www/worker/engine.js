@@ -7,12 +7,13 @@
 // the training pool (src/pool.rs): a model with `threads` > 1 then trains its parts side by side.
 // Anywhere else, or if the threaded build fails to start, the one-thread build runs.
 //
-// A third module, www/pkg-files/ (the same crate with the `files` feature, src/wasm_files.rs),
-// reads and writes vector files; it is fetched only when the user exports or imports.
+// A third module, www/pkg-explore/ (the same crate with the `explore` feature, src/wasm_explore.rs),
+// reads and writes vector files and computes t-SNE and custom axes; it is fetched only when the
+// user first exports, imports or picks one of those projections.
 
 import singleUrl from '../pkg/word2vec_lab_bg.wasm?url';
 import threadsUrl from '../pkg-threads/word2vec_lab_bg.wasm?url';
-import filesUrl from '../pkg-files/word2vec_lab_bg.wasm?url';
+import exploreUrl from '../pkg-explore/word2vec_lab_bg.wasm?url';
 
 /** Threads a page uses at most (the caller and its helpers). */
 export const MAX_THREADS = 8;
@@ -48,17 +49,17 @@ export async function loadCore(warn) {
   return { core: single, threads: 1 };
 }
 
-/** @type {Promise<typeof import('../pkg-files/word2vec_lab.js')> | null} */
-let files = null;
+/** @type {Promise<typeof import('../pkg-explore/word2vec_lab.js')> | null} */
+let explore = null;
 
 /**
- * The vector-file module (src/wasm_files.rs: reading, writing and exploring vector files), a
- * separate wasm module that only a page exporting or importing downloads. Loaded once.
+ * The explorer module (src/wasm_explore.rs: vector files, imported vectors, t-SNE, custom axes),
+ * a separate wasm module only the pages that use those download. Loaded once.
  */
-export function loadFiles() {
-  files ??= import('../pkg-files/word2vec_lab.js').then(async (m) => {
-    await m.default({ module_or_path: filesUrl });
+export function loadExplore() {
+  explore ??= import('../pkg-explore/word2vec_lab.js').then(async (m) => {
+    await m.default({ module_or_path: exploreUrl });
     return m;
   });
-  return files;
+  return explore;
 }

@@ -11,7 +11,7 @@
 // slice trains the words whose time has come, down to one word at a time for slow motion.
 //
 // Imported vectors. A vector file (word2vec, GloVe, fastText) is read by the second wasm module,
-// pkg-files (src/wasm_files.rs), loaded the first time a file is exported or imported: its
+// pkg-explore (src/wasm_explore.rs), loaded the first time a file is exported or imported: its
 // `VectorFile` then stands where the model would, answering the same queries and giving the same
 // pictures, with nothing to train. Export writes the current vectors (trained or imported) with
 // that module too.
@@ -29,8 +29,8 @@
 /** @typedef {import('../protocol.js').Progress} Progress */
 /** @typedef {import('../protocol.js').WorkerMessage} WorkerMessage */
 /** @typedef {import('../pkg/word2vec_lab.js').Lab} Lab */
-/** @typedef {import('../pkg-files/word2vec_lab.js').VectorFile} VectorFile */
-/** @typedef {typeof import('../pkg-files/word2vec_lab.js')} Files */
+/** @typedef {import('../pkg-explore/word2vec_lab.js').VectorFile} VectorFile */
+/** @typedef {typeof import('../pkg-explore/word2vec_lab.js')} Explore */
 
 /**
  * What the picture and the queries need of a set of vectors: a model being trained (`Lab`) and an
@@ -56,6 +56,7 @@
 import { errorMessage, isFatal } from '../errors.js';
 import { Utf8Stream } from '../decode.js';
 import { MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
+import { Layout } from './layouts.js';
 
 export const SLICE_MS = 12;
 export const CHUNK_MS = 2;
@@ -72,11 +73,11 @@ export const IMPORTED = 'imported vectors have no model to train or look inside:
 const IMPORTED_PROGRESS = { wordsDone: 0, totalWords: 0, epoch: 0, epochs: 0, alpha: 0, loss: null, predictions: 0, done: true };
 
 /**
- * Without a loader for the vector-file module (worker.js passes one), there are no vector files.
- * @returns {Promise<Files>}
+ * Without a loader for the explorer module (worker.js passes one), there is none.
+ * @returns {Promise<Explore>}
  */
-async function noFiles() {
-  throw new Error('vector files are not available here');
+async function noExplore() {
+  throw new Error('the explorer module (vector files, t-SNE, custom axes) is not available here');
 }
 
 
@@ -84,15 +85,15 @@ export class Session {
   /**
    * @param {Wasm} wasm
    * @param {(msg: WorkerMessage, transfer?: Transferable[]) => void} post
-   * @param {{now?: () => number, schedule?: (fn: () => void, delayMs: number) => void, files?: () => Promise<Files>}} [env]
-   *   files: loads the vector-file module (once)
+   * @param {{now?: () => number, schedule?: (fn: () => void, delayMs: number) => void, explore?: () => Promise<Explore>}} [env]
+   *   explore: loads the explorer module (once)
    */
   constructor(wasm, post, env = {}) {
     this.wasm = wasm;
     this.post = post;
     this.now = env.now ?? (() => performance.now());
     this.schedule = env.schedule ?? ((fn, ms) => setTimeout(fn, ms));
-    this.files = env.files ?? noFiles;
+    this.explore = env.explore ?? noExplore;
     /** @type {Lab | null} */
     this.lab = null;
     /** @type {VectorFile | null} imported vectors, in place of a model */
@@ -106,6 +107,14 @@ export class Session {
     /** @type {number | null} words per second; null = full speed */
     this.speed = null;
     this.queries = NO_QUERIES;
+    /** @type {import('../protocol.js').Projection} */
+    this.projection = { kind: 'pca' };
+    /** @type {Layout | null} the projection's layout when it is not PCA */
+    this.layout = null;
+    /** @type {Explore | null} the explorer module, once loaded */
+    this.explored = null;
+    /** The vocabulary, one word per line (for the explorer module). */
+    this.wordsText = '';
     this.clusterK = 0;
     this.weightRows = 0;
     this.version = 0;
@@ -198,21 +207,21 @@ export class Session {
     /** @type {VectorFile} */
     let imported;
     try {
-      const files = await this.files();
+      const explore = await this.explore();
       const bytes = new Uint8Array(file.size);
       let at = 0;
       await this.read(file, (piece) => {
         bytes.set(piece.subarray(0, Math.max(0, bytes.length - at)), at);
         at += piece.length;
       });
-      imported = new files.VectorFile(bytes.subarray(0, Math.min(at, bytes.length)));
+      imported = new explore.VectorFile(bytes.subarray(0, Math.min(at, bytes.length)));
     } catch (e) {
       this.fail(e);
       throw e;
     }
     this.imported = imported;
     const words = imported.words();
-    this.started();
+    this.started(words);
     this.setState('done');
     this.snapshot();
     return { words, counts: new Uint32Array(words.length), corpusTokens: 0, dim: imported.dim(), imported: name };
@@ -224,10 +233,10 @@ export class Session {
    * @param {import('../protocol.js').VectorFileFormat} format @returns {Promise<Uint8Array>}
    */
   async exportVectors(format) {
-    const files = await this.files();
+    const explore = await this.explore();
     const source = this.lab ?? this.imported;
     if (source === null) throw new Error('nothing is loaded');
-    return files.writeVectorFile(source.words().join('\n'), source.dim(), source.vectors(), format);
+    return explore.writeVectorFile(source.words().join('\n'), source.dim(), source.vectors(), format);
   }
 
   /**
@@ -241,15 +250,23 @@ export class Session {
       this.fail(e);
       throw e;
     }
-    this.started();
+    this.started(this.lab.words());
     this.setState('idle');
     this.snapshot();
     const lab = this.lab;
     return { words: lab.words(), counts: lab.counts(), corpusTokens: lab.corpusTokens(), dim: lab.dim() };
   }
 
-  /** Counters back to zero for a new set of vectors. */
-  started() {
+  /**
+   * Counters back to zero for a new set of vectors (and a new layout for them).
+   * @param {string[]} words
+   */
+  started(words) {
+    this.wordsText = words.join('\n');
+    this.layout?.free();
+    // The same projection for the new vectors (custom axes whose words are gone fall back to PCA
+    // at the first snapshot, which says why).
+    this.layout = this.projection.kind !== 'pca' && this.explored ? new Layout(this.projection, this.explored, this.settings?.seed ?? 1) : null;
     this.version = 0;
     this.chunk = 256;
     this.lossSum = 0;
@@ -358,6 +375,38 @@ export class Session {
   setQueries(queries) {
     this.queries = queries;
     return this.answers();
+  }
+
+  /**
+   * Place the words by `projection` from the next snapshot on. t-SNE, UMAP and custom axes need
+   * the explorer module (loaded now, once). Custom axes are tried at once: a word the vocabulary
+   * lacks is refused with the core's message, and the previous projection stays.
+   * @param {import('../protocol.js').Projection} projection @returns {Promise<null>}
+   */
+  async setProjection(projection) {
+    /** @type {Layout | null} */
+    let layout = null;
+    if (projection.kind !== 'pca') {
+      this.explored = await this.explore();
+      layout = new Layout(projection, this.explored, this.settings?.seed ?? 1);
+      const vectors = this.explorer();
+      if (projection.kind === 'axes' && vectors) layout.coords(this.layoutModel(vectors, 0), false, this.now());
+    }
+    this.layout?.free();
+    this.layout = layout;
+    this.projection = projection;
+    if (this.state !== 'training') this.snapshot();
+    return null;
+  }
+
+  /**
+   * What a layout needs of the vectors.
+   * @param {Explorer} vectors @param {number} stamp  words trained so far
+   */
+  layoutModel(vectors, stamp) {
+    const count = this.wordsText === '' ? 0 : this.wordsText.split('\n').length;
+    const dim = this.lab ? this.lab.dim() : (this.imported?.dim() ?? 0);
+    return { words: this.wordsText, count, dim, vectors: () => vectors.vectors(), stamp };
   }
 
   /** Colour by k-means groups (k > 0) or not at all (0); the next snapshot carries them. @param {number} k */
@@ -544,7 +593,22 @@ export class Session {
     if (vectors === null) return;
     const lab = this.lab;
     const t0 = this.now();
-    const coords = vectors.project();
+    const progress = lab ? lab.progress() : IMPORTED_PROGRESS;
+    /** @type {string | null} */
+    let projectionError = null;
+    let coords = null;
+    if (this.layout) {
+      try {
+        coords = this.layout.coords(this.layoutModel(vectors, progress.wordsDone), this.state === 'training', t0);
+      } catch (e) {
+        // Custom axes whose words a new vocabulary lacks: say so, and show PCA.
+        projectionError = errorMessage(e);
+        this.layout.free();
+        this.layout = null;
+        this.projection = { kind: 'pca' };
+      }
+    }
+    coords ??= vectors.project();
     const clusters = this.clusterK > 0 ? vectors.clusters(this.clusterK) : null;
     const weights = lab && this.weightRows > 0 ? this.weights(lab, this.weightRows) : null;
     const answers = this.answers();
@@ -553,9 +617,11 @@ export class Session {
     this.lossCount = 0;
     const snapshot = {
       version: this.version++,
-      progress: lab ? lab.progress() : IMPORTED_PROGRESS,
+      progress,
       coords,
-      explained: Array.from(vectors.explained()),
+      projection: this.layout ? this.projection.kind : 'pca',
+      projectionError,
+      explained: this.layout ? [] : Array.from(vectors.explained()),
       clusters,
       weights,
       answers,

@@ -6,7 +6,7 @@
 // setTimeout(0), which browsers clamp to 4 ms when nested.
 
 import { errorMessage, isFatal } from '../errors.js';
-import { loadCore, loadFiles } from './engine.js';
+import { loadCore, loadExplore } from './engine.js';
 import { Session } from './session.js';
 
 /** @typedef {import('../protocol.js').Request} Request */
@@ -50,7 +50,7 @@ function post(msg, transfer = []) {
 }
 
 const loaded = loadCore((message) => console.warn(message)).then(({ core, threads }) => {
-  const session = new Session(core, post, { schedule, files: loadFiles });
+  const session = new Session(core, post, { schedule, explore: loadExplore });
   post({ type: 'ready', presets: core.presetNames(), threads });
   return { core, session };
 });
@@ -84,6 +84,8 @@ function handle(req, core, session) {
       return session.setQueries(req.queries);
     case 'ask':
       return session.answers(req.queries);
+    case 'projection':
+      return session.setProjection(req.projection);
     case 'clusters':
       session.setClusters(req.k);
       return null;

@@ -1,12 +1,13 @@
-//! The vector-file binding: a second WebAssembly module for reading and writing vector files and
-//! exploring imported vectors, which the page loads only when the user exports or imports.
+//! The explorer's binding: a second WebAssembly module with what only some visits use, loaded by
+//! the training worker the first time it is needed: reading and writing vector files, exploring
+//! imported vectors, and the projections beyond PCA (t-SNE, custom axes).
 //!
 //! Reading and writing decimals (`str::parse::<f32>`, `f32::to_string`) with their tables, the
 //! text and binary readers and their messages weigh about 25 KB gzipped: in the module every
-//! visitor downloads they would break its 100 KB budget, for a feature few visits use. So this
-//! module is the same crate built with the `files` feature (without [`crate::wasm`]'s trainer).
-//! The training worker imports it on demand: a trained model's words and vectors come to
-//! [`write_vector_file`] as a string and a `Float32Array`; an imported file stays here as a
+//! visitor downloads they would break its 100 KB budget. So this module is the same crate built
+//! with the `explore` feature (without [`crate::wasm`]'s trainer). Words and vectors travel
+//! between the two as a newline-separated string and a `Float32Array`: a trained model's go to
+//! [`write_vector_file`], [`TsneLayout`] and [`custom_axes`]; an imported file stays here as a
 //! [`VectorFile`], which answers what the page asks of any vectors (the picture, neighbours,
 //! similarities, analogies) with the same core code as a model in training.
 //!
@@ -16,9 +17,11 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::axes;
 use crate::formats;
 use crate::picture::Picture;
-use crate::query::KeyedVectors;
+use crate::query::{unit_rows, KeyedVectors};
+use crate::tsne::Tsne;
 use crate::wasm_shared::{js_error, queries};
 
 /// Numbers (words × dimension) a file may hold to be imported: 120 MB of f32, about four times
@@ -113,16 +116,7 @@ pub fn write_vector_file(
     vectors: Vec<f32>,
     format: &str,
 ) -> Result<Vec<u8>, JsError> {
-    let words: Vec<String> = words.split('\n').map(String::from).collect();
-    let dim = dim as usize;
-    if words.len() * dim != vectors.len() {
-        return Err(JsError::new(&format!(
-            "{} words × {dim} dimensions do not fit {} numbers",
-            words.len(),
-            vectors.len()
-        )));
-    }
-    let kv = KeyedVectors::new(words, dim, vectors);
+    let kv = keyed(words, dim, vectors)?;
     let mut out = Vec::new();
     match format {
         "text" => formats::write_text(&mut out, &kv),
@@ -137,6 +131,79 @@ pub fn write_vector_file(
     }
     .map_err(js_error)?;
     Ok(out)
+}
+
+/// Words and vectors from JavaScript: one word per line, a row-major |words| × `dim` matrix.
+fn keyed(words: &str, dim: u32, vectors: Vec<f32>) -> Result<KeyedVectors, JsError> {
+    let words: Vec<String> = words.split('\n').map(String::from).collect();
+    let dim = dim as usize;
+    if words.len() * dim != vectors.len() {
+        return Err(JsError::new(&format!(
+            "{} words × {dim} dimensions do not fit {} numbers",
+            words.len(),
+            vectors.len()
+        )));
+    }
+    Ok(KeyedVectors::new(words, dim, vectors))
+}
+
+/// Coordinates on two axes chosen with words (`axes::custom_axes`): `axes` is
+/// `[x from, x to, y from, y to]`. Row-major |words| × 2.
+#[wasm_bindgen(js_name = customAxes)]
+pub fn custom_axes(
+    words: &str,
+    dim: u32,
+    vectors: Vec<f32>,
+    axes: Vec<String>,
+) -> Result<Vec<f32>, JsError> {
+    let [a, b, c, d] = <[String; 4]>::try_from(axes)
+        .map_err(|_| JsError::new("custom axes need four words: x from, x to, y from, y to"))?;
+    let kv = keyed(words, dim, vectors)?;
+    axes::custom_axes(&kv, [&a, &b], [&c, &d]).map_err(js_error)
+}
+
+/// A t-SNE picture of some vectors' directions (`tsne::Tsne` on their unit vectors), kept between
+/// calls so that it can follow a model in training.
+#[wasm_bindgen]
+pub struct TsneLayout {
+    tsne: Tsne,
+    dim: usize,
+}
+
+#[wasm_bindgen]
+impl TsneLayout {
+    /// Start from a small random picture drawn from `seed`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(vectors: &[f32], dim: u32, perplexity: f64, seed: u32) -> TsneLayout {
+        let dim = dim as usize;
+        TsneLayout {
+            tsne: Tsne::new(&unit_rows(vectors, dim), dim, perplexity, seed as u64),
+            dim,
+        }
+    }
+
+    /// The same points' new vectors: the picture carries on from where it is.
+    #[wasm_bindgen(js_name = setInput)]
+    pub fn set_input(&mut self, vectors: &[f32]) -> Result<(), JsError> {
+        if vectors.len() != self.tsne.len() * self.dim {
+            return Err(JsError::new("t-SNE: not the same points"));
+        }
+        self.tsne.set_input(&unit_rows(vectors, self.dim), self.dim);
+        Ok(())
+    }
+
+    /// Run `iterations` more iterations; the picture, row-major n × 2.
+    pub fn run(&mut self, iterations: u32) -> Vec<f32> {
+        for _ in 0..iterations {
+            self.tsne.step();
+        }
+        self.tsne.coords()
+    }
+
+    /// Iterations run so far.
+    pub fn iterations(&self) -> u32 {
+        self.tsne.iteration() as u32
+    }
 }
 
 /// [`MAX_IMPORT_VALUES`], for the page's help text.

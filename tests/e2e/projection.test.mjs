@@ -1,0 +1,74 @@
+// Projections beyond PCA, as a user picks them: t-SNE, UMAP and custom axes each redraw the plot
+// and keep the selected word (its ring and its neighbours, checked in the exported SVG); custom
+// axes start from the analogy's words and refuse an unknown word by name; a link carries the
+// projection into a fresh profile.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { launch, openDemo, useDemo, waitForState } from './harness.mjs';
+
+const demo = useDemo();
+
+/** The SVG "Export SVG" downloads. @param {import('playwright-core').Page} page */
+async function svg(page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export SVG' }).click();
+  return readFileSync(/** @type {string} */ (await (await download).path()), 'utf8');
+}
+
+test('t-SNE, UMAP and custom axes keep the selection; bad axes are refused by name', async () => {
+  const { page, errors } = await openDemo(demo.context(), demo.url());
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('royal');
+  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('36,000'));
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForState(page, 'done', 20000);
+  await page.getByRole('textbox', { name: 'Query word' }).fill('king');
+  await page.waitForFunction(() => document.querySelectorAll('#neighbours li').length === 10);
+  const neighbours = await page.locator('#neighbours li').allInnerTexts();
+  const pca = await svg(page);
+
+  /** @type {[string, RegExp][]} */
+  const kinds = [['tsne', /^t-SNE of the 54 most frequent words \(perplexity 10\)/], ['umap', /^UMAP of the 54 most frequent words \(15 neighbours\)/]];
+  for (const [kind, note] of kinds) {
+    await page.getByRole('combobox', { name: 'Projection' }).selectOption(kind);
+    await page.waitForFunction((k) => location.hash.includes(`proj=${k}`), kind);
+    assert.match(await page.locator('#projection-note').innerText(), note);
+    // Give the worker its layout and the plot its frame, then look at the picture.
+    await page.waitForTimeout(1500);
+    const picture = await svg(page);
+    assert.notEqual(picture, pca, `${kind}: a new picture`);
+    assert.match(picture, /r="8.5"/, `${kind}: the selected word is still ringed`);
+    assert.match(picture, /font-weight="600">king<\/text>/);
+    assert.equal((picture.match(/r="3.5"/g) ?? []).length, 54, `${kind}: every word placed`);
+    assert.equal(await page.getByRole('textbox', { name: 'Query word' }).inputValue(), 'king');
+    assert.deepEqual(await page.locator('#neighbours li').allInnerTexts(), neighbours);
+  }
+
+  // Custom axes start from the analogy: x from man to woman, y from man to king.
+  await page.getByRole('combobox', { name: 'Projection' }).selectOption('axes');
+  assert.equal(await page.getByRole('textbox', { name: 'x axis from' }).inputValue(), 'man');
+  assert.equal(await page.getByRole('textbox', { name: 'x axis to' }).inputValue(), 'woman');
+  assert.equal(await page.getByRole('textbox', { name: 'y axis to' }).inputValue(), 'king');
+  await page.waitForFunction(() => location.hash.includes('proj=axes&xfrom=man&xto=woman&yfrom=man&yto=king'));
+  await page.getByRole('textbox', { name: 'x axis to' }).fill('dragon');
+  await page.waitForFunction(() => /'dragon' is not in the vocabulary/.test(document.getElementById('projection-error')?.textContent ?? ''));
+  assert.ok(await page.getByRole('alert').filter({ hasText: 'dragon' }).isVisible());
+  await page.getByRole('textbox', { name: 'x axis to' }).fill('woman');
+  await page.waitForFunction(() => document.getElementById('projection-error')?.hidden);
+  assert.match(await page.locator('#projection-note').innerText(), /direction man → woman \(x\) and man → king \(y\)/);
+  assert.deepEqual(errors, []);
+
+  // The link carries the projection.
+  await page.getByRole('combobox', { name: 'Projection' }).selectOption('umap');
+  const link = await page.waitForFunction(() => location.hash.includes('proj=umap') && location.href).then((h) => h.jsonValue());
+  const fresh = await launch();
+  try {
+    const other = await openDemo(fresh.context, /** @type {string} */ (link));
+    await waitForState(other.page, 'done', 20000);
+    await other.page.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.getElementById('projection')).value === 'umap');
+    assert.deepEqual(other.errors, []);
+  } finally {
+    await fresh.close();
+  }
+  await page.close();
+});
