@@ -10,6 +10,7 @@ import { download, fileStem } from './app/download.js';
 import { render } from './app/render.js';
 import { keepSaving, loadCorpus, readSavedWork } from './app/saved.js';
 import { packText, readFragment, shareFragment, unpackText } from './app/share.js';
+import { shortcutFor } from './app/shortcuts.js';
 import { addLoss, initialState } from './app/state.js';
 import { WorkerClient, startWorker } from './client.js';
 import { Utf8Stream } from './decode.js';
@@ -616,6 +617,31 @@ setupLesson(store, {
 });
 
 setupCompare(store, () => translator(store.get().lang));
+
+// ---- Keyboard -------------------------------------------------------------------------------
+
+const PROJECTIONS = ['pca', 'tsne', 'umap', 'axes'];
+$('shortcuts').addEventListener('click', () => store.update((st) => ({ shortcutsShown: !st.shortcutsShown })));
+document.addEventListener('keydown', (e) => {
+  const target = /** @type {HTMLElement} */ (e.target);
+  const typing = Boolean(target.closest?.('input, textarea, select, [contenteditable]'));
+  const action = shortcutFor(e, { typing, onButton: target.tagName === 'BUTTON' });
+  // The guided lesson has its own Space (train / pause) while it runs.
+  if (action === null || (action === 'trainPause' && store.get().lessonStep >= 0)) return;
+  e.preventDefault();
+  const st = store.get();
+  if (action === 'trainPause') {
+    if (st.run === 'training') client.request({ type: 'pause' });
+    else run('train');
+  } else if (action === 'step') run('step');
+  else if (action === 'reset') $('reset').click();
+  else if (action === 'fit') plot.fit();
+  else if (action === 'query') input('query').focus();
+  else if (action === 'projection') {
+    const next = PROJECTIONS[(PROJECTIONS.indexOf(st.projection.kind) + 1) % PROJECTIONS.length];
+    setProjection(projectionFromControls(next));
+  } else if (action === 'help') store.update({ shortcutsShown: !st.shortcutsShown });
+});
 
 // ---- Rendering ------------------------------------------------------------------------------
 

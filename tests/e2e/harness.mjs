@@ -60,8 +60,12 @@ export function serve({ isolated = true } = {}) {
   });
 }
 
-/** Debian chromium, headless, with a fresh profile. */
-export async function launch() {
+/**
+ * Debian chromium, headless, with a fresh profile: a desktop window unless `device` says
+ * otherwise (a phone: its viewport, touch, mobile).
+ * @param {{viewport?: {width: number, height: number}, hasTouch?: boolean, isMobile?: boolean, deviceScaleFactor?: number}} [device]
+ */
+export async function launch(device = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'w2v-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -69,6 +73,7 @@ export async function launch() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     viewport: { width: 1400, height: 900 },
     locale: 'en-US',
+    ...device,
   });
   return {
     context,
@@ -137,6 +142,18 @@ export async function openDemo(context, url) {
   });
   await page.goto(url);
   return { page, offsite, errors };
+}
+
+/**
+ * Choose a preset as a user does, once the page has loaded its first one (a choice made while
+ * the page is still starting would be overtaken by it), and wait for its corpus.
+ * @param {import('playwright-core').Page} page @param {string} name
+ * @param {string} tokens  the corpus's token count as the page shows it, e.g. '36,000'
+ */
+export async function pickPreset(page, name, tokens) {
+  await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption(name);
+  await page.waitForFunction((t) => document.getElementById('corpus-stats')?.textContent?.includes(`${t} tokens`), tokens);
 }
 
 /** @param {import('playwright-core').Page} page */

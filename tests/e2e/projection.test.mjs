@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { launch, openDemo, useDemo, waitForState } from './harness.mjs';
+import { launch, openDemo, pickPreset, useDemo, waitForState } from './harness.mjs';
 
 const demo = useDemo();
 
@@ -18,8 +18,7 @@ async function svg(page) {
 
 test('t-SNE, UMAP and custom axes keep the selection; bad axes are refused by name', async () => {
   const { page, errors } = await openDemo(demo.context(), demo.url());
-  await page.getByRole('combobox', { name: 'Preset' }).selectOption('royal');
-  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('36,000'));
+  await pickPreset(page, 'royal', '36,000');
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForState(page, 'done', 20000);
   await page.getByRole('textbox', { name: 'Query word' }).fill('king');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { launch, openDemo, useDemo, waitForState } from './harness.mjs';
+import { launch, openDemo, pickPreset, useDemo, waitForState } from './harness.mjs';
 
 const demo = useDemo();
 
@@ -23,8 +23,7 @@ async function linkWith(page, part) {
 
 test('a link opened in a fresh profile: same preset, settings, queries and view, the same trained vectors', async () => {
   const { page, errors } = await openDemo(demo.context(), demo.url());
-  await page.getByRole('combobox', { name: 'Preset' }).selectOption('royal');
-  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('36,000'));
+  await pickPreset(page, 'royal', '36,000');
   await page.getByRole('spinbutton', { name: 'Seed' }).fill('11');
   await page.getByRole('spinbutton', { name: 'Dimensions' }).fill('20');
   await page.getByRole('textbox', { name: 'Query word' }).fill('queen');

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { test } from 'node:test';
-import { items, openDemo, status, useDemo, waitForState } from './harness.mjs';
+import { items, openDemo, pickPreset, status, useDemo, waitForState } from './harness.mjs';
 
 const demo = useDemo();
 const dir = mkdtempSync(join(tmpdir(), 'w2v-vectors-'));
@@ -107,8 +107,7 @@ async function importFile(page, path) {
 
 test('trained vectors: exported, loaded by gensim with the same neighbours, imported back bit for bit', async () => {
   const { page, errors, offsite } = await openDemo(demo.context(), demo.url());
-  await page.getByRole('combobox', { name: 'Preset' }).selectOption('royal');
-  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('36,000'));
+  await pickPreset(page, 'royal', '36,000');
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForState(page, 'done', 20000);
   await page.getByRole('textbox', { name: 'Query word' }).fill('king');
@@ -168,8 +167,7 @@ test('trained vectors: exported, loaded by gensim with the same neighbours, impo
 
 test('vectors saved by gensim import with gensim\'s neighbours; GloVe files too; bad files name their line', async () => {
   const { page, errors } = await openDemo(demo.context(), demo.url());
-  await page.getByRole('combobox', { name: 'Preset' }).selectOption('royal');
-  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('36,000'));
+  await pickPreset(page, 'royal', '36,000');
   if (python) {
     const corpus = join(dir, 'royal.txt');
     writeFileSync(corpus, await page.getByRole('textbox', { name: 'Corpus' }).inputValue());

@@ -114,3 +114,26 @@ test('the SVG of the plot: points by colour, rings, arrows, and words as escaped
   assert.equal((svg.match(/<line /g) ?? []).length, 5, 'a → b, c → b − a + c, two dashed sides, to d');
   assert.equal(escapeXml('nul\u0000'), 'nul\ufffd');
 });
+
+test('a pinch zooms by the fingers\' distance and keeps the point between them under them', async () => {
+  const { pinchView } = await import('../../www/views/plot.js');
+  const start = { scale: 100, x: 200, y: 150 };
+  // Fingers at (100, 100) and (200, 100) spread to (50, 120) and (250, 120): twice as far, moved down 20.
+  const v = pinchView(start, [100, 100], [200, 100], [50, 120], [250, 120]);
+  assert.equal(v.scale, 200);
+  // The data point that was at the first midpoint (150, 100) is now at the new midpoint (150, 120).
+  const dataX = (150 - start.x) / start.scale;
+  const dataY = (start.y - 100) / start.scale;
+  assert.ok(Math.abs(dataX * v.scale + v.x - 150) < 1e-9);
+  assert.ok(Math.abs(v.y - dataY * v.scale - 120) < 1e-9);
+});
+
+test('fitView and placeLabels skip points a projection did not place (NaN)', async () => {
+  const { fitView, placeLabels } = await import('../../www/views/plot.js');
+  const coords = new Float32Array([0, 0, 1, 1, NaN, NaN]);
+  const v = fitView(coords, 400, 300);
+  assert.ok(Number.isFinite(v.scale) && Number.isFinite(v.x) && Number.isFinite(v.y));
+  const xs = new Float32Array([100, 200, NaN]);
+  const ys = new Float32Array([100, 200, NaN]);
+  assert.deepEqual(placeLabels([2], 3, xs, ys, () => 30, 400, 300, 10), [0, 1]);
+});

@@ -5,7 +5,7 @@
 import { translator } from '../i18n.js';
 import { SPEEDS } from '../settings.js';
 import { applyText, renderSettingsForm } from '../views/controls.js';
-import { renderLoss, renderPairs, renderScored, renderStats, renderStatus } from '../views/panels.js';
+import { renderLoss, renderPairs, renderScored, renderShortcuts, renderStats, renderStatus } from '../views/panels.js';
 import { $, input } from './dom.js';
 import { plotData } from './state.js';
 import { LAYOUT_POINTS } from '../protocol.js';
@@ -93,6 +93,11 @@ export function render(st, prev, { plot, settingInputs }) {
     $('vectors-note').textContent = st.exporting === null ? '' : t('export.writing', { name: st.exporting });
   }
   /** @type {HTMLInputElement} */ ($('import')).disabled = busy;
+  if (langChanged || st.shortcutsShown !== prev.shortcutsShown) {
+    $('shortcuts-help').hidden = !st.shortcutsShown;
+    $('shortcuts').setAttribute('aria-expanded', String(st.shortcutsShown));
+    if (st.shortcutsShown) renderShortcuts($('shortcuts-list'), t);
+  }
   if (langChanged || st.shareNote !== prev.shareNote) $('share-note').textContent = st.shareNote ? t(st.shareNote) : '';
   if (langChanged || st.vectorsError !== prev.vectorsError) {
     $('vectors-error').hidden = st.vectorsError === null;

@@ -54,6 +54,7 @@ import { SPEEDS } from '../settings.js';
  * @property {import('../protocol.js').Projection} projection  how the plot places the words
  * @property {[string, string, string, string]} axesText  the custom axes' four words as typed
  * @property {string | null} projectionError  why the chosen projection is not shown
+ * @property {boolean} shortcutsShown   the keyboard shortcuts' list is open
  */
 
 export const MAX_LOSS_POINTS = 600;
@@ -109,6 +110,7 @@ export function initialState(search, languages, saved = null) {
     projection: { kind: 'pca' },
     axesText: ['', '', '', ''],
     projectionError: null,
+    shortcutsShown: false,
   };
 }
 

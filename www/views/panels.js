@@ -1,6 +1,8 @@
 // The text panels: status line, training numbers, neighbours, pair table, analogy answers.
 // Each is a render function from plain data to DOM, with no state of its own.
 
+import { SHORTCUTS } from '../app/shortcuts.js';
+
 /** @typedef {import('../protocol.js').Progress} Progress */
 /** @typedef {import('../protocol.js').Answers} Answers */
 /** @typedef {import('../protocol.js').RunState} RunState */
@@ -79,6 +81,24 @@ export function renderScored(list, items, message) {
     }),
   );
   list.dataset.message = message ?? '';
+}
+
+/**
+ * The keyboard shortcuts as a definition list: the key, what it does.
+ * @param {HTMLElement} list @param {Translate} t
+ */
+export function renderShortcuts(list, t) {
+  list.replaceChildren(
+    ...SHORTCUTS.flatMap((s) => {
+      const key = document.createElement('dt');
+      const kbd = document.createElement('kbd');
+      kbd.textContent = s.shown;
+      key.append(kbd);
+      const what = document.createElement('dd');
+      what.textContent = t(`key.${s.action}`);
+      return [key, what];
+    }),
+  );
 }
 
 /**

@@ -108,6 +108,24 @@ export function zoomAt(v, factor, sx, sy) {
 }
 
 /**
+ * A two-finger pinch: the view at the pinch's start, the fingers then (a0, b0) and now (a1, b1),
+ * screen coordinates. Zooms by the change in the fingers' distance about their first midpoint,
+ * then moves that midpoint to where it is now: the data point between the fingers stays there.
+ * @param {View} start @param {[number, number]} a0 @param {[number, number]} b0
+ * @param {[number, number]} a1 @param {[number, number]} b1 @returns {View}
+ */
+export function pinchView(start, a0, b0, a1, b1) {
+  const factor = Math.hypot(a1[0] - b1[0], a1[1] - b1[1]) / Math.max(1, Math.hypot(a0[0] - b0[0], a0[1] - b0[1]));
+  const [mx0, my0] = [(a0[0] + b0[0]) / 2, (a0[1] + b0[1]) / 2];
+  const [mx1, my1] = [(a1[0] + b1[0]) / 2, (a1[1] + b1[1]) / 2];
+  const zoomed = zoomAt(start, factor, mx0, my0);
+  return { ...zoomed, x: zoomed.x + mx1 - mx0, y: zoomed.y + my1 - my0 };
+}
+
+/** How far from a point a click (or, larger, a finger's tap) still picks it, in CSS pixels. */
+const PICK_RADIUS = { mouse: 10, touch: 22 };
+
+/**
  * The point nearest to (sx, sy) on screen within `radius` pixels, or -1.
  * @param {Float32Array} coords @param {View} v @param {number} sx @param {number} sy @param {number} radius
  */
@@ -584,6 +602,11 @@ export class EmbeddingPlot {
     const c = this.canvas;
     /** @type {{x: number, y: number, view: View, moved: boolean} | null} */
     let drag = null;
+    /** Fingers (or pens) down now, by pointer id, and where the pinch started. */
+    /** @type {Map<number, [number, number]>} */
+    const down = new Map();
+    /** @type {{view: View, a: [number, number], b: [number, number]} | null} */
+    let pinch = null;
     c.addEventListener('wheel', (e) => {
       e.preventDefault();
       this.follow = false;
@@ -591,10 +614,26 @@ export class EmbeddingPlot {
       this.request();
     }, { passive: false });
     c.addEventListener('pointerdown', (e) => {
-      drag = { x: e.offsetX, y: e.offsetY, view: this.view, moved: false };
+      down.set(e.pointerId, [e.offsetX, e.offsetY]);
       c.setPointerCapture(e.pointerId);
+      if (down.size === 2) {
+        // A second finger: pinch instead of drag (and no tap when they lift).
+        const [a, b] = down.values();
+        pinch = { view: this.view, a, b };
+        drag = null;
+        return;
+      }
+      drag = { x: e.offsetX, y: e.offsetY, view: this.view, moved: false };
     });
     c.addEventListener('pointermove', (e) => {
+      if (down.has(e.pointerId)) down.set(e.pointerId, [e.offsetX, e.offsetY]);
+      if (pinch && down.size >= 2) {
+        const [a, b] = down.values();
+        this.follow = false;
+        this.view = pinchView(pinch.view, pinch.a, pinch.b, a, b);
+        this.request();
+        return;
+      }
       if (drag) {
         const dx = e.offsetX - drag.x;
         const dy = e.offsetY - drag.y;
@@ -608,11 +647,21 @@ export class EmbeddingPlot {
       }
       this.updateHover(e.offsetX, e.offsetY);
     });
+    const lift = (/** @type {PointerEvent} */ e) => {
+      down.delete(e.pointerId);
+      if (down.size < 2) pinch = null;
+    };
     c.addEventListener('pointerup', (e) => {
       if (drag && !drag.moved && this.data) {
-        this.hooks.onSelect(pick(this.shown, this.view, e.offsetX, e.offsetY, 10));
+        const radius = e.pointerType === 'touch' ? PICK_RADIUS.touch : PICK_RADIUS.mouse;
+        this.hooks.onSelect(pick(this.shown, this.view, e.offsetX, e.offsetY, radius));
       }
       drag = null;
+      lift(e);
+    });
+    c.addEventListener('pointercancel', (e) => {
+      drag = null;
+      lift(e);
     });
     c.addEventListener('pointerleave', () => this.updateHover(-1e9, -1e9));
     c.addEventListener('dblclick', () => this.fit());
@@ -620,7 +669,7 @@ export class EmbeddingPlot {
 
   /** @param {number} x @param {number} y */
   updateHover(x, y) {
-    const id = this.data ? pick(this.shown, this.view, x, y, 10) : -1;
+    const id = this.data ? pick(this.shown, this.view, x, y, PICK_RADIUS.mouse) : -1;
     if (id === this.hover) return;
     this.hover = id;
     if (id < 0) {
