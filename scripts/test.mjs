@@ -52,7 +52,7 @@ try {
     run('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);
     step('cargo clippy (wasm32: the binding and its tests)');
     run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--tests', '--', '-D', 'warnings']);
-    step('cargo clippy (wasm32: the vector-file binding)');
+    step('cargo clippy (wasm32: the explorer binding, --features explore)');
     run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'explore', '--target-dir', 'target/explore', '--', '-D', 'warnings']);
     step('cargo test');
     run('cargo', ['test'], { env });

@@ -72,12 +72,28 @@ fn check_words(kv: &KeyedVectors) -> Result<()> {
 pub fn write_text(out: &mut impl Write, kv: &KeyedVectors) -> Result<()> {
     check_words(kv)?;
     writeln!(out, "{} {}", kv.len(), kv.dim()).map_err(io_err)?;
+    write_decimal_rows(out, kv, Some(' '))
+}
+
+/// One line per word: the word and `separator` first if there is one (word2vec text), else only
+/// the numbers, tab-separated (the Projector's `vectors.tsv`). Each number is the shortest
+/// decimal that reads back to the same f32.
+fn write_decimal_rows(
+    out: &mut impl Write,
+    kv: &KeyedVectors,
+    word_then: Option<char>,
+) -> Result<()> {
+    let separator = word_then.unwrap_or('\t');
     let mut line = String::new();
     for (i, word) in kv.words().iter().enumerate() {
         line.clear();
-        line.push_str(word);
-        for x in kv.vector(i as u32) {
-            line.push(' ');
+        if word_then.is_some() {
+            line.push_str(word);
+        }
+        for (j, x) in kv.vector(i as u32).iter().enumerate() {
+            if j > 0 || word_then.is_some() {
+                line.push(separator);
+            }
             line.push_str(&x.to_string());
         }
         line.push('\n');
@@ -117,19 +133,7 @@ pub fn write_projector_tsv(
 /// The Projector's `vectors.tsv`: one row of tab-separated numbers per word, no header.
 pub fn write_projector_vectors(out: &mut impl Write, kv: &KeyedVectors) -> Result<()> {
     check_words(kv)?;
-    let mut line = String::new();
-    for i in 0..kv.len() {
-        line.clear();
-        for (j, x) in kv.vector(i as u32).iter().enumerate() {
-            if j > 0 {
-                line.push('\t');
-            }
-            line.push_str(&x.to_string());
-        }
-        line.push('\n');
-        out.write_all(line.as_bytes()).map_err(io_err)?;
-    }
-    Ok(())
+    write_decimal_rows(out, kv, None)
 }
 
 /// The Projector's `metadata.tsv`: one word per line, in the same order (one column, so no

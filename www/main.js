@@ -82,12 +82,22 @@ function setSpeed(level) {
 
 // ---- Corpus and settings -------------------------------------------------------------------
 
+/** Changes of corpus made so far: a slower, earlier one must not overwrite a later one. */
+let corpusChanges = 0;
+
+/** A new change of corpus: returns whether it is still the latest (nothing superseded it). */
+function supersede() {
+  const id = ++corpusChanges;
+  return () => id === corpusChanges;
+}
+
 /**
  * @param {string} name
  * @param {import('./app/saved.js').SavedWork | null} [keep]  saved edits to put over the preset's
  *   settings and queries (a reload of a page whose preset the user had changed)
  */
 async function choosePreset(name, keep = null) {
+  const mine = supersede();
   /** @type {Preset} */
   let p;
   try {
@@ -95,6 +105,15 @@ async function choosePreset(name, keep = null) {
   } catch (e) {
     if (name !== 'tutorial') return choosePreset('tutorial');
     store.update({ run: 'error', error: errorMessage(e) });
+    return;
+  }
+  // The user chose another corpus meanwhile (while the page was still starting, say): theirs
+  // wins, with this preset's settings if it has none yet.
+  if (!mine()) {
+    if (store.get().base === null) {
+      store.update({ base: p.settings, raw: rawFromSettings(p.settings), errors: {} });
+      scheduleLoad();
+    }
     return;
   }
   store.update({
@@ -138,8 +157,11 @@ async function restore() {
   } else if (saved === null || fromLink || saved.preset !== 'custom') {
     await choosePreset(store.get().preset, fromLink ? null : saved);
   } else {
+    const mine = supersede();
     const corpus = await loadCorpus();
-    if (corpus === null || saved.base === null) {
+    if (!mine()) {
+      // The user has already chosen another corpus.
+    } else if (corpus === null || saved.base === null) {
       await choosePreset('tutorial');
     } else {
       keepEdits(saved, saved.base);
@@ -161,6 +183,7 @@ async function restore() {
  * @param {import('./app/share.js').Shared} link
  */
 async function openShared(link) {
+  const mine = supersede();
   /** @type {string | null} */
   let text = null;
   let base;
@@ -172,6 +195,7 @@ async function openShared(link) {
       return;
     }
     base = await client.request({ type: 'ownTextSettings' });
+    if (!mine()) return;
     store.update({ preset: 'custom', corpus: text, corpusFile: null, replaced: false });
   } else {
     /** @type {Preset} */
@@ -183,6 +207,7 @@ async function openShared(link) {
       return;
     }
     base = p.settings;
+    if (!mine()) return;
     store.update({ preset: p.name, corpus: p.text, corpusFile: null, replaced: false });
   }
   const settings = { ...base, ...link.settings };
@@ -286,6 +311,7 @@ function setField(name, value) {
 
 /** The user's own text (typed, pasted or from a small file). @param {string} text */
 function setCorpus(text) {
+  supersede();
   store.update({ corpus: text, corpusFile: null, preset: 'custom', replaced: false });
   scheduleLoad();
 }
@@ -432,10 +458,12 @@ $('corpus').addEventListener('input', (e) => setCorpus(/** @type {HTMLTextAreaEl
  * @param {File} file
  */
 async function openFile(file) {
+  const mine = supersede();
   if (store.get().preset !== 'custom') {
     // The preset's example queries are about its own words: start the new text with none. A
     // user's text may be large: train it on every thread the page has.
     const settings = { ...(await client.request({ type: 'ownTextSettings' })), threads: store.get().threads };
+    if (!mine()) return;
     store.update({ base: settings, raw: rawFromSettings(settings), errors: {}, query: '', pairsText: '', analogy: ['', '', ''] });
     setSpeed(SPEEDS.length - 1);
   }
@@ -447,7 +475,9 @@ async function openFile(file) {
     return;
   }
   // A large file goes to the worker as it is (streamed there); the text box shows its start.
-  store.update({ corpus: await preview(file), corpusFile: file, preset: 'custom', replaced: false });
+  const start = await preview(file);
+  if (!mine()) return;
+  store.update({ corpus: start, corpusFile: file, preset: 'custom', replaced: false });
   await loadNow();
 }
 
@@ -546,6 +576,7 @@ async function importVectors(file) {
     store.update({ vectorsError: t('import.tooLarge', { name: file.name, mb: (file.size / 1e6).toFixed(0), max: MAX_IMPORT_BYTES / 1e6 }) });
     return;
   }
+  supersede();
   clearTimeout(loadTimer);
   loadTimer = undefined;
   const seq = ++loadSeq;

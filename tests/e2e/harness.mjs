@@ -145,13 +145,21 @@ export async function openDemo(context, url) {
 }
 
 /**
+ * Wait until the page has loaded its first corpus (the status line says "idle" from the start).
+ * @param {import('playwright-core').Page} page
+ */
+export async function started(page) {
+  await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
+}
+
+/**
  * Choose a preset as a user does, once the page has loaded its first one (a choice made while
  * the page is still starting would be overtaken by it), and wait for its corpus.
  * @param {import('playwright-core').Page} page @param {string} name
  * @param {string} tokens  the corpus's token count as the page shows it, e.g. '36,000'
  */
 export async function pickPreset(page, name, tokens) {
-  await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
+  await started(page);
   await page.getByRole('combobox', { name: 'Preset' }).selectOption(name);
   await page.waitForFunction((t) => document.getElementById('corpus-stats')?.textContent?.includes(`${t} tokens`), tokens);
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { launch, openDemo, pickPreset, serve, useDemo, waitForState } from './harness.mjs';
+import { launch, openDemo, pickPreset, serve, started, useDemo, waitForState } from './harness.mjs';
 
 const demo = useDemo();
 
@@ -40,7 +40,7 @@ test('a phone: the page fits the screen, a tap selects a word, a pinch zooms', a
     const { page, errors } = await openDemo(phone.context, server.url);
     await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
     // The tutorial's five words, spread out: one finger picks one of them.
-    await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
+    await started(page);
     await page.getByRole('button', { name: 'Train' }).tap();
     await waitForState(page, 'done', 20000);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

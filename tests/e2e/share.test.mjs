@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { launch, openDemo, pickPreset, useDemo, waitForState } from './harness.mjs';
+import { launch, openDemo, pickPreset, started, useDemo, waitForState } from './harness.mjs';
 
 const demo = useDemo();
 
@@ -63,6 +63,7 @@ test('a link opened in a fresh profile: same preset, settings, queries and view,
 
 test('a user\'s own text travels in the link, packed; an untrained link does not train', async () => {
   const { page } = await openDemo(demo.context(), demo.url());
+  await started(page);
   const text = 'the cat sat on the mat\nthe dog sat on the log\n<img src=x onerror=alert(1)> 深度 学习\n';
   await page.getByRole('textbox', { name: 'Corpus' }).fill(text);
   await page.getByRole('spinbutton', { name: 'Window' }).fill('3');

@@ -113,8 +113,9 @@ export class Session {
     this.layout = null;
     /** @type {Explore | null} the explorer module, once loaded */
     this.explored = null;
-    /** The vocabulary, one word per line (for the explorer module). */
+    /** The vocabulary, one word per line (for the explorer module), and its size. */
     this.wordsText = '';
+    this.wordCount = 0;
     this.clusterK = 0;
     this.weightRows = 0;
     this.version = 0;
@@ -263,6 +264,7 @@ export class Session {
    */
   started(words) {
     this.wordsText = words.join('\n');
+    this.wordCount = words.length;
     this.layout?.free();
     // The same projection for the new vectors (custom axes whose words are gone fall back to PCA
     // at the first snapshot, which says why).
@@ -404,9 +406,8 @@ export class Session {
    * @param {Explorer} vectors @param {number} stamp  words trained so far
    */
   layoutModel(vectors, stamp) {
-    const count = this.wordsText === '' ? 0 : this.wordsText.split('\n').length;
     const dim = this.lab ? this.lab.dim() : (this.imported?.dim() ?? 0);
-    return { words: this.wordsText, count, dim, vectors: () => vectors.vectors(), stamp };
+    return { words: this.wordsText, count: this.wordCount, dim, vectors: () => vectors.vectors(), stamp };
   }
 
   /** Colour by k-means groups (k > 0) or not at all (0); the next snapshot carries them. @param {number} k */
