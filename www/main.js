@@ -6,10 +6,10 @@
 // renders, and draws the plot.
 
 import { $, input } from './app/dom.js';
-import { download, fileStem } from './app/download.js';
 import { render } from './app/render.js';
 import { keepSaving, loadCorpus, readSavedWork } from './app/saved.js';
-import { packText, readFragment, shareFragment, unpackText } from './app/share.js';
+import { keepSharing } from './app/links.js';
+import { readFragment, unpackText } from './app/share.js';
 import { shortcutFor } from './app/shortcuts.js';
 import { addLoss, initialState } from './app/state.js';
 import { WorkerClient, startWorker } from './client.js';
@@ -22,6 +22,8 @@ import { buildSettingsForm } from './views/controls.js';
 import { parsePairs } from './views/panels.js';
 import { EmbeddingPlot } from './views/plot.js';
 import { setupCompare } from './app/compare.js';
+import { setupProjection } from './app/projection.js';
+import { setupVectors } from './app/vectors.js';
 import { setupLesson } from './app/lesson.js';
 import { setupTeaching } from './app/teaching.js';
 
@@ -34,10 +36,7 @@ const CLUSTERS = 6;
 const LARGE_FILE_BYTES = 1_000_000;
 /** How much of a large file the text box shows. */
 const PREVIEW_BYTES = 20_000;
-/** Vector files larger than this are refused before they are read (the page's memory). */
-const MAX_IMPORT_BYTES = 512e6;
 const LOAD_DELAY_MS = 250;
-const SHARE_DELAY_MS = 400;
 const QUERY_DELAY_MS = 100;
 
 /** What the last visit left (saved.js), read once. */
@@ -174,7 +173,7 @@ async function restore() {
   const fromSaved = !shared || savedText;
   if (fromSaved && saved?.colourBy === 'cluster') setColour('cluster');
   keepSaving(store, fromSaved && saved?.preset === 'custom' ? store.get().corpusFile ?? store.get().corpus : null);
-  keepSharing();
+  keepSharing(store);
 }
 
 /**
@@ -217,53 +216,9 @@ async function openShared(link) {
   const loaded = await loadNow();
   if (link.projection && link.projection.kind !== 'pca') {
     if (link.projection.kind === 'axes') store.update({ axesText: link.projection.words });
-    await setProjection(link.projection);
+    await projection.set(link.projection);
   }
   if (loaded && link.train) await run('train');
-}
-
-/**
- * From now on, keep the address's fragment in step with the state (a moment after it changes),
- * so the address is always a link to what is shown. The user's text is packed once per text.
- */
-function keepSharing() {
-  /** @type {{text: string, packed: string | null} | null} */
-  let packedFor = null;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const write = async () => {
-    const st = store.get();
-    let packed = null;
-    if (st.preset === 'custom' && !st.corpusFile) {
-      if (packedFor?.text !== st.corpus) packedFor = { text: st.corpus, packed: await packText(st.corpus) };
-      packed = packedFor.packed;
-    }
-    const now = store.get();
-    const fragment = shareFragment(now, now.base ? checkSettings(now.raw, now.base).settings : null, packed);
-    history.replaceState(history.state, '', `${location.pathname}${location.search}#${fragment}`);
-  };
-  const KEYS = /** @type {const} */ (['preset', 'corpus', 'corpusFile', 'raw', 'base', 'query', 'pairsText', 'analogy', 'colourBy', 'speedLevel', 'lang', 'run', 'projection']);
-  store.subscribe((st, prev) => {
-    if (KEYS.some((k) => st[k] !== prev[k])) {
-      clearTimeout(timer);
-      timer = setTimeout(write, SHARE_DELAY_MS);
-    }
-  });
-  write();
-  $('share').addEventListener('click', async () => {
-    clearTimeout(timer);
-    await write();
-    const st = store.get();
-    const tooLarge = st.preset === 'custom' && (st.corpusFile !== null || packedFor?.packed === null);
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(location.href);
-      copied = true;
-    } catch {
-      // No clipboard (an insecure origin, a refused permission): the address bar has the link.
-    }
-    store.update({ shareNote: tooLarge ? 'share.large' : copied ? 'share.copied' : 'share.shown' });
-  });
 }
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -389,56 +344,7 @@ $('colour').addEventListener('change', () => setColour(/** @type {'frequency' | 
 
 // ---- Projection -----------------------------------------------------------------------------
 
-/**
- * Place the words by `projection`; a custom axis with a missing word only waits for it. Refused
- * (a word not in the vocabulary), the previous projection stays and the reason is shown.
- * @param {import('./protocol.js').Projection} projection
- */
-async function setProjection(projection) {
-  const before = store.get().projection;
-  store.update({ projection, projectionError: null });
-  if (projection.kind === 'axes' && projection.words.some((w) => w.trim() === '')) return;
-  try {
-    await client.request({ type: 'projection', projection });
-  } catch (e) {
-    if (store.get().projection === projection) store.update({ projection: before, projectionError: errorMessage(e) });
-  }
-}
-
-/** What the projection controls say now. @param {string} kind @returns {import('./protocol.js').Projection} */
-function projectionFromControls(kind) {
-  const number = (/** @type {string} */ id, /** @type {number} */ fallback) => {
-    const x = Math.round(Number(input(id).value));
-    return Number.isFinite(x) && x >= 2 ? Math.min(x, 100) : fallback;
-  };
-  if (kind === 'tsne') return { kind, perplexity: number('perplexity', 10) };
-  if (kind === 'umap') return { kind, neighbours: number('umap-neighbours', 15) };
-  if (kind === 'axes') {
-    const st = store.get();
-    // Start from the analogy: x from A to C (man → woman), y from A to B (man → king).
-    const typed = st.axesText.some((w) => w.trim() !== '');
-    const [a, b, c] = st.analogy;
-    const words = /** @type {[string, string, string, string]} */ (typed ? st.axesText.map((w) => w.trim()) : [a, c, a, b].map((w) => w.trim()));
-    if (!typed) store.update({ axesText: words });
-    return { kind, words };
-  }
-  return { kind: 'pca' };
-}
-$('projection').addEventListener('change', () => setProjection(projectionFromControls(/** @type {HTMLSelectElement} */ ($('projection')).value)));
-for (const id of ['perplexity', 'umap-neighbours']) {
-  input(id).addEventListener('change', () => setProjection(projectionFromControls(store.get().projection.kind)));
-}
-/** @type {ReturnType<typeof setTimeout> | undefined} */
-let axesTimer;
-for (const [i, id] of ['axis-x-from', 'axis-x-to', 'axis-y-from', 'axis-y-to'].entries()) {
-  input(id).addEventListener('input', () => {
-    const axesText = /** @type {[string, string, string, string]} */ ([...store.get().axesText]);
-    axesText[i] = input(id).value;
-    store.update({ axesText });
-    clearTimeout(axesTimer);
-    axesTimer = setTimeout(() => setProjection(projectionFromControls('axes')), QUERY_DELAY_MS * 3);
-  });
-}
+const projection = setupProjection(store, client);
 
 // ---- Inputs ---------------------------------------------------------------------------------
 
@@ -530,73 +436,6 @@ for (const [i, id] of ['analogy-a', 'analogy-b', 'analogy-c'].entries()) {
   store.update({ lang });
 });
 
-// ---- Vector files ---------------------------------------------------------------------------
-
-/** @type {Record<import('./protocol.js').VectorFileFormat, (stem: string) => string>} */
-const EXPORT_NAMES = {
-  text: (stem) => `${stem}.txt`,
-  binary: (stem) => `${stem}.bin`,
-  'vectors.tsv': (stem) => `${stem}-vectors.tsv`,
-  'metadata.tsv': (stem) => `${stem}-metadata.tsv`,
-};
-
-/**
- * Download the vectors as they are now (trained so far, or imported) in each of `formats`.
- * @param {import('./protocol.js').VectorFileFormat[]} formats
- */
-async function exportVectors(formats) {
-  if (!store.get().vocab) return;
-  const stem = exportStem();
-  store.update({ vectorsError: null });
-  try {
-    for (const format of formats) {
-      const name = EXPORT_NAMES[format](stem);
-      store.update({ exporting: name });
-      const bytes = await client.request({ type: 'export', format });
-      download(bytes, name, format === 'binary' ? 'application/octet-stream' : 'text/plain');
-    }
-  } catch (e) {
-    store.update({ vectorsError: errorMessage(e) });
-  } finally {
-    store.update({ exporting: null });
-  }
-}
-$('export-text').addEventListener('click', () => exportVectors(['text']));
-$('export-binary').addEventListener('click', () => exportVectors(['binary']));
-$('export-tsv').addEventListener('click', () => exportVectors(['vectors.tsv', 'metadata.tsv']));
-
-/**
- * Explore vectors from a file instead of the corpus's model: the worker reads it (with progress)
- * and pictures it; its problems (with their line or byte) come back as the status's error.
- * @param {File} file
- */
-async function importVectors(file) {
-  const t = translator(store.get().lang);
-  if (file.size > MAX_IMPORT_BYTES) {
-    store.update({ vectorsError: t('import.tooLarge', { name: file.name, mb: (file.size / 1e6).toFixed(0), max: MAX_IMPORT_BYTES / 1e6 }) });
-    return;
-  }
-  supersede();
-  clearTimeout(loadTimer);
-  loadTimer = undefined;
-  const seq = ++loadSeq;
-  store.update({ run: 'loading', importing: true, readProgress: 0, vectorsError: null });
-  try {
-    const vocab = await client.request({ type: 'importVectors', file, name: file.name });
-    if (seq !== loadSeq) return;
-    store.update({ vocab, lossCurve: [], error: null, importing: false });
-    sendQueries();
-    teaching.onVocabulary();
-  } catch (e) {
-    if (seq === loadSeq) store.update({ vocab: null, snapshot: null, answers: null, lossCurve: [], run: 'error', error: errorMessage(e), importing: false });
-  }
-}
-input('import').addEventListener('change', () => {
-  const file = input('import').files?.[0];
-  if (file) importVectors(file);
-  input('import').value = '';
-});
-
 // ---- Plot -----------------------------------------------------------------------------------
 
 const plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($('plot')), $('tooltip'), {
@@ -617,18 +456,20 @@ const plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($('plot')), $('
   },
 });
 
-/** The stem of exported files: the imported file's name, or the preset's. */
-function exportStem() {
-  const st = store.get();
-  return fileStem(st.vocab?.imported ?? `word2vec-${st.preset === 'custom' ? 'my-text' : st.preset}`);
-}
-$('export-png').addEventListener('click', async () => {
-  const png = await plot.png();
-  if (png) download(png, `${exportStem()}.png`, 'image/png');
-});
-$('export-svg').addEventListener('click', () => {
-  const svg = plot.svg();
-  if (svg) download(svg, `${exportStem()}.svg`, 'image/svg+xml');
+// ---- Vector files ---------------------------------------------------------------------------
+
+setupVectors(store, client, plot, {
+  beginLoad() {
+    supersede();
+    clearTimeout(loadTimer);
+    loadTimer = undefined;
+    const seq = ++loadSeq;
+    return () => seq === loadSeq;
+  },
+  loaded() {
+    sendQueries();
+    teaching.onVocabulary();
+  },
 });
 
 // ---- Lesson ---------------------------------------------------------------------------------
@@ -651,7 +492,6 @@ setupCompare(store, () => translator(store.get().lang));
 
 // ---- Keyboard -------------------------------------------------------------------------------
 
-const PROJECTIONS = ['pca', 'tsne', 'umap', 'axes'];
 $('shortcuts').addEventListener('click', () => store.update((st) => ({ shortcutsShown: !st.shortcutsShown })));
 document.addEventListener('keydown', (e) => {
   const target = /** @type {HTMLElement} */ (e.target);
@@ -668,10 +508,8 @@ document.addEventListener('keydown', (e) => {
   else if (action === 'reset') $('reset').click();
   else if (action === 'fit') plot.fit();
   else if (action === 'query') input('query').focus();
-  else if (action === 'projection') {
-    const next = PROJECTIONS[(PROJECTIONS.indexOf(st.projection.kind) + 1) % PROJECTIONS.length];
-    setProjection(projectionFromControls(next));
-  } else if (action === 'help') store.update({ shortcutsShown: !st.shortcutsShown });
+  else if (action === 'projection') projection.next();
+  else if (action === 'help') store.update({ shortcutsShown: !st.shortcutsShown });
 });
 
 // ---- Rendering ------------------------------------------------------------------------------
