@@ -1,8 +1,8 @@
 // Export and import in the page, as a user does them: the Export buttons download word2vec text,
-// word2vec binary, the Projector's two TSV files and the plot as PNG and SVG; gensim loads the downloads and finds the
-// neighbours the page shows; "Import vectors" reads them back bit for bit (exporting again gives
-// the same bytes) and reads what gensim saved, with gensim's neighbours; a bad file is refused
-// with its line.
+// word2vec binary, the Projector's two TSV files and the plot as PNG and SVG; gensim loads the
+// downloads and finds the neighbours the page shows; "Import vectors" reads them back bit for bit
+// (exporting again gives the same bytes) and reads what gensim saved, with gensim's neighbours; a
+// bad file is refused with its line; words that look like markup stay text.
 //
 // gensim runs from W2V_PYTHON (npm test makes a venv for it); without it the comparison is
 // skipped with a notice on a developer machine and fails under CI, like tests/gensim_interop.rs.
@@ -189,6 +189,22 @@ test('vectors saved by gensim import with gensim\'s neighbours; GloVe files too;
   assert.match(await status(page).innerText(), /Imported glove\.6B\.tiny\.txt: 3 words × 3 dimensions/);
   await page.getByRole('textbox', { name: 'Query word' }).fill('king');
   await page.waitForFunction(() => document.querySelector('#neighbours li')?.textContent?.startsWith('queen'));
+
+  // Words that look like markup arrive with imported files too: they are shown as text, never run.
+  const hostile = ['<img/src=x/onerror=window.__ran=1>', '<script>window.__ran=1</script>', '"><svg/onload=window.__ran=1>'];
+  const markup = join(dir, 'markup.vec');
+  writeFileSync(markup, `3 2\n${hostile[0]} 1 0\n${hostile[1]} 0.7 0.7\n${hostile[2]} -0.2 1\n`);
+  await importFile(page, markup);
+  await page.getByRole('textbox', { name: 'Query word' }).fill(hostile[0]);
+  await page.waitForFunction(() => document.querySelectorAll('#neighbours li').length === 2);
+  assert.deepEqual((await neighbours(page)).map(([w]) => w), [hostile[1], hostile[2]]);
+  const picture = readFileSync(Object.values(await exportFiles(page, 'Export SVG'))[0], 'utf8');
+  // Labels that fit are drawn (a long one at the right edge may not be): as escaped text.
+  const labels = (picture.match(/>[^<>]*<\/text>/g) ?? []).map((t) => t.slice(1, -7));
+  assert.ok(labels.length >= 2 && labels.every((l) => l.includes('&lt;')), `${labels}`);
+  assert.ok(!/<(script|img)|<svg\/onload/.test(picture), 'no markup from the words');
+  assert.equal(await page.evaluate(() => /** @type {any} */ (window).__ran), undefined, 'nothing ran');
+  assert.equal(await page.locator('#neighbours img, #neighbours script, #neighbours svg').count(), 0);
 
   // A bad file: the status says what and where, and the page still works.
   const bad = join(dir, 'bad.vec');

@@ -9,17 +9,31 @@
 // - custom axes (src/axes.rs) put words along directions chosen with words (man → woman).
 // t-SNE and UMAP cost n² (or n log n with large constants) for n points, so they lay out the
 // LAYOUT_POINTS most frequent words (the rest get NaN coordinates, which the plot does not draw),
-// and while training they are recomputed at most every REFRESH_MS: t-SNE carries on from its
-// last picture with the new vectors; UMAP starts again with the same seed, and its new picture
-// is turned (rotated or mirrored, `align`) onto the last one so that it does not spin.
+// and while training they are recomputed at most every REFRESH_MS, and no more often than four
+// times what the last one cost (so training keeps at least four fifths of the worker: UMAP on
+// 500 words takes about 2 s): t-SNE carries on from its last picture with the new vectors; UMAP
+// starts again with the same seed, and its new picture is turned (rotated or mirrored, `align`)
+// onto the last one so that it does not spin.
 //
 // Every layout is seeded by the model's seed: the same seed gives the same picture.
 
-import { UMAP } from 'umap-js';
 import { LAYOUT_POINTS } from '../protocol.js';
 
 /** @typedef {import('../protocol.js').Projection} Projection */
 /** @typedef {typeof import('../pkg-explore/word2vec_lab.js')} Explore */
+/** @typedef {typeof import('umap-js').UMAP} Umap */
+
+/** @type {Promise<Umap> | null} */
+let umap = null;
+
+/**
+ * umap-js, loaded the first time UMAP is chosen (it would otherwise be three quarters of the
+ * worker's script, parsed by every visit).
+ */
+export function loadUmap() {
+  umap ??= import('umap-js').then((m) => m.UMAP);
+  return umap;
+}
 
 /** While training, the least time between two t-SNE or UMAP layouts. */
 export const REFRESH_MS = 2000;
@@ -95,10 +109,11 @@ export function align(previous, next) {
 
 /**
  * UMAP of the rows' directions (unit vectors), seeded.
- * @param {Float32Array} vectors n × dim @param {number} dim @param {number} neighbours @param {number} seed
+ * @param {Umap} UMAP @param {Float32Array} vectors n × dim @param {number} dim
+ * @param {number} neighbours @param {number} seed
  * @returns {Float32Array} n × 2
  */
-export function umapLayout(vectors, dim, neighbours, seed) {
+export function umapLayout(UMAP, vectors, dim, neighbours, seed) {
   const n = vectors.length / dim;
   /** @type {number[][]} */
   const rows = [];
@@ -115,17 +130,21 @@ export function umapLayout(vectors, dim, neighbours, seed) {
 export class Layout {
   /**
    * @param {Projection} projection  not PCA (the session asks the model for that)
-   * @param {Explore} explore @param {number} seed
+   * @param {{explore: Explore, UMAP: Umap | null}} modules  UMAP: loaded if the projection is UMAP
+   * @param {number} seed
    */
-  constructor(projection, explore, seed) {
+  constructor(projection, { explore, UMAP }, seed) {
     this.projection = projection;
     this.explore = explore;
+    this.UMAP = UMAP;
     this.seed = seed;
     /** @type {import('../pkg-explore/word2vec_lab.js').TsneLayout | null} */
     this.tsne = null;
     /** @type {Float32Array | null} the last t-SNE or UMAP picture of the laid-out words */
     this.last = null;
     this.at = -Infinity;
+    /** What the last picture cost, in ms. */
+    this.cost = 0;
     /** Words trained when the last picture was made (it is made again only after training). */
     this.stamp = -1;
   }
@@ -144,7 +163,8 @@ export class Layout {
     const n = Math.min(model.count, LAYOUT_POINTS);
     const changed = model.stamp !== this.stamp;
     let last = this.last;
-    if (!last || (changed && (!training || now - this.at >= REFRESH_MS))) {
+    if (!last || (changed && (!training || now - this.at >= Math.max(REFRESH_MS, 4 * this.cost)))) {
+      const start = performance.now();
       const head = model.vectors().subarray(0, n * model.dim);
       if (p.kind === 'tsne') {
         const first = this.tsne === null;
@@ -152,11 +172,13 @@ export class Layout {
         if (!first) this.tsne.setInput(head);
         last = this.tsne.run(first ? TSNE_FIRST : TSNE_REFRESH);
       } else {
-        const next = umapLayout(head, model.dim, p.neighbours, this.seed);
+        if (!this.UMAP) throw new Error('UMAP is not loaded');
+        const next = umapLayout(this.UMAP, head, model.dim, p.neighbours, this.seed);
         last = last ? align(last, next) : next;
       }
       this.last = last;
       this.at = now;
+      this.cost = performance.now() - start;
       this.stamp = model.stamp;
     }
     const out = new Float32Array(2 * model.count).fill(NaN);

@@ -11,10 +11,10 @@
 // slice trains the words whose time has come, down to one word at a time for slow motion.
 //
 // Imported vectors. A vector file (word2vec, GloVe, fastText) is read by the second wasm module,
-// pkg-explore (src/wasm_explore.rs), loaded the first time a file is exported or imported: its
-// `VectorFile` then stands where the model would, answering the same queries and giving the same
-// pictures, with nothing to train. Export writes the current vectors (trained or imported) with
-// that module too.
+// pkg-explore (src/wasm_explore.rs), loaded the first time a file is exported or imported or a
+// projection other than PCA is chosen: its `VectorFile` then stands where the model would,
+// answering the same queries and giving the same pictures, with nothing to train. Export writes
+// the current vectors (trained or imported) with that module too; projections are layouts.js.
 //
 // Snapshots. After a slice, if 1/30 s has passed since the last snapshot (and at least three
 // times what the last snapshot cost, so a big vocabulary cannot starve training), the session
@@ -56,7 +56,7 @@
 import { errorMessage, isFatal } from '../errors.js';
 import { Utf8Stream } from '../decode.js';
 import { MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
-import { Layout } from './layouts.js';
+import { Layout, loadUmap } from './layouts.js';
 
 export const SLICE_MS = 12;
 export const CHUNK_MS = 2;
@@ -111,8 +111,8 @@ export class Session {
     this.projection = { kind: 'pca' };
     /** @type {Layout | null} the projection's layout when it is not PCA */
     this.layout = null;
-    /** @type {Explore | null} the explorer module, once loaded */
-    this.explored = null;
+    /** @type {{explore: Explore, UMAP: import('./layouts.js').Umap | null} | null} what layouts need, once loaded */
+    this.layoutModules = null;
     /** The vocabulary, one word per line (for the explorer module), and its size. */
     this.wordsText = '';
     this.wordCount = 0;
@@ -196,7 +196,7 @@ export class Session {
 
   /**
    * Vectors from a file (word2vec text or binary, GloVe, fastText `.vec`) in place of a model:
-   * read with `loading` events, parsed and checked by the vector-file module, then pictured like
+   * read with `loading` events, parsed and checked by the explorer module, then pictured like
    * a model that has finished training. Throws the reader's message (with its line or byte).
    * @param {Blob} file @param {string} name  shown with the vocabulary
    * @returns {Promise<Vocabulary>}
@@ -230,14 +230,14 @@ export class Session {
 
   /**
    * The current vectors (trained so far, or imported) as a file of `format`, written by the
-   * vector-file module.
+   * explorer module.
    * @param {import('../protocol.js').VectorFileFormat} format @returns {Promise<Uint8Array>}
    */
   async exportVectors(format) {
     const explore = await this.explore();
     const source = this.lab ?? this.imported;
     if (source === null) throw new Error('nothing is loaded');
-    return explore.writeVectorFile(source.words().join('\n'), source.dim(), source.vectors(), format);
+    return explore.writeVectorFile(this.wordsText, source.dim(), source.vectors(), format);
   }
 
   /**
@@ -251,11 +251,12 @@ export class Session {
       this.fail(e);
       throw e;
     }
-    this.started(this.lab.words());
+    const lab = this.lab;
+    const words = lab.words();
+    this.started(words);
     this.setState('idle');
     this.snapshot();
-    const lab = this.lab;
-    return { words: lab.words(), counts: lab.counts(), corpusTokens: lab.corpusTokens(), dim: lab.dim() };
+    return { words, counts: lab.counts(), corpusTokens: lab.corpusTokens(), dim: lab.dim() };
   }
 
   /**
@@ -268,7 +269,7 @@ export class Session {
     this.layout?.free();
     // The same projection for the new vectors (custom axes whose words are gone fall back to PCA
     // at the first snapshot, which says why).
-    this.layout = this.projection.kind !== 'pca' && this.explored ? new Layout(this.projection, this.explored, this.settings?.seed ?? 1) : null;
+    this.layout = this.projection.kind !== 'pca' && this.layoutModules ? new Layout(this.projection, this.layoutModules, this.settings?.seed ?? 1) : null;
     this.version = 0;
     this.chunk = 256;
     this.lossSum = 0;
@@ -389,8 +390,9 @@ export class Session {
     /** @type {Layout | null} */
     let layout = null;
     if (projection.kind !== 'pca') {
-      this.explored = await this.explore();
-      layout = new Layout(projection, this.explored, this.settings?.seed ?? 1);
+      const UMAP = projection.kind === 'umap' ? await loadUmap() : (this.layoutModules?.UMAP ?? null);
+      this.layoutModules = { explore: await this.explore(), UMAP };
+      layout = new Layout(projection, this.layoutModules, this.settings?.seed ?? 1);
       const vectors = this.explorer();
       if (projection.kind === 'axes' && vectors) layout.coords(this.layoutModel(vectors, 0), false, this.now());
     }
