@@ -27,6 +27,7 @@ import { createStore } from '../store.js';
 import { plotData } from '../app/state.js';
 import { percent, renderScored, renderStatus } from '../views/panels.js';
 import { EmbeddingPlot } from '../views/plot.js';
+import scoredCss from '../views/scored.css?inline';
 import css from './widget.css?inline';
 
 /** @typedef {import('../protocol.js').Settings} Settings */
@@ -64,7 +65,7 @@ const TEMPLATE = `
     <section class="panel" data-view="similarity">
       <h3 data-text="section.similarity"></h3>
       <input class="query" data-label="query" autocomplete="off" />
-      <ol class="neighbours"></ol>
+      <ol class="scored neighbours"></ol>
     </section>
     <section class="panel" data-view="analogy">
       <h3 data-text="section.analogy"></h3>
@@ -73,7 +74,7 @@ const TEMPLATE = `
         <input data-slot="1" data-label="analogyB" autocomplete="off" /> ::
         <input data-slot="2" data-label="analogyC" autocomplete="off" /> : ?
       </div>
-      <ol class="analogy"></ol>
+      <ol class="scored analogy"></ol>
     </section>
   </div>`;
 
@@ -87,7 +88,7 @@ export class Word2VecDemo extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     if (!sheet) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
+      sheet.replaceSync(scoredCss + css);
     }
     root.adoptedStyleSheets = [sheet];
     root.innerHTML = TEMPLATE;
