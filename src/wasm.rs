@@ -1,4 +1,8 @@
-//! The browser binding: the one module that sees JavaScript.
+//! The trainer's browser binding, in the module every visit loads (`www/pkg/`).
+//!
+//! One of the two modules that see JavaScript: the other, `src/wasm_explore.rs`, is a second
+//! build of this crate for vector files and the projections beyond PCA; `src/wasm_shared.rs`
+//! holds what both use.
 //!
 //! A thin layer over the plain-Rust core, compiled only for `wasm32-unknown-unknown` and turned
 //! into an ES module by `wasm-bindgen --target web`. The demo's Web Worker (`www/worker/`) owns
