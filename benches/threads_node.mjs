@@ -21,7 +21,9 @@ const { core, stop } = await startThreaded(1);
 /** @param {import('./common.mjs').Mode} mode @param {number} threads */
 function rate(mode, threads) {
   const m = MODES[mode];
-  const lab = new core.Lab(text, { ...core.ownTextSettings(), architecture: m.architecture, output: m.output, dim: 100, window: 5, sample: 1e-3, minCount: 5, epochs: 1, alpha: m.architecture === 'cbow' ? 0.05 : 0.025, threads });
+  const loader = new core.CorpusLoader({ ...core.ownTextSettings(text, text.length), architecture: m.architecture, output: m.output, dim: 100, window: 5, sample: 1e-3, minCount: 5, epochs: 1, alpha: m.architecture === 'cbow' ? 0.05 : 0.025, threads, chinese: 'spaces' });
+  loader.push(text);
+  const lab = loader.finish();
   const t0 = performance.now();
   /** @type {import('../www/protocol.js').Progress} */
   let p;

@@ -54,6 +54,8 @@ try {
     run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--tests', '--', '-D', 'warnings']);
     step('cargo clippy (wasm32: the explorer binding, --features explore)');
     run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'explore', '--target-dir', 'target/explore', '--', '-D', 'warnings']);
+    step('cargo clippy (wasm32: the segmenter binding, --features segment)');
+    run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'segment', '--target-dir', 'target/segment', '--', '-D', 'warnings']);
     step('cargo test');
     run('cargo', ['test'], { env });
   }

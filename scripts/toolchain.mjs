@@ -3,9 +3,10 @@
 // Debian's chromium and chromedriver. Node built-ins only: this runs before `npm install`.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 /** Must equal the `wasm-bindgen = "=…"` pin in Cargo.toml. */
@@ -87,19 +88,41 @@ export function ensureNodePackages() {
   }
 }
 
-/** Debian's chromium and chromedriver, for the browser tests (installed when root). */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM) && existsSync(CHROMEDRIVER)) return;
+/** The Debian font that gives Chromium Chinese glyphs (users' machines have one; a fresh VM does not). */
+const CJK_FONT_PACKAGE = 'fonts-noto-cjk';
+
+/** Whether fontconfig knows a font with Chinese glyphs. */
+function hasCjkFont() {
+  return (output('fc-list', [':lang=zh', 'family']) ?? '') !== '';
+}
+
+/**
+ * Debian's chromium and chromedriver, for the browser tests and the screenshots, and a CJK font
+ * (without one every Chinese word renders as empty boxes, and the pages the tests look at are
+ * not the pages users see). Installed when root; otherwise what is missing is an error if
+ * `required`, a warning if not.
+ * @param {{required?: boolean}} [options]
+ */
+export function ensureChromium({ required = true } = {}) {
+  /** @type {string[]} */
+  const missing = [];
+  if (!existsSync(CHROMIUM) || !existsSync(CHROMEDRIVER)) missing.push('chromium', 'chromium-driver');
+  if (!hasCjkFont()) missing.push(CJK_FONT_PACKAGE);
+  if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`${CHROMIUM} or ${CHROMEDRIVER} is missing: install Debian's chromium and chromium-driver`);
+    const message = `missing Debian packages ${missing.join(', ')} (${CHROMIUM}, ${CHROMEDRIVER}, a font with Chinese glyphs): install them as root`;
+    if (required) throw new Error(message);
+    console.warn(message);
+    return;
   }
-  step('installing Debian chromium and chromium-driver');
+  step(`installing Debian ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'chromium-driver'], { stdio: 'inherit', env });
+  const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
   if (install().status !== 0) {
     run('apt-get', ['update'], { env });
-    run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'chromium-driver'], { env });
+    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
   }
+  if (!hasCjkFont()) throw new Error(`${CJK_FONT_PACKAGE} is installed but fontconfig lists no Chinese font`);
 }
 
 /**
@@ -157,11 +180,37 @@ function optimise(wasm) {
   run(join(ROOT, 'node_modules', '.bin', 'wasm-opt'), ['-O3', ...features.map((f) => `--enable-${f}`), path, '-o', path]);
 }
 
+/** The segmenter's dictionary, next to its module: `word count` lines, gzipped. */
+export const DICTIONARY_FILE = 'jieba-dict.txt.gz';
+
+/**
+ * The dictionary the browser's segmenter fetches, derived from jieba-rs's own `dict.txt` (the
+ * crate's source, found through `cargo metadata`; the same file the native build compiles in):
+ * every entry kept, its part-of-speech tag dropped (the segmenter does not use it), gzipped.
+ * 349,045 words; 5.1 MB as the crate has it, 1.9 MB gzipped with tags, 1.7 MB without.
+ * Trimming rare words would save little (the 40,502 entries counted 2 make 0.19 MB gzipped) and
+ * make the browser cut differently from the CLI, so nothing is trimmed.
+ * @param {string} out
+ */
+export function deriveDictionary(out) {
+  const r = spawnSync('cargo', ['metadata', '--format-version', '1', '--locked'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (r.status !== 0) throw new Error(`cargo metadata failed: ${r.stderr}`);
+  /** @type {{packages: {name: string, manifest_path: string}[]}} */
+  const meta = JSON.parse(r.stdout);
+  const jieba = meta.packages.find((p) => p.name === 'jieba-rs');
+  if (!jieba) throw new Error('jieba-rs is not among the dependencies (Cargo.toml)');
+  const source = join(jieba.manifest_path, '..', 'src', 'data', 'dict.txt');
+  const entries = readFileSync(source, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => line.split(' ').slice(0, 2).join(' '));
+  writeFileSync(out, gzipSync(`${entries.join('\n')}\n`, { level: 9 }));
+  console.log(`${out}: ${entries.length.toLocaleString('en')} words from ${source}`);
+}
+
 /**
  * Build the core for the browser: www/pkg/ (one thread; every browser), www/pkg-threads/
- * (shared memory and atomics; loaded only on a cross-origin-isolated page) and www/pkg-explore/
- * (vector files, t-SNE, custom axes: the `explore` feature; loaded when first needed). Each is
- * an ES module + .wasm from wasm-bindgen.
+ * (shared memory and atomics; loaded only on a cross-origin-isolated page), www/pkg-explore/
+ * (vector files, t-SNE, custom axes: the `explore` feature; loaded when first needed) and
+ * www/pkg-segment/ (Chinese word segmentation and its dictionary: the `segment` feature; loaded
+ * only when Chinese text is cut into words). Each is an ES module + .wasm from wasm-bindgen.
  */
 export function buildWasm() {
   ensureWasmTarget();
@@ -183,6 +232,11 @@ export function buildWasm() {
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'explore', '--target-dir', join(ROOT, 'target', 'explore')]);
   bind(join('target', 'explore'), 'pkg-explore');
   optimise(join('www', 'pkg-explore', 'word2vec_lab_bg.wasm'));
+  step('building the segmenter wasm module (release, --features segment)');
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '--features', 'segment', '--target-dir', join(ROOT, 'target', 'segment')]);
+  bind(join('target', 'segment'), 'pkg-segment');
+  optimise(join('www', 'pkg-segment', 'word2vec_lab_bg.wasm'));
+  deriveDictionary(join(ROOT, 'www', 'pkg-segment', DICTIONARY_FILE));
   step('building the threaded wasm module (nightly, atomics + shared memory, std rebuilt)');
   run('cargo', ['+nightly', 'build', '--release', '--target', 'wasm32-unknown-unknown', '--lib', '-Z', 'build-std=std,panic_abort', '--target-dir', join(ROOT, 'target', 'threads')], {
     env: { ...process.env, RUSTFLAGS: THREAD_FLAGS },

@@ -10,6 +10,7 @@
 //! | module | concept | reference |
 //! |---|---|---|
 //! | [`tokenize`] | text → tokens | word2vec.c `ReadWord` |
+//! | [`segment`] | Chinese text → words (jieba) | Sun 2012, jieba |
 //! | [`vocab`] | counts, ids, subsampling | `LearnVocabFromTrainFile`, `SortVocab` |
 //! | [`corpus`] | token ids in sentences | `ReadWordIndex` |
 //! | [`kernels`] | dot, axpy, sigmoid | `expTable` |
@@ -31,11 +32,14 @@
 //! | [`formats`] | word2vec text / binary, Projector TSV | `main()` output |
 //! | [`eval`] | analogy accuracy, similarity Spearman | `compute-accuracy.c` |
 //! | [`presets`] | corpora this project generates, with settings | — |
+//! | [`own_text`] | settings for the user's own text, scaled to it | — |
 //!
 //! The browser bindings are the only modules that see JavaScript, built only for
 //! `wasm32-unknown-unknown`: `wasm` (the trainer and its queries, in the module every visit loads)
 //! or, with the `explore` feature, `wasm_explore` (vector files, imported vectors, t-SNE and custom
-//! axes, in a second module loaded when first needed). `wasm_shared` holds what both use.
+//! axes, in a second module loaded when first needed), or, with the `segment` feature,
+//! `wasm_segment` (Chinese word segmentation, a third module loaded only when Chinese text is cut
+//! into words). `wasm_shared` holds what the first two use.
 
 pub mod axes;
 pub mod cluster;
@@ -51,6 +55,7 @@ pub mod kernels;
 pub mod model;
 pub mod noise;
 pub mod output_layer;
+pub mod own_text;
 pub mod pca;
 pub mod picture;
 pub mod pool;
@@ -59,6 +64,7 @@ pub mod query;
 pub mod ranking;
 pub mod rng;
 pub mod rows;
+pub mod segment;
 pub mod tokenize;
 pub mod train;
 pub mod tsne;
@@ -66,12 +72,19 @@ pub mod vocab;
 #[cfg(all(
     target_arch = "wasm32",
     target_os = "unknown",
-    not(feature = "explore")
+    not(feature = "explore"),
+    not(feature = "segment")
 ))]
 pub mod wasm;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown", feature = "explore"))]
 pub mod wasm_explore;
-#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+#[cfg(all(target_arch = "wasm32", target_os = "unknown", feature = "segment"))]
+pub mod wasm_segment;
+#[cfg(all(
+    target_arch = "wasm32",
+    target_os = "unknown",
+    not(feature = "segment")
+))]
 mod wasm_shared;
 
 pub use config::{Architecture, CbowContext, Config, OutputLayer};
@@ -80,5 +93,6 @@ pub use error::{Error, Result};
 pub use model::{Model, VectorSource};
 pub use query::KeyedVectors;
 
-pub use tokenize::TokenizerOptions;
+pub use segment::Segmenter;
+pub use tokenize::{ChineseText, TokenizerOptions};
 pub use train::{PositionTrace, Progress, SampleTrace, Trainer};

@@ -25,7 +25,7 @@
 use crate::config::{Architecture, Config, OutputLayer};
 use crate::error::{Error, Result};
 use crate::rng::Rng;
-use crate::tokenize::TokenizerOptions;
+use crate::tokenize::{ChineseText, TokenizerOptions};
 
 /// The corpora a user can pick, with what suits each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,23 +174,17 @@ impl Preset {
         }
     }
 
-    /// Settings for text the user brings (a file, a paste over the tutorial): word2vec.c's
-    /// defaults, except that words seen twice are kept, since a classroom text is small.
-    pub fn own_text_config() -> Config {
-        Config {
-            min_count: 2,
-            seed: Some(DEFAULT_SEED),
-            ..Config::default()
-        }
-    }
-
     /// How the preset's text is split into tokens: the verse is split into characters, the
     /// others are already segmented with spaces.
     pub fn tokenizer(self) -> TokenizerOptions {
         TokenizerOptions {
             lowercase: false,
             strip_punctuation: true,
-            split_cjk: self == Preset::ZhClassics,
+            chinese: if self == Preset::ZhClassics {
+                ChineseText::Characters
+            } else {
+                ChineseText::Spaces
+            },
         }
     }
 
@@ -649,7 +643,6 @@ mod tests {
                 );
             }
         }
-        Preset::own_text_config().validate().unwrap();
         let err = Preset::from_name("nope").unwrap_err().to_string();
         assert!(err.contains("nope") && err.contains("zh-classics"), "{err}");
     }

@@ -6,20 +6,118 @@
 //! - `lowercase`: fold case (`The` and `the` become one word);
 //! - `strip_punctuation`: treat punctuation (ASCII and the common Unicode and CJK marks such as
 //!   `。，、“”《》`) as white space;
-//! - `split_cjk`: make every CJK ideograph (and kana) a token of its own, so that unsegmented Chinese
-//!   such as `深度学习改变了世界` still trains (on characters). Pre-segmented text with spaces
-//!   between words stays as words when this is off.
+//! - `chinese`: how Chinese (and other CJK text) is read, a [`ChineseText`]: as written, words
+//!   separated by spaces (`深度 学习 改变 了 世界`); one token per character, so that unsegmented
+//!   text still trains (on characters, as classical Chinese is read); or cut into words by a
+//!   segmenter ([`crate::segment`]) before the tokenizer sees it, as people write Chinese
+//!   (`深度学习改变了世界` → 深度 学习 改变 了 世界).
 //!
 //! Bytes that are not UTF-8 are replaced by U+FFFD (see [`decode_lossy`]), never fatal.
 
 use std::borrow::Cow;
+
+/// How Chinese text becomes tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChineseText {
+    /// As written: white space separates the words (text segmented beforehand, or not Chinese).
+    #[default]
+    Spaces,
+    /// Every CJK ideograph (and kana) is a token of its own.
+    Characters,
+    /// Cut into words by the segmenter ([`crate::segment::Segmenter`]) first, then read as
+    /// `Spaces`. The tokenizer itself does not segment: whoever reads the text (the CLI, the
+    /// browser's worker) runs the segmenter over each line before tokenizing it.
+    Words,
+}
+
+impl ChineseText {
+    pub const ALL: [ChineseText; 3] = [
+        ChineseText::Words,
+        ChineseText::Characters,
+        ChineseText::Spaces,
+    ];
+
+    /// The name the CLI (`-segment`), the page and links use.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChineseText::Words => "words",
+            ChineseText::Characters => "characters",
+            ChineseText::Spaces => "spaces",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ChineseText> {
+        ChineseText::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// How a user's own text is best read: `Words` when it has Chinese written without spaces,
+    /// `Spaces` when its Chinese is already segmented (or it has none). Segmented Chinese has
+    /// short runs of ideographs between spaces (words of one to four characters, about 1.7 on
+    /// average); unsegmented text has whole clauses, tens of characters long.
+    pub fn detect(text: &str) -> ChineseText {
+        CjkRuns::count(text).chinese()
+    }
+}
+
+/// Runs of CJK characters in a text (or a sample of it), and the other tokens around them: what
+/// [`ChineseText::detect`] decides on, and what a text's length in words is estimated from
+/// ([`crate::own_text`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CjkRuns {
+    /// CJK characters.
+    pub characters: u64,
+    /// Maximal runs of them.
+    pub runs: u64,
+    /// White-space-separated tokens with no CJK character.
+    pub other_tokens: u64,
+    /// UTF-8 bytes read.
+    pub bytes: u64,
+}
+
+impl CjkRuns {
+    /// Mean run length (in characters) from which a text is taken as unsegmented.
+    const UNSEGMENTED_FROM: u64 = 4;
+
+    /// Count all of `text` (pass a sample of a long one: the page sends the first 100,000
+    /// characters).
+    pub fn count(text: &str) -> CjkRuns {
+        let mut n = CjkRuns::default();
+        let (mut in_run, mut in_token, mut token_has_cjk) = (false, false, false);
+        for c in text.chars() {
+            let cjk = is_cjk(c);
+            n.bytes += c.len_utf8() as u64;
+            n.characters += cjk as u64;
+            n.runs += (cjk && !in_run) as u64;
+            in_run = cjk;
+            if c.is_whitespace() {
+                n.other_tokens += (in_token && !token_has_cjk) as u64;
+                in_token = false;
+                token_has_cjk = false;
+            } else {
+                in_token = true;
+                token_has_cjk |= cjk;
+            }
+        }
+        n.other_tokens += (in_token && !token_has_cjk) as u64;
+        n
+    }
+
+    /// `Words` for unsegmented Chinese (long runs), else `Spaces`.
+    pub fn chinese(self) -> ChineseText {
+        if self.characters >= 2 && self.characters >= Self::UNSEGMENTED_FROM * self.runs {
+            ChineseText::Words
+        } else {
+            ChineseText::Spaces
+        }
+    }
+}
 
 /// How raw text is cut into tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TokenizerOptions {
     pub lowercase: bool,
     pub strip_punctuation: bool,
-    pub split_cjk: bool,
+    pub chinese: ChineseText,
 }
 
 /// Decode bytes as UTF-8, replacing invalid sequences. The flag says whether anything was replaced
@@ -31,6 +129,7 @@ pub fn decode_lossy(bytes: &[u8]) -> (Cow<'_, str>, bool) {
 }
 
 /// CJK ideographs and Japanese kana: scripts written without spaces between words.
+#[inline(never)] // one copy in the (size-budgeted) wasm module for all its callers
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF       // Hiragana, Katakana
@@ -66,7 +165,14 @@ pub fn is_punctuation(c: char) -> bool {
 impl TokenizerOptions {
     /// Call `emit` once per token of `line`, in order. Allocation-free when no option is on.
     pub fn for_each_token(&self, line: &str, mut emit: impl FnMut(&str)) {
-        if !self.lowercase && !self.strip_punctuation && !self.split_cjk {
+        self.each_token(line, &mut emit);
+    }
+
+    /// The loop itself, once for every caller (a `dyn` callback: one copy of the code in the
+    /// wasm module, whose size is budgeted, instead of one per caller).
+    fn each_token(&self, line: &str, emit: &mut dyn FnMut(&str)) {
+        let split_cjk = self.chinese == ChineseText::Characters;
+        if !self.lowercase && !self.strip_punctuation && !split_cjk {
             line.split_whitespace().for_each(emit);
             return;
         }
@@ -79,18 +185,18 @@ impl TokenizerOptions {
         };
         for c in line.chars() {
             if c.is_whitespace() || (self.strip_punctuation && is_punctuation(c)) {
-                flush(&mut token, &mut emit);
-            } else if self.split_cjk && is_cjk(c) {
-                flush(&mut token, &mut emit);
+                flush(&mut token, emit);
+            } else if split_cjk && is_cjk(c) {
+                flush(&mut token, emit);
                 token.push(c);
-                flush(&mut token, &mut emit);
+                flush(&mut token, emit);
             } else if self.lowercase {
                 token.extend(c.to_lowercase());
             } else {
                 token.push(c);
             }
         }
-        flush(&mut token, &mut emit);
+        flush(&mut token, emit);
     }
 
     /// The tokens of one line, collected (convenient for tests and small inputs).
@@ -113,7 +219,7 @@ mod tests {
     const ALL: TokenizerOptions = TokenizerOptions {
         lowercase: true,
         strip_punctuation: true,
-        split_cjk: true,
+        chinese: ChineseText::Characters,
     };
 
     #[test]
@@ -128,7 +234,7 @@ mod tests {
     #[test]
     fn cjk_runs_become_characters() {
         let cjk = TokenizerOptions {
-            split_cjk: true,
+            chinese: ChineseText::Characters,
             ..Default::default()
         };
         assert_eq!(
@@ -160,6 +266,28 @@ mod tests {
             ["ok", "\u{fffd}\u{fffd}", "word"]
         );
         assert!(!decode_lossy("深度".as_bytes()).1);
+    }
+
+    #[test]
+    fn detects_how_chinese_is_written() {
+        use ChineseText::*;
+        assert_eq!(ChineseText::detect("深度学习改变了世界"), Words);
+        assert_eq!(
+            ChineseText::detect("我每天喜欢喝红茶。\n他喜欢喝咖啡。"),
+            Words
+        );
+        assert_eq!(ChineseText::detect("深度 学习 改变 了 世界"), Spaces);
+        assert_eq!(
+            ChineseText::detect("我 喜欢 喝 咖啡\n你 喜欢 吃 面包"),
+            Spaces
+        );
+        assert_eq!(ChineseText::detect("the king and the queen"), Spaces);
+        assert_eq!(ChineseText::detect("Beijing (北京) is a city"), Spaces);
+        assert_eq!(ChineseText::detect(""), Spaces);
+        for c in ChineseText::ALL {
+            assert_eq!(ChineseText::from_name(c.name()), Some(c));
+        }
+        assert_eq!(ChineseText::from_name("jieba"), None);
     }
 
     #[test]

@@ -20,17 +20,18 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::config::{limits, Architecture, CbowContext, Config, OutputLayer};
+use crate::config::{Architecture, CbowContext, Config, OutputLayer};
 use crate::huffman::HuffmanTree;
 use crate::kernels::{dot, sigmoid};
 use crate::noise::NoiseSampler;
 use crate::output_layer::softmax_in_place;
+use crate::own_text::OwnText;
 use crate::picture::Picture;
 use crate::pool::Pool;
 use crate::presets::Preset;
 use crate::query::KeyedVectors;
 use crate::ranking::{self, Ranked};
-use crate::tokenize::TokenizerOptions;
+use crate::tokenize::{ChineseText, TokenizerOptions};
 use crate::train::{PositionTrace, Progress, SampleTrace, Trainer};
 use crate::wasm_shared::{js_error, queries, to_js, ScoredOut};
 use crate::{CorpusBuilder, VectorSource};
@@ -52,6 +53,25 @@ enum OutputLayerName {
     NegativeSampling,
     #[serde(rename = "hierarchical")]
     Hierarchical,
+}
+
+/// A [`ChineseText`] crosses as its name (`words`, `characters`, `spaces`). Written by hand
+/// rather than derived: the derived enum code costs the budgeted module about 400 bytes.
+mod chinese_text_name {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::tokenize::ChineseText;
+
+    pub fn serialize<S: Serializer>(c: &ChineseText, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(c.name())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<ChineseText, D::Error> {
+        let name = String::deserialize(d)?;
+        ChineseText::from_name(&name)
+            .ok_or_else(|| D::Error::custom("chinese: not one of words, characters, spaces"))
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -90,7 +110,11 @@ struct SettingsFields {
     threads: usize,
     lowercase: bool,
     strip_punctuation: bool,
-    split_cjk: bool,
+    /// `words` means the worker has already cut the text into words (src/segment.rs, in the
+    /// segmenter's module): the trainer reads it as `spaces`. Absent in settings saved before
+    /// segmentation existed: as written.
+    #[serde(with = "chinese_text_name", default)]
+    chinese: ChineseText,
 }
 
 fn one_thread() -> usize {
@@ -128,7 +152,7 @@ impl From<SettingsFields> for Settings {
             tokenizer: TokenizerOptions {
                 lowercase: f.lowercase,
                 strip_punctuation: f.strip_punctuation,
-                split_cjk: f.split_cjk,
+                chinese: f.chinese,
             },
         }
     }
@@ -158,7 +182,7 @@ impl From<Settings> for SettingsFields {
             threads: c.threads,
             lowercase: t.lowercase,
             strip_punctuation: t.strip_punctuation,
-            split_cjk: t.split_cjk,
+            chinese: t.chinese,
         }
     }
 }
@@ -212,76 +236,18 @@ pub fn preset(name: &str, seed: u32) -> Result<JsValue, JsError> {
     })
 }
 
-/// Settings for a corpus the user brings (`Preset::own_text_config`).
+/// Settings for a text the user brings, scaled to it (`OwnText`): `sample` is its start (or all
+/// of it), `total_bytes` its whole size.
 #[wasm_bindgen(js_name = ownTextSettings)]
-pub fn own_text_settings() -> Result<JsValue, JsError> {
-    let tokenizer = TokenizerOptions {
-        strip_punctuation: true,
-        ..TokenizerOptions::default()
-    };
-    to_js(&Settings {
-        config: Preset::own_text_config(),
-        tokenizer,
-    })
+pub fn own_text_settings(sample: &str, total_bytes: f64) -> Result<JsValue, JsError> {
+    let (config, tokenizer) = OwnText::measure(sample, total_bytes as u64).settings();
+    to_js(&Settings { config, tokenizer })
 }
 
-/// A numeric setting's allowed range, as `Config::validate` enforces it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Range {
-    min: f64,
-    max: f64,
-    /// The minimum itself is refused (the learning rate must be above 0).
-    min_open: bool,
-    /// The maximum itself is refused (the subsampling threshold must be below 1).
-    max_open: bool,
-}
-
-/// The allowed range of every numeric setting, by its field name in [`SettingsFields`].
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Limits {
-    dim: Range,
-    window: Range,
-    negative: Range,
-    epochs: Range,
-    min_count: Range,
-    alpha: Range,
-    noise_power: Range,
-    sample: Range,
-    seed: Range,
-    threads: Range,
-}
-
-/// The allowed range of every numeric setting, `{field: {min, max, minOpen, maxOpen}}`; the page
-/// checks its fields against the same numbers.
-#[wasm_bindgen]
-pub fn limits() -> Result<JsValue, JsError> {
-    let closed = |(min, max): (f64, f64)| Range {
-        min,
-        max,
-        min_open: false,
-        max_open: false,
-    };
-    let int = |(lo, hi): (usize, usize)| closed((lo as f64, hi as f64));
-    to_js(&Limits {
-        dim: int(limits::DIM),
-        window: int(limits::WINDOW),
-        negative: int(limits::NEGATIVE),
-        epochs: int(limits::EPOCHS),
-        min_count: int(limits::MIN_COUNT),
-        alpha: Range {
-            min_open: true,
-            ..closed(limits::ALPHA)
-        },
-        noise_power: closed(limits::NOISE_POWER),
-        sample: Range {
-            max_open: true,
-            ..closed(limits::SAMPLE)
-        },
-        seed: closed((0.0, u32::MAX as f64)),
-        threads: int(limits::THREADS),
-    })
+/// The estimated length in tokens those settings were derived from.
+#[wasm_bindgen(js_name = ownTextTokens)]
+pub fn own_text_tokens(sample: &str, total_bytes: f64) -> f64 {
+    OwnText::measure(sample, total_bytes as u64).tokens as f64
 }
 
 /// The threads training runs on: the worker that owns the [`Lab`], plus every helper Web
@@ -347,12 +313,6 @@ impl CorpusLoader {
         self.builder.push_text(text);
     }
 
-    /// Tokens read so far.
-    #[wasm_bindgen(js_name = tokensRead)]
-    pub fn tokens_read(&self) -> f64 {
-        self.builder.tokens_read() as f64
-    }
-
     /// Build the vocabulary and initialise a model.
     pub fn finish(self) -> Result<Lab, JsError> {
         let config = &self.settings.config;
@@ -360,6 +320,7 @@ impl CorpusLoader {
         let trainer = Trainer::new(corpus, config).map_err(js_error)?;
         Ok(Lab {
             trainer,
+            tokenizer: self.settings.tokenizer,
             vectors: None,
             picture: Picture::default(),
         })
@@ -370,22 +331,26 @@ impl CorpusLoader {
 #[wasm_bindgen]
 pub struct Lab {
     trainer: Trainer,
+    /// How the corpus was cut into tokens: a context to fill in is cut the same way.
+    tokenizer: TokenizerOptions,
     /// The vectors as of the last training chunk, rebuilt lazily for queries.
     vectors: Option<KeyedVectors>,
     picture: Picture,
 }
 
-#[wasm_bindgen]
 impl Lab {
     /// Tokenise `corpus`, build the vocabulary and initialise a model. Fails with a message
-    /// naming the bad setting (or saying why there is nothing to train on).
-    #[wasm_bindgen(constructor)]
+    /// naming the bad setting (or saying why there is nothing to train on). JavaScript does the
+    /// same with a [`CorpusLoader`] (one constructor fewer in the size-budgeted module).
     pub fn new(corpus: &str, settings: JsValue) -> Result<Lab, JsError> {
         let mut loader = CorpusLoader::new(settings)?;
         loader.push(corpus);
         loader.finish()
     }
+}
 
+#[wasm_bindgen]
+impl Lab {
     /// The vocabulary, most frequent first (ids are positions).
     pub fn words(&self) -> Vec<String> {
         self.trainer.model().vocab.words().to_vec()
@@ -579,9 +544,12 @@ impl Lab {
     }
 
     /// Fill in the blank: the model's `k` most likely words for the blank in a context (CBOW's
-    /// reading: h from the context words' rows, then p(w | h) from the output layer). Context
-    /// words not in the vocabulary are left out and listed: `{list: [{word, score}], unknown}`.
-    pub fn predict(&self, context: Vec<String>, k: u32) -> Result<JsValue, JsError> {
+    /// reading: h from the context words' rows, then p(w | h) from the output layer). The context
+    /// is cut into tokens as the corpus was (Chinese already cut into words by the worker when
+    /// the corpus was). Context words not in the vocabulary are left out and listed:
+    /// `{list: [{word, score}], unknown}`.
+    pub fn predict(&self, context: &str, k: u32) -> Result<JsValue, JsError> {
+        let context = self.tokenizer.tokens(context);
         let model = self.trainer.model();
         let vocab = &model.vocab;
         let (known, unknown): (Vec<&String>, Vec<&String>) =
@@ -616,13 +584,6 @@ impl Lab {
         self.keyed().nearest_spellings(word, k as usize)
     }
 
-    /// The output matrix W′, row-major (words for softmax and negative sampling, inner nodes of
-    /// the Huffman tree for hierarchical softmax).
-    #[wasm_bindgen(js_name = outputWeights)]
-    pub fn output_weights(&self) -> Vec<f32> {
-        self.trainer.model().output.clone()
-    }
-
     /// The first `rows` rows of W (the most frequent words), without copying the rest.
     #[wasm_bindgen(js_name = inputHead)]
     pub fn input_head(&self, rows: u32) -> Vec<f32> {
@@ -630,7 +591,8 @@ impl Lab {
         m.input[..(rows as usize * m.dim).min(m.input.len())].to_vec()
     }
 
-    /// The first `rows` rows of W′.
+    /// The first `rows` rows of W′, row-major (words for softmax and negative sampling, inner
+    /// nodes of the Huffman tree for hierarchical softmax); all of it for `rows` ≥ its rows.
     #[wasm_bindgen(js_name = outputHead)]
     pub fn output_head(&self, rows: u32) -> Vec<f32> {
         let m = self.trainer.model();

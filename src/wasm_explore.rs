@@ -15,14 +15,16 @@
 //! decimals) and binary (raw little-endian f32) give back the same bits when read; GloVe (no
 //! header) and fastText `.vec` are read as text.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::axes;
+use crate::config::limits;
 use crate::formats;
 use crate::picture::Picture;
 use crate::query::{unit_rows, KeyedVectors};
 use crate::tsne::Tsne;
-use crate::wasm_shared::{js_error, queries};
+use crate::wasm_shared::{js_error, queries, to_js};
 
 /// Numbers (words × dimension) a file may hold to be imported: 120 MB of f32, about four times
 /// that in the page while it is read, shown and queried (e.g. 100,000 words × 300).
@@ -210,4 +212,65 @@ impl TsneLayout {
 #[wasm_bindgen(js_name = maxImportValues)]
 pub fn max_import_values() -> u32 {
     MAX_IMPORT_VALUES as u32
+}
+
+/// A numeric setting's allowed range, as `Config::validate` enforces it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Range {
+    min: f64,
+    max: f64,
+    /// The minimum itself is refused (the learning rate must be above 0).
+    min_open: bool,
+    /// The maximum itself is refused (the subsampling threshold must be below 1).
+    max_open: bool,
+}
+
+/// The allowed range of every numeric setting, by its field name in the trainer's settings
+/// (`src/wasm.rs` `SettingsFields`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Limits {
+    dim: Range,
+    window: Range,
+    negative: Range,
+    epochs: Range,
+    min_count: Range,
+    alpha: Range,
+    noise_power: Range,
+    sample: Range,
+    seed: Range,
+    threads: Range,
+}
+
+/// The allowed range of every numeric setting, `{field: {min, max, minOpen, maxOpen}}`; the page
+/// checks its fields against the same numbers (a unit test compares them). Here, not in the
+/// trainer's module, whose size is budgeted: only that test asks.
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsError> {
+    let closed = |(min, max): (f64, f64)| Range {
+        min,
+        max,
+        min_open: false,
+        max_open: false,
+    };
+    let int = |(lo, hi): (usize, usize)| closed((lo as f64, hi as f64));
+    to_js(&Limits {
+        dim: int(limits::DIM),
+        window: int(limits::WINDOW),
+        negative: int(limits::NEGATIVE),
+        epochs: int(limits::EPOCHS),
+        min_count: int(limits::MIN_COUNT),
+        alpha: Range {
+            min_open: true,
+            ..closed(limits::ALPHA)
+        },
+        noise_power: closed(limits::NOISE_POWER),
+        sample: Range {
+            max_open: true,
+            ..closed(limits::SAMPLE)
+        },
+        seed: closed((0.0, u32::MAX as f64)),
+        threads: int(limits::THREADS),
+    })
 }

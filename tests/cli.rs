@@ -257,3 +257,64 @@ fn help_documents_every_flag() {
     }
     assert!(stdout(&w2v(&["--help"])).contains("w2v eval"));
 }
+
+#[test]
+fn chinese_as_it_is_written_is_cut_into_words() {
+    let dir = temp_dir("segment");
+    let corpus = dir.join("zh.txt");
+    std::fs::write(&corpus, "深度学习改变了世界\n我每天喜欢喝咖啡\n".repeat(20)).unwrap();
+    let words = dir.join("words.txt");
+    std::fs::write(&words, "咖啡\n").unwrap();
+    let vocab = |extra: &[&str]| {
+        let out = dir.join("vocab.txt");
+        let mut args = vec!["train", "-train", corpus.to_str().unwrap(), "-output"];
+        let vectors = dir.join("v.vec");
+        args.push(vectors.to_str().unwrap());
+        args.extend([
+            "-size",
+            "5",
+            "-iter",
+            "1",
+            "-min-count",
+            "1",
+            "-seed",
+            "1",
+            "-quiet",
+            "1",
+        ]);
+        args.extend(["-save-vocab", out.to_str().unwrap()]);
+        args.extend(extra);
+        let o = w2v(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = std::fs::read_to_string(&out).unwrap();
+        text.lines()
+            .map(|l| l.split(' ').next().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let cut = vocab(&["-segment", "words"]);
+    for w in ["深度", "学习", "改变", "了", "世界", "喝咖啡"] {
+        assert!(cut.contains(&w.to_string()), "{w} in {cut:?}");
+    }
+    let user = vocab(&["-segment", "words", "-user-words", words.to_str().unwrap()]);
+    assert!(
+        user.contains(&"咖啡".to_string()) && user.contains(&"喝".to_string()),
+        "{user:?}"
+    );
+    assert!(vocab(&["-segment", "characters"]).contains(&"深".to_string()));
+    assert!(vocab(&[]).contains(&"深度学习改变了世界".to_string()));
+    let o = w2v(&[
+        "train",
+        "-train",
+        corpus.to_str().unwrap(),
+        "-output",
+        "x",
+        "-segment",
+        "jieba",
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("-segment: 'jieba' is not one of words, characters, spaces"),
+        "{}",
+        stderr(&o)
+    );
+}

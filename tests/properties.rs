@@ -8,7 +8,9 @@ use proptest::prelude::*;
 use word2vec_lab::corpus::CorpusBuilder;
 use word2vec_lab::formats::{read_binary, read_text, write_binary, write_text};
 use word2vec_lab::query::KeyedVectors;
-use word2vec_lab::tokenize::{decode_lossy, is_cjk, is_punctuation, lines, TokenizerOptions};
+use word2vec_lab::tokenize::{
+    decode_lossy, is_cjk, is_punctuation, lines, ChineseText, TokenizerOptions,
+};
 
 /// Characters chosen to stress the tokenizer: ASCII, Unicode white space, CJK ideographs and
 /// punctuation, Hebrew (right to left), an emoji ZWJ sequence's parts, a combining accent, NUL,
@@ -36,7 +38,11 @@ fn options() -> impl Strategy<Value = TokenizerOptions> {
         |(lowercase, strip_punctuation, split_cjk)| TokenizerOptions {
             lowercase,
             strip_punctuation,
-            split_cjk,
+            chinese: if split_cjk {
+                ChineseText::Characters
+            } else {
+                ChineseText::Spaces
+            },
         },
     )
 }
@@ -54,7 +60,7 @@ proptest! {
                 if opts.strip_punctuation {
                     prop_assert!(!token.contains(is_punctuation), "{token:?}");
                 }
-                if opts.split_cjk && token.contains(is_cjk) {
+                if opts.chinese == ChineseText::Characters && token.contains(is_cjk) {
                     prop_assert_eq!(token.chars().count(), 1, "{:?}", token);
                 }
             }

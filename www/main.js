@@ -7,11 +7,11 @@
 
 import { $, input } from './app/dom.js';
 import { render } from './app/render.js';
-import { keepSaving, loadCorpus, readSavedWork } from './app/saved.js';
-import { keepSharing } from './app/links.js';
+import { loadCorpus, readSavedWork } from './app/saved.js';
+import { keepWork } from './app/persist.js';
 import { readFragment, unpackText } from './app/share.js';
 import { shortcutFor } from './app/shortcuts.js';
-import { addLoss, initialState } from './app/state.js';
+import { addLoss, initialState, rateKey } from './app/state.js';
 import { WorkerClient, startWorker } from './client.js';
 import { Utf8Stream } from './decode.js';
 import { errorMessage } from './errors.js';
@@ -56,12 +56,17 @@ const client = new WorkerClient(startWorker, {
       setSpeed(store.get().speedLevel);
       loadNow().then(() => setColour(store.get().colourBy));
     } else {
-      restore();
+      start();
     }
   },
   onCrash: (reason) => store.update({ crashed: true, run: 'error', error: reason, readProgress: null }),
   onSnapshot: (s) => {
     store.update((st) => ({ snapshot: s, answers: s.answers, lossCurve: addLoss(st.lossCurve, s) }));
+    // The rate training reaches at full speed, for the next estimate under the same settings.
+    const st = store.get();
+    if (st.run === 'training' && SPEEDS[st.speedLevel] === null && s.wordsPerSecond > 0 && st.vocab) {
+      store.update({ fullSpeedRate: { key: rateKey(st.raw, st.vocab.words.length), wordsPerSecond: s.wordsPerSecond } });
+    }
     // The worker fell back to PCA (custom axes whose words a new corpus lacks).
     if (s.projectionError) store.update({ projection: { kind: 'pca' }, projectionError: s.projectionError });
     teaching.onSnapshot();
@@ -71,7 +76,7 @@ const client = new WorkerClient(startWorker, {
 });
 
 
-const teaching = setupTeaching(store, client, (e) => store.update({ run: 'error', error: errorMessage(e) }));
+const teaching = setupTeaching(store, client, () => ready(), (e) => store.update({ run: 'error', error: errorMessage(e) }));
 
 /** Move the speed slider to `level` and tell the worker. @param {number} level */
 function setSpeed(level) {
@@ -94,8 +99,17 @@ function supersede() {
  * @param {string} name
  * @param {import('./app/saved.js').SavedWork | null} [keep]  saved edits to put over the preset's
  *   settings and queries (a reload of a page whose preset the user had changed)
+ * @returns {Promise<void>}
  */
-async function choosePreset(name, keep = null) {
+function choosePreset(name, keep = null) {
+  return track(fetchPreset(name, keep));
+}
+
+/**
+ * @param {string} name @param {import('./app/saved.js').SavedWork | null} keep
+ * @returns {Promise<void>}
+ */
+async function fetchPreset(name, keep) {
   const mine = supersede();
   /** @type {Preset} */
   let p;
@@ -115,11 +129,14 @@ async function choosePreset(name, keep = null) {
     }
     return;
   }
+  retune = false;
   store.update({
     preset: p.name,
     corpus: p.text,
     corpusFile: null,
     replaced: false,
+    handEdited: false,
+    ownText: null,
     base: p.settings,
     raw: rawFromSettings(p.settings),
     errors: {},
@@ -146,13 +163,22 @@ function keepEdits(keep, base) {
 /**
  * Start where the last visit stopped: its preset with its edits, or the user's own text (typed,
  * or the large file itself) with its settings. A link's ?preset= starts that preset instead.
+ * Then train, if a link says its author had.
  */
+async function start() {
+  if (await track(restore())) await run('train');
+}
+
+/** The work of `start`: resolves to whether a link asks to train. */
 async function restore() {
+  let train = false;
   const fromLink = new URLSearchParams(location.search).has('preset');
-  // A link wins, unless it could not carry its text (too large) and this browser has it saved.
-  const savedText = shared?.preset === 'custom' && shared.text === null && saved?.preset === 'custom';
+  // A link wins, unless it is this page's own address (a reload: the saved work is newer, down to
+  // the last thing typed) or could not carry its text (too large) and this browser has it saved.
+  const ownAddress = saved !== null && saved.fragment !== '' && saved.fragment === location.hash;
+  const savedText = ownAddress || (shared?.preset === 'custom' && shared.text === null && saved?.preset === 'custom');
   if (shared && !savedText) {
-    await openShared(shared);
+    train = await openShared(shared);
   } else if (saved === null || fromLink || saved.preset !== 'custom') {
     await choosePreset(store.get().preset, fromLink ? null : saved);
   } else {
@@ -172,13 +198,13 @@ async function restore() {
   }
   const fromSaved = !shared || savedText;
   if (fromSaved && saved?.colourBy === 'cluster') setColour('cluster');
-  keepSaving(store, fromSaved && saved?.preset === 'custom' ? store.get().corpusFile ?? store.get().corpus : null);
-  keepSharing(store);
+  keepWork(store, fromSaved && saved?.preset === 'custom' ? store.get().corpusFile ?? store.get().corpus : null);
+  return train;
 }
 
 /**
  * Open what a link holds: its preset (or its own text), its settings over the preset's, its
- * queries and view; train if the author had trained.
+ * queries and view. Resolves to whether to train (the author had trained).
  * @param {import('./app/share.js').Shared} link
  */
 async function openShared(link) {
@@ -191,10 +217,10 @@ async function openShared(link) {
     if (text === null) {
       await choosePreset('tutorial');
       store.update({ shareNote: link.text === null ? 'share.large' : 'share.damaged' });
-      return;
+      return false;
     }
-    base = await client.request({ type: 'ownTextSettings' });
-    if (!mine()) return;
+    base = (await client.request({ type: 'ownTextSettings', sample: text.slice(0, SAMPLE_CHARS), bytes: new Blob([text]).size })).settings;
+    if (!mine()) return false;
     store.update({ preset: 'custom', corpus: text, corpusFile: null, replaced: false });
   } else {
     /** @type {Preset} */
@@ -203,13 +229,14 @@ async function openShared(link) {
       p = await client.request({ type: 'preset', name: link.preset });
     } catch {
       await choosePreset('tutorial');
-      return;
+      return false;
     }
     base = p.settings;
-    if (!mine()) return;
+    if (!mine()) return false;
     store.update({ preset: p.name, corpus: p.text, corpusFile: null, replaced: false });
   }
   const settings = { ...base, ...link.settings };
+  store.update({ userWords: link.userWords });
   keepEdits({ raw: rawFromSettings(settings), query: link.query, pairsText: link.pairsText, analogy: link.analogy }, settings);
   setSpeed(link.speedLevel ?? defaultSpeedLevel(link.preset));
   if (link.colourBy === 'cluster') setColour('cluster');
@@ -218,40 +245,155 @@ async function openShared(link) {
     if (link.projection.kind === 'axes') store.update({ axesText: link.projection.words });
     await projection.set(link.projection);
   }
-  if (loaded && link.train) await run('train');
+  return loaded && Boolean(link.train);
 }
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let loadTimer;
 let loadSeq = 0;
 
+/** Changes of corpus or settings under way (a preset being fetched, a corpus loading). */
+const pending = new Set();
+
+/**
+ * Count `work` as under way until it settles. @template T @param {Promise<T>} work @returns {Promise<T>}
+ */
+function track(work) {
+  pending.add(work);
+  showApplying();
+  const done = () => {
+    pending.delete(work);
+    showApplying();
+  };
+  work.then(done, done);
+  return work;
+}
+
+/** The page says (aria-busy) while a change of corpus or settings is pending or under way. */
+function showApplying() {
+  const applying = pending.size > 0 || loadTimer !== undefined;
+  if (store.get().applying !== applying) store.update({ applying });
+}
+
+/**
+ * Apply a pending edit and wait for every change under way, so that an action taken now (Train,
+ * Step, Next sample, a query) applies to the model the page is about to show, never to the one it
+ * is replacing. Resolves to whether a model is loaded.
+ */
+async function ready() {
+  for (;;) {
+    if (loadTimer !== undefined) loadNow();
+    if (pending.size === 0) break;
+    await Promise.allSettled([...pending]);
+  }
+  return store.get().vocab !== null;
+}
+
 function scheduleLoad() {
   clearTimeout(loadTimer);
   loadTimer = setTimeout(loadNow, LOAD_DELAY_MS);
+  showApplying();
 }
 
 /** Send the corpus and settings to the worker if every field is valid. Resolves to success. */
-async function loadNow() {
+function loadNow() {
   clearTimeout(loadTimer);
   loadTimer = undefined;
+  return track(load());
+}
+
+async function load() {
+  const seq = ++loadSeq;
+  if (retune) {
+    retune = false;
+    await applyOwnText();
+    if (seq !== loadSeq) return false;
+  }
   const st = store.get();
   if (!st.base) return false;
   const { settings } = checkSettings(st.raw, st.base);
   if (!settings) return false;
-  const seq = ++loadSeq;
+  const segmenting = settings.chinese === 'words';
+  if (segmenting) store.update({ segmenting });
   try {
     const vocab = st.corpusFile
-      ? await client.request({ type: 'loadFile', file: st.corpusFile, settings })
-      : await client.request({ type: 'load', corpus: st.corpus, settings });
+      ? await client.request({ type: 'loadFile', file: st.corpusFile, settings, userWords: st.userWords })
+      : await client.request({ type: 'load', corpus: st.corpus, settings, userWords: st.userWords });
     if (seq !== loadSeq) return false;
-    store.update({ vocab, lossCurve: [], error: null, ...(vocab.replaced ? { replaced: true } : {}) });
+    store.update({ vocab, lossCurve: [], error: null, segmenting: false, ...(vocab.replaced ? { replaced: true } : {}) });
     sendQueries();
     teaching.onVocabulary();
     return true;
   } catch (e) {
-    if (seq === loadSeq) store.update({ vocab: null, snapshot: null, answers: null, lossCurve: [], run: 'error', error: errorMessage(e) });
+    if (seq === loadSeq) store.update({ vocab: null, snapshot: null, answers: null, lossCurve: [], run: 'error', error: errorMessage(e), segmenting: false });
     return false;
   }
+}
+
+// ---- Own-text settings ----------------------------------------------------------------------
+
+/** The user's text changed while its settings are the page's own-text ones: derive them again
+ * (for the text as it is) at the next load. */
+let retune = false;
+
+/** How much of a text the worker reads to choose its settings (src/own_text.rs). */
+const SAMPLE_CHARS = 100_000;
+
+/**
+ * Put settings for the user's own text in place (src/own_text.rs: scaled to the text, Chinese
+ * read as it is written, full speed, every thread), remembering what was there for Undo. Coming
+ * from a preset, the preset's example queries go too: they are about its own words.
+ */
+async function applyOwnText() {
+  const st = store.get();
+  const file = st.corpusFile;
+  const sample = file ? await file.slice(0, SAMPLE_CHARS).text() : st.corpus.slice(0, SAMPLE_CHARS);
+  const bytes = file ? file.size : sample.length === st.corpus.length ? new Blob([st.corpus]).size : (st.corpus.length / sample.length) * new Blob([sample]).size;
+  const own = await client.request({ type: 'ownTextSettings', sample, bytes });
+  const settings = { ...own.settings, threads: store.get().threads };
+  const now = store.get();
+  if (now.handEdited) return;
+  const first = now.ownText === null;
+  const previous = now.ownText?.previous ?? { base: now.base, raw: now.raw, speedLevel: now.speedLevel, query: now.query, pairsText: now.pairsText, analogy: now.analogy };
+  const tokens = own.tokens;
+  store.update({
+    base: settings,
+    raw: rawFromSettings(settings),
+    errors: {},
+    ownText: { settings, previous, tokens },
+    ...(first ? { query: '', pairsText: '', analogy: /** @type {[string, string, string]} */ (['', '', '']) } : {}),
+  });
+  setSpeed(SPEEDS.length - 1);
+}
+
+/** Undo: the settings and queries from before the own-text settings, for the user's text. */
+function undoOwnText() {
+  const note = store.get().ownText;
+  if (!note) return;
+  const { previous } = note;
+  retune = false;
+  store.update({
+    ownText: null,
+    handEdited: true,
+    base: previous.base,
+    raw: previous.raw,
+    errors: previous.base ? checkSettings(previous.raw, previous.base).errors : {},
+    query: previous.query,
+    pairsText: previous.pairsText,
+    analogy: previous.analogy,
+  });
+  setSpeed(previous.speedLevel);
+  scheduleLoad();
+}
+
+/**
+ * The corpus became the user's: from a preset (unless a setting was changed by hand), or while
+ * the page's own-text settings are in place, they are derived for it at the next load.
+ * @param {boolean} fromPreset
+ */
+function ownTextFor(fromPreset) {
+  const st = store.get();
+  if (!st.handEdited && (fromPreset || st.ownText !== null)) retune = true;
 }
 
 /** @param {string} name @param {string | boolean} value */
@@ -267,6 +409,7 @@ function setField(name, value) {
 /** The user's own text (typed, pasted or from a small file). @param {string} text */
 function setCorpus(text) {
   supersede();
+  ownTextFor(store.get().preset !== 'custom');
   store.update({ corpus: text, corpusFile: null, preset: 'custom', replaced: false });
   scheduleLoad();
 }
@@ -304,10 +447,10 @@ function focusInvalid() {
 /** @param {'train' | 'step'} what */
 async function run(what) {
   if (focusInvalid()) return;
+  await ready();
   const st = store.get();
-  // Apply a pending edit (or retry after an error) before training; after an import, train the
-  // corpus again.
-  if (loadTimer !== undefined || st.run === 'error' || st.vocab === null || st.vocab.imported) {
+  // Retry after an error; after an import, train the corpus again.
+  if (st.run === 'error' || st.vocab === null || st.vocab.imported) {
     if (!(await loadNow())) return;
   }
   if (store.get().run === 'done') await resetModel();
@@ -328,7 +471,8 @@ $('step').addEventListener('click', () => run('step'));
 $('pause').addEventListener('click', () => client.request({ type: 'pause' }));
 $('reset').addEventListener('click', async () => {
   if (focusInvalid()) return;
-  if (loadTimer !== undefined || store.get().vocab === null || store.get().vocab?.imported) {
+  await ready();
+  if (store.get().vocab === null || store.get().vocab?.imported) {
     await loadNow();
     return;
   }
@@ -348,7 +492,12 @@ const projection = setupProjection(store, client);
 
 // ---- Inputs ---------------------------------------------------------------------------------
 
-const settingInputs = buildSettingsForm($('settings'), setField);
+// A setting changed by hand is the user's: own-text settings no longer replace it.
+const settingInputs = buildSettingsForm($('settings'), (name, value) => {
+  store.update({ handEdited: true, ownText: null });
+  retune = false;
+  setField(name, value);
+});
 $('settings').addEventListener('submit', (e) => e.preventDefault());
 
 /** @type {HTMLSelectElement} */ ($('preset')).addEventListener('change', (e) => {
@@ -356,35 +505,49 @@ $('settings').addEventListener('submit', (e) => e.preventDefault());
   if (name !== 'custom') choosePreset(name);
 });
 $('corpus').addEventListener('input', (e) => setCorpus(/** @type {HTMLTextAreaElement} */ (e.target).value));
+$('corpus').addEventListener('paste', interceptLargePaste);
+$('user-words').addEventListener('input', (e) => {
+  store.update({ userWords: /** @type {HTMLTextAreaElement} */ (e.target).value });
+  if (store.get().raw.chinese === 'words') scheduleLoad();
+});
+$('own-undo').addEventListener('click', undoOwnText);
+$('full-speed').addEventListener('click', () => setSpeed(SPEEDS.length - 1));
 
 /**
- * A file replaces the corpus. Coming from a preset, whose settings suit only its own text (the
- * tutorial's 300 epochs over one sentence), it also brings settings for a user's own text, full
- * speed, and empty queries.
+ * A file replaces the corpus (see `ownTextFor` for its settings). A large one (or a large paste)
+ * goes to the worker as it is, streamed there; the text box shows its start.
  * @param {File} file
  */
 async function openFile(file) {
   const mine = supersede();
-  if (store.get().preset !== 'custom') {
-    // The preset's example queries are about its own words: start the new text with none. A
-    // user's text may be large: train it on every thread the page has.
-    const settings = { ...(await client.request({ type: 'ownTextSettings' })), threads: store.get().threads };
-    if (!mine()) return;
-    store.update({ base: settings, raw: rawFromSettings(settings), errors: {}, query: '', pairsText: '', analogy: ['', '', ''] });
-    setSpeed(SPEEDS.length - 1);
-  }
   if (file.size <= LARGE_FILE_BYTES) {
     const decoder = new Utf8Stream();
     const text = decoder.decode(new Uint8Array(await file.arrayBuffer()));
+    if (!mine()) return;
     setCorpus(text);
     store.update({ replaced: decoder.replaced });
     return;
   }
-  // A large file goes to the worker as it is (streamed there); the text box shows its start.
   const start = await preview(file);
   if (!mine()) return;
+  ownTextFor(store.get().preset !== 'custom');
   store.update({ corpus: start, corpusFile: file, preset: 'custom', replaced: false });
   await loadNow();
+}
+
+/**
+ * A paste of more than LARGE_FILE_BYTES (a book) does not land in the text box, where the
+ * browser alone would spend seconds laying it out: it goes the way a large file goes.
+ * @param {ClipboardEvent} e
+ */
+function interceptLargePaste(e) {
+  const text = e.clipboardData?.getData('text/plain') ?? '';
+  // Characters take one to three bytes in UTF-8: measure only what may be large.
+  if (text.length * 3 <= LARGE_FILE_BYTES) return;
+  const file = new File([text], `${translator(store.get().lang)('corpus.pasted')}.txt`, { type: 'text/plain' });
+  if (file.size <= LARGE_FILE_BYTES) return;
+  e.preventDefault();
+  track(openFile(file));
 }
 
 /** The whole lines at the start of a large file, for the text box. @param {File} file */
@@ -394,7 +557,7 @@ async function preview(file) {
 }
 input('file').addEventListener('change', () => {
   const file = input('file').files?.[0];
-  if (file) openFile(file);
+  if (file) track(openFile(file));
   input('file').value = '';
 });
 for (const type of ['dragenter', 'dragover']) {
@@ -408,7 +571,7 @@ document.addEventListener('drop', (e) => {
   e.preventDefault();
   $('dropzone').classList.remove('dragging');
   const file = e.dataTransfer?.files[0];
-  if (file) openFile(file);
+  if (file) track(openFile(file));
 });
 
 input('query').addEventListener('input', () => {
@@ -463,6 +626,7 @@ setupVectors(store, client, plot, {
     supersede();
     clearTimeout(loadTimer);
     loadTimer = undefined;
+    showApplying();
     const seq = ++loadSeq;
     return () => seq === loadSeq;
   },

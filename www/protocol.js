@@ -24,9 +24,15 @@
  * @property {number} sample
  * @property {number} seed
  * @property {number} threads   more than 1 trains parts of the corpus side by side (Hogwild!)
- * @property {boolean} splitCjk
+ * @property {ChineseText} chinese
  * @property {boolean} lowercase
  * @property {boolean} stripPunctuation
+ */
+
+/**
+ * How Chinese text becomes tokens (src/tokenize.rs `ChineseText`): cut into words by the segmenter
+ * (jieba, in the worker), one token per character, or as written (spaces between words).
+ * @typedef {'words' | 'characters' | 'spaces'} ChineseText
  */
 
 /**
@@ -179,9 +185,9 @@
 /**
  * Requests, page → worker. `speed` is in corpus words per second; null is full speed.
  * @typedef {{id: number, type: 'preset', name: string}
- *   | {id: number, type: 'ownTextSettings'}
- *   | {id: number, type: 'load', corpus: string, settings: Settings}
- *   | {id: number, type: 'loadFile', file: Blob, settings: Settings}
+ *   | {id: number, type: 'ownTextSettings', sample: string, bytes: number}
+ *   | {id: number, type: 'load', corpus: string, settings: Settings, userWords: string}
+ *   | {id: number, type: 'loadFile', file: Blob, settings: Settings, userWords: string}
  *   | {id: number, type: 'train'}
  *   | {id: number, type: 'pause'}
  *   | {id: number, type: 'step'}
@@ -194,7 +200,7 @@
  *   | {id: number, type: 'trace'}
  *   | {id: number, type: 'noise', power: number}
  *   | {id: number, type: 'huffman'}
- *   | {id: number, type: 'predict', context: string[], k: number}
+ *   | {id: number, type: 'predict', context: string, k: number}
  *   | {id: number, type: 'weightRows', n: number}
  *   | {id: number, type: 'export', format: VectorFileFormat}
  *   | {id: number, type: 'importVectors', file: Blob, name: string}
@@ -205,7 +211,8 @@
  * What each request resolves to.
  * @typedef {object} Results
  * @property {Preset} preset
- * @property {Settings} ownTextSettings
+ * @property {{settings: Settings, tokens: number}} ownTextSettings  for a text whose start is
+ *   `sample` and whole size `bytes` (src/own_text.rs), and its estimated tokens
  * @property {Vocabulary} load
  * @property {Vocabulary} loadFile
  * @property {RunState} train

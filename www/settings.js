@@ -34,6 +34,9 @@ export const LIMITS = {
  *   | {name: keyof Settings, kind: 'flag', key: string}} Field
  */
 
+/** How Chinese text becomes tokens (protocol.js `ChineseText`), in the menu's order. */
+export const CHINESE_TEXT = /** @type {const} */ (['words', 'characters', 'spaces']);
+
 /** @type {Field[]} */
 export const FIELDS = [
   { name: 'architecture', kind: 'choice', options: ['cbow', 'skipgram'], key: 'architecture' },
@@ -48,7 +51,7 @@ export const FIELDS = [
   { name: 'sample', kind: 'float', key: 'sample', step: '0.0001' },
   { name: 'seed', kind: 'int', key: 'seed', step: '1' },
   { name: 'threads', kind: 'int', key: 'threads', step: '1' },
-  { name: 'splitCjk', kind: 'flag', key: 'splitCjk' },
+  { name: 'chinese', kind: 'choice', options: [...CHINESE_TEXT], key: 'chinese' },
 ];
 
 /**

@@ -39,10 +39,36 @@ describe('first visit', () => {
     await page.close();
   });
 
+  test('Chinese text renders with real glyphs (a CJK font is installed)', async () => {
+    const { page } = await open();
+    // Without a font for them, every ideograph is the same empty box: draw 深, 度 and an
+    // unassigned code point in the page's own font and compare the pixels.
+    const glyphs = await page.evaluate(() => {
+      const family = getComputedStyle(document.body).fontFamily;
+      const draw = (/** @type {string} */ ch) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 48;
+        canvas.height = 48;
+        const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+        ctx.font = `32px ${family}`;
+        ctx.fillText(ch, 4, 38);
+        return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(',');
+      };
+      const [shen, du, none] = ['深', '度', '\u{10FFFD}'].map(draw);
+      return { differ: shen !== du, notBoxes: shen !== none && du !== none };
+    });
+    assert.ok(glyphs.differ, '深 and 度 are drawn alike: no font with Chinese glyphs');
+    assert.ok(glyphs.notBoxes, '深 or 度 is drawn as an unknown character');
+    await page.close();
+  });
+
   test('one click on Train shows a result within a second', async () => {
     const { page } = await open();
+    const clicked = Date.now();
     await page.getByRole('button', { name: 'Train' }).click();
-    await page.waitForTimeout(1000);
+    // The tutorial trains in slow motion (1,000 words a second): a third of it within a second.
+    await page.waitForFunction(() => Number(document.getElementById('progress')?.getAttribute('value')) > 30, null, { timeout: 1000 });
+    console.log(`one click: a third of the tutorial trained after ${Date.now() - clicked} ms`);
     assert.ok((await progressValue(page)) > 30, 'training has advanced');
     assert.match(await status(page).innerText(), /%|Done/);
     const neighbours = await items(page, 'Nearest neighbours');
@@ -97,7 +123,7 @@ describe('presets and training', () => {
     await page.getByRole('slider', { name: 'Speed' }).fill('3');
     await page.getByRole('button', { name: 'Train' }).click();
     await waitForState(page, 'training');
-    await page.waitForTimeout(600);
+    await page.waitForFunction(() => Number(document.getElementById('progress')?.getAttribute('value')) > 0);
     await page.getByRole('button', { name: 'Pause' }).click();
     await waitForState(page, 'paused');
     const paused = await status(page).innerText();

@@ -61,8 +61,24 @@ export function serve({ isolated = true } = {}) {
 }
 
 /**
+ * `W2V_CPU_THROTTLE=4` runs every page with Chromium's CPU slowed down four times (CDP
+ * `Emulation.setCPUThrottlingRate`), as on a slower laptop: the suite must pass at any speed.
+ */
+export const CPU_THROTTLE = Number(process.env.W2V_CPU_THROTTLE ?? 1);
+
+/**
+ * Slow the page's CPU down by CPU_THROTTLE (nothing when it is 1).
+ * @param {import('playwright-core').BrowserContext} context @param {import('playwright-core').Page} page
+ */
+async function throttle(context, page) {
+  if (CPU_THROTTLE === 1) return;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+}
+
+/**
  * Debian chromium, headless, with a fresh profile: a desktop window unless `device` says
- * otherwise (a phone: its viewport, touch, mobile).
+ * otherwise (a phone: its viewport, touch, mobile). Every page it opens runs at CPU_THROTTLE.
  * @param {{viewport?: {width: number, height: number}, hasTouch?: boolean, isMobile?: boolean, deviceScaleFactor?: number}} [device]
  */
 export async function launch(device = {}) {
@@ -74,6 +90,9 @@ export async function launch(device = {}) {
     viewport: { width: 1400, height: 900 },
     locale: 'en-US',
     ...device,
+  });
+  context.on('page', (page) => {
+    throttle(context, page).catch(() => {});
   });
   return {
     context,
@@ -136,6 +155,7 @@ export async function openDemo(context, url) {
   page.on('request', (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offsite.push(r.url());
   });
+  await throttle(context, page);
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -164,6 +184,15 @@ export async function pickPreset(page, name, tokens) {
   await page.waitForFunction((t) => document.getElementById('corpus-stats')?.textContent?.includes(`${t} tokens`), tokens);
 }
 
+/**
+ * Wait until the page has applied every change of corpus or settings (the form's debounce, then
+ * the worker): the demo is no longer aria-busy.
+ * @param {import('playwright-core').Page} page @param {number} [timeout]
+ */
+export async function settled(page, timeout = 30000) {
+  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false', null, { timeout });
+}
+
 /** @param {import('playwright-core').Page} page */
 export function status(page) {
   return page.getByRole('status');
@@ -187,8 +216,9 @@ export async function items(page, region) {
 
 /**
  * A corpus file with `words` distinct words (w0, w1, …) whose counts fall off like Zipf's law,
- * in `lines` sentences of 10–12 words from a fixed generator, plus every word twice so that min
- * count 2 keeps them all. Returns the file's path.
+ * in `lines` sentences of 10–12 words from a fixed generator, plus every word five times so that
+ * word2vec's min count 5 (the page's own-text setting for a large text) keeps them all. Returns
+ * the file's path.
  * @param {number} words @param {number} lines
  */
 export function zipfCorpus(words, lines) {
@@ -198,7 +228,7 @@ export function zipfCorpus(words, lines) {
   for (let l = 0; l < lines; l++) {
     out.push(Array.from({ length: 10 + (l % 3) }, () => `w${Math.floor(words * rand() ** 2)}`).join(' '));
   }
-  for (let w = 0; w < words; w++) out.push(`w${w} w${w}`);
+  for (let w = 0; w < words; w++) out.push(`w${w} w${w} w${w} w${w} w${w}`);
   const file = join(tmpdir(), `w2v-e2e-${words}.txt`);
   writeFileSync(file, out.join('\n'));
   return file;

@@ -32,9 +32,16 @@ test('t-SNE, UMAP and custom axes keep the selection; bad axes are refused by na
     await page.getByRole('combobox', { name: 'Projection' }).selectOption(kind);
     await page.waitForFunction((k) => location.hash.includes(`proj=${k}`), kind);
     assert.match(await page.locator('#projection-note').innerText(), note);
-    // Give the worker its layout and the plot its frame, then look at the picture.
-    await page.waitForTimeout(1500);
-    const picture = await svg(page);
+    // The worker computes the layout, the plot draws it: look at the picture until it is the
+    // new one (at most 30 s).
+    let picture = pca;
+    for (const end = Date.now() + 30000; picture === pca && Date.now() < end;) {
+      await page.waitForTimeout(200);
+      picture = await svg(page);
+    }
+    // Then once more after the points' glide (TRANSITION_MS) has ended.
+    await page.waitForTimeout(400);
+    picture = await svg(page);
     assert.notEqual(picture, pca, `${kind}: a new picture`);
     assert.match(picture, /r="8.5"/, `${kind}: the selected word is still ringed`);
     assert.match(picture, /font-weight="600">king<\/text>/);

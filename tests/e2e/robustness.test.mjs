@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openDemo, status, useDemo, waitForState, watchLongTasks } from './harness.mjs';
+import { openDemo, settled, status, useDemo, waitForState, watchLongTasks } from './harness.mjs';
 
 const demo = useDemo();
 
@@ -44,7 +44,7 @@ async function assertInert(page) {
 
 /** Wait until the page has dealt with an edit (the load debounce, then the worker). @param {import('playwright-core').Page} page */
 async function settle(page) {
-  await page.waitForTimeout(450);
+  await settled(page);
   await page.waitForFunction(() => {
     const s = document.querySelector('[role="status"]');
     return s !== null && !/Reading|Loading/.test(s.textContent ?? '');
@@ -198,8 +198,13 @@ test('a battery of hostile inputs: each gets a message, the page stays alive, no
   ];
   for (const [name, act, expected] of queryCases) {
     await act();
-    await page.waitForTimeout(350);
-    const msg = await visibleMessages(page);
+    // The answer comes after the query's debounce and the worker's reply: read until it says
+    // what is expected, or for at most ten seconds.
+    let msg = '';
+    for (const end = Date.now() + 10000; Date.now() < end; await page.waitForTimeout(50)) {
+      msg = await visibleMessages(page);
+      if (expected.test(msg)) break;
+    }
     assert.match(msg, expected, `${name}: ${msg}`);
     await assertInert(page);
   }

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { openDemo, useDemo, waitForState, watchLongTasks, zipfCorpus } from './harness.mjs';
+import { openDemo, settled, useDemo, waitForState, watchLongTasks, zipfCorpus } from './harness.mjs';
 
 const demo = useDemo();
 
@@ -32,11 +32,24 @@ async function heatmap(page, which) {
   });
 }
 
+/**
+ * Click Next sample and wait until its trace is shown: the samples view shows a later moment of
+ * training than before, and the weights view shows the same moment (the step's own snapshot).
+ * @param {import('playwright-core').Page} page
+ */
+async function nextSample(page) {
+  const before = await page.locator('#samples-view').getAttribute('data-words-done');
+  await page.getByRole('button', { name: 'Next sample' }).click();
+  await page.waitForFunction((b) => {
+    const shown = document.getElementById('samples-view')?.dataset.wordsDone ?? '';
+    return shown !== '' && shown !== b && document.getElementById('weights-view')?.dataset.wordsDone === shown;
+  }, before ?? '');
+}
+
 /** Click Next sample until the centre word of the samples view is `word`. @param {import('playwright-core').Page} page @param {string} word */
 async function stepUntilCentre(page, word) {
   for (let i = 0; i < 10; i++) {
-    await page.getByRole('button', { name: 'Next sample' }).click();
-    await page.waitForFunction(() => document.querySelector('#samples-view .is-centre') !== null);
+    await nextSample(page);
     if ((await page.locator('#samples-view .is-centre').innerText()) === word) return;
   }
   throw new Error(`centre ${word} not reached`);
@@ -70,8 +83,7 @@ describe('training step on the tutorial', () => {
     await stepUntilCentre(page, '改变');
     const beforeIn = await heatmap(page, 0);
     const beforeOut = await heatmap(page, 1);
-    await page.getByRole('button', { name: 'Next sample' }).click();
-    await page.waitForFunction((b) => JSON.stringify(b) !== JSON.stringify([...document.querySelectorAll('#weights-view table.heatmap')[1].querySelectorAll('td')].map((td) => Number(/** @type {HTMLElement} */ (td).dataset.value))), Object.values(beforeOut).flat());
+    await nextSample(page);
     const afterIn = await heatmap(page, 0);
     const afterOut = await heatmap(page, 1);
     // The step view lists the rows that changed, with Δ to 3 decimals.
@@ -96,8 +108,8 @@ describe('training step on the tutorial', () => {
 describe('skip-gram pairs', () => {
   test('Next sample walks the pairs of a position, Next word trains the next position', async () => {
     const { page } = await open();
+    // Next sample at once after the change: it traces the skip-gram model the change makes.
     await page.getByRole('combobox', { name: 'Architecture' }).selectOption('skipgram');
-    await page.waitForTimeout(500);
     const step = region(page, 'Training step');
     const which = async () => (await step.innerText()).match(/Pair (\d+) of (\d+)/)?.slice(1).map(Number) ?? null;
     // The first position of 深度 学习 改变 了 世界 is 深度: two pairs with window 2.
@@ -140,7 +152,6 @@ describe('the other views', () => {
   test('Huffman tree: the path shown has the length of the word\'s code', async () => {
     const { page } = await open('?preset=eat-drink');
     await page.getByRole('combobox', { name: 'Output layer' }).selectOption('hierarchical');
-    await page.waitForTimeout(500);
     await page.getByRole('button', { name: 'Next sample' }).click();
     const step = region(page, 'Training step');
     await step.locator('table.decisions').waitFor();
@@ -180,13 +191,15 @@ test('3,000 words: views open, traced steps and training, no main-thread task ov
   await page.locator('#file').setInputFiles(zipfCorpus(3000, 4000));
   await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('3,000 distinct words'));
   await page.getByRole('combobox', { name: 'Output layer' }).selectOption('hierarchical');
-  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('100');
-  await page.waitForTimeout(600);
+  // Epochs enough that no machine finishes within the measurement (the most allowed).
+  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
+  await settled(page);
   const longTasks = await watchLongTasks(page);
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Next sample' }).click();
   await page.getByRole('textbox', { name: 'Context with a blank' }).fill('w1 w2 ___ w3');
   await page.getByRole('textbox', { name: 'Query word' }).fill('w5');
   await page.getByRole('button', { name: 'Train' }).click();
+  await waitForState(page, 'training');
   await page.waitForTimeout(2500);
   assert.equal(await page.getByRole('status').getAttribute('data-state'), 'training');
   await page.getByRole('button', { name: 'Pause' }).click();

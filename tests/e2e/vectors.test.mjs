@@ -199,9 +199,26 @@ test('vectors saved by gensim import with gensim\'s neighbours; GloVe files too;
   await page.waitForFunction(() => document.querySelectorAll('#neighbours li').length === 2);
   assert.deepEqual((await neighbours(page)).map(([w]) => w), [hostile[1], hostile[2]]);
   const picture = readFileSync(Object.values(await exportFiles(page, 'Export SVG'))[0], 'utf8');
-  // Labels that fit are drawn (a long one at the right edge may not be): as escaped text.
-  const labels = (picture.match(/>[^<>]*<\/text>/g) ?? []).map((t) => t.slice(1, -7));
-  assert.ok(labels.length >= 2 && labels.every((l) => l.includes('&lt;')), `${labels}`);
+  // Parsed as the XML it is: only the elements the plot draws, no event attribute, and every
+  // label is one of the words as text (escaped in the file). How many labels fit depends on the
+  // layout (a long one at the right edge may not be drawn); at least one always fits.
+  const parsed = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+    const all = [...doc.querySelectorAll('*')];
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      elements: [...new Set(all.map((e) => e.localName))].sort(),
+      handlers: all.flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => /^on/i.test(n)),
+      labels: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+      labelChildren: [...doc.querySelectorAll('text')].reduce((n, t) => n + t.children.length, 0),
+    };
+  }, picture);
+  assert.equal(parsed.error, null);
+  assert.ok(parsed.elements.every((e) => ['circle', 'g', 'line', 'rect', 'svg', 'text'].includes(e)), `elements ${parsed.elements}`);
+  assert.deepEqual(parsed.handlers, []);
+  assert.equal(parsed.labelChildren, 0, 'no element inside a label');
+  assert.ok(parsed.labels.length >= 1 && parsed.labels.every((l) => hostile.includes(l)), `labels ${parsed.labels}`);
+  for (const label of parsed.labels) assert.ok(picture.includes(`>${label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</text>`), `${label} escaped in the file`);
   assert.ok(!/<(script|img)|<svg\/onload/.test(picture), 'no markup from the words');
   assert.equal(await page.evaluate(() => /** @type {any} */ (window).__ran), undefined, 'nothing ran');
   assert.equal(await page.locator('#neighbours img, #neighbours script, #neighbours svg').count(), 0);

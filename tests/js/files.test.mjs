@@ -36,7 +36,7 @@ const bits = (a) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length)
 
 test('a trained model exported as text or binary imports back bit for bit, with the same answers', async () => {
   const trained = session();
-  trained.s.load(royal.text, royal.settings);
+  await trained.s.load(royal.text, royal.settings);
   trained.s.setQueries(QUERIES);
   trained.s.train();
   trained.drain();
@@ -67,7 +67,7 @@ test('a trained model exported as text or binary imports back bit for bit, with 
 
 test('the Projector files: one row of numbers per word, one word per line', async () => {
   const { s } = session();
-  s.load(royal.text, royal.settings);
+  await s.load(royal.text, royal.settings);
   const words = s.requireLab().words();
   const vectors = new TextDecoder().decode(await s.exportVectors('vectors.tsv')).trimEnd().split('\n');
   const metadata = new TextDecoder().decode(await s.exportVectors('metadata.tsv')).trimEnd().split('\n');
@@ -107,7 +107,7 @@ test('bad vector files are refused with their line or byte, and the session says
   }
   // A truncated binary file names the byte where its last record starts.
   const { s } = session();
-  s.load(royal.text, royal.settings);
+  await s.load(royal.text, royal.settings);
   const bytes = /** @type {Uint8Array<ArrayBuffer>} */ (await s.exportVectors('binary'));
   const h = session();
   await assert.rejects(h.s.importVectors(new Blob([bytes.subarray(0, bytes.length - 7)]), 'cut.bin'), { message: /^byte \d+: '.+' \(word \d+ of \d+\) needs \d+ bytes.*truncated/ });

@@ -50,7 +50,7 @@ test('t-SNE and UMAP: the same seed gives the same picture; switching back gives
   /** @param {import('../../www/protocol.js').Projection} projection */
   const picture = async (projection) => {
     const { s, last } = session();
-    s.load(royal.text, royal.settings);
+    await s.load(royal.text, royal.settings);
     await s.setProjection(projection);
     return last();
   };
@@ -63,7 +63,7 @@ test('t-SNE and UMAP: the same seed gives the same picture; switching back gives
     assert.deepEqual(Array.from(a.coords), Array.from(b.coords), `${projection.kind}: same seed, same picture`);
   }
   const { s, last } = session();
-  s.load(royal.text, royal.settings);
+  await s.load(royal.text, royal.settings);
   const pca = Array.from(last().coords);
   await s.setProjection({ kind: 'tsne', perplexity: 8 });
   await s.setProjection({ kind: 'pca' });
@@ -76,7 +76,7 @@ test('t-SNE lays out the most frequent words; the rest are not placed', async ()
   const words = LAYOUT_POINTS + 200;
   const text = Array.from({ length: 3 * words }, (_, i) => `w${(i * 7919) % words} w${(i * 104729) % words} w${i % words}`).join('\n');
   const { s, last } = session();
-  s.load(text, { ...royal.settings, dim: 8, minCount: 1 });
+  await s.load(text, { ...royal.settings, dim: 8, minCount: 1 });
   await s.setProjection({ kind: 'tsne', perplexity: 5 });
   const c = last().coords;
   assert.equal(c.length, 2 * words);
@@ -86,13 +86,13 @@ test('t-SNE lays out the most frequent words; the rest are not placed', async ()
 
 test('custom axes: words along their directions; an unknown word is refused and PCA stays', async () => {
   const { s, last } = session();
-  s.load(royal.text, royal.settings);
+  await s.load(royal.text, royal.settings);
   await assert.rejects(s.setProjection({ kind: 'axes', words: ['man', 'dragon', 'man', 'king'] }), { message: "'dragon' is not in the vocabulary" });
   assert.equal(last().projection, 'pca');
   await s.setProjection({ kind: 'axes', words: ['man', 'woman', 'man', 'king'] });
   assert.equal(last().projection, 'axes');
   // A new corpus without those words: the next picture says why and falls back to PCA.
-  s.load('the cat sat on the mat\nthe dog sat on the log\n', { ...royal.settings, minCount: 1 });
+  await s.load('the cat sat on the mat\nthe dog sat on the log\n', { ...royal.settings, minCount: 1 });
   assert.equal(last().projection, 'pca');
   assert.match(last().projectionError ?? '', /'man' is not in the vocabulary/);
 });

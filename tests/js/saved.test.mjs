@@ -9,19 +9,33 @@ import { isFatal } from '../../www/errors.js';
 
 test('saved work reads back, and anything else is refused field by field', () => {
   const st = { ...initialState('?lang=zh', ['en']), preset: 'custom', raw: { dim: '20', dynamicWindow: false }, query: '猫', speedLevel: 3 };
-  const work = JSON.parse(JSON.stringify(savedWork(st)));
+  const work = JSON.parse(JSON.stringify(savedWork({ ...st, userWords: '咖啡' }, '#preset=custom')));
   assert.deepEqual(restoredWork(work, 7), work);
+  assert.equal(work.userWords, '咖啡');
+  assert.equal(work.fragment, '#preset=custom');
   assert.equal(restoredWork(work, 3), null, 'a speed level that no longer exists');
   /** @type {[string, unknown][]} */
-  const cases = [['version', 2], ['lang', 'fr'], ['raw', { dim: 20 }], ['analogy', ['a', 'b']], ['colourBy', 'red'], ['query', null], ['base', []]];
+  const cases = [['version', 2], ['lang', 'fr'], ['raw', { dim: 20 }], ['analogy', ['a', 'b']], ['colourBy', 'red'], ['query', null], ['base', []], ['userWords', 3], ['fragment', null]];
   for (const [field, bad] of cases) {
     assert.equal(restoredWork({ ...work, [field]: bad }, 7), null, `${field}: ${JSON.stringify(bad)}`);
   }
   for (const junk of [null, 'text', 42, [], {}]) assert.equal(restoredWork(junk, 7), null);
 });
 
+test('work saved before "Chinese text" existed reads back with its split switch as a choice', () => {
+  const st = { ...initialState('', ['en']), preset: 'custom' };
+  const { userWords: _u, fragment: _f, ...old } = savedWork(st, '');
+  const base = { minCount: 2, splitCjk: true };
+  const back = restoredWork(JSON.parse(JSON.stringify({ ...old, base, raw: { dim: '20', splitCjk: false } })), 7);
+  assert.ok(back);
+  assert.deepEqual(back.base, { minCount: 2, chinese: 'characters' });
+  assert.deepEqual(back.raw, { dim: '20', chinese: 'spaces' });
+  assert.equal(back.userWords, '');
+  assert.equal(back.fragment, '');
+});
+
 test('a link\'s language wins over the saved one, which wins over the browser\'s', () => {
-  const work = savedWork({ ...initialState('', ['en']), lang: 'zh', preset: 'royal' });
+  const work = savedWork({ ...initialState('', ['en']), lang: 'zh', preset: 'royal' }, '');
   assert.equal(initialState('', ['en'], work).lang, 'zh');
   assert.equal(initialState('?lang=en', ['zh'], work).lang, 'en');
   assert.equal(initialState('', ['en'], work).preset, 'royal');

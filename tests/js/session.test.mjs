@@ -16,14 +16,18 @@ function harness() {
   /** @type {Transferable[][]} */
   const transfers = [];
   // Training costs fake time in proportion to the words trained (a million words a second).
-  class Lab extends wasm.Lab {
-    /** @param {number} words */
-    train(words) {
-      clock += words / 1000;
-      return super.train(words);
+  class CorpusLoader extends wasm.CorpusLoader {
+    finish() {
+      const lab = super.finish();
+      const train = lab.train.bind(lab);
+      lab.train = (/** @type {number} */ words) => {
+        clock += words / 1000;
+        return train(words);
+      };
+      return lab;
     }
   }
-  const session = new Session({ Lab, CorpusLoader: wasm.CorpusLoader }, (m, t) => {
+  const session = new Session({ CorpusLoader }, (m, t) => {
     posted.push(m);
     transfers.push(t ?? []);
   }, {
@@ -53,9 +57,9 @@ function harness() {
 
 const royal = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('royal', 1));
 
-test('load posts the untrained picture; train runs in slices to done', () => {
+test('load posts the untrained picture; train runs in slices to done', async () => {
   const h = harness();
-  const vocab = h.session.load(royal.text, royal.settings);
+  const vocab = await h.session.load(royal.text, royal.settings);
   assert.equal(vocab.words.length, vocab.counts.length);
   assert.equal(vocab.corpusTokens, 36000);
   assert.deepEqual(h.states(), ['idle']);
@@ -87,9 +91,9 @@ test('load posts the untrained picture; train runs in slices to done', () => {
   assert.ok(snaps.some((s) => s.loss !== null));
 });
 
-test('snapshots are at most 30 a second of (fake) time', () => {
+test('snapshots are at most 30 a second of (fake) time', async () => {
   const h = harness();
-  h.session.load(royal.text, royal.settings);
+  await h.session.load(royal.text, royal.settings);
   h.session.train();
   h.drain();
   const snaps = h.snapshots().length;
@@ -98,9 +102,9 @@ test('snapshots are at most 30 a second of (fake) time', () => {
   assert.ok(snaps <= (elapsed / 1000) * 30 + 3, `${snaps} snapshots in ${elapsed} ms`);
 });
 
-test('pause stops between slices, step trains one chunk, train resumes', () => {
+test('pause stops between slices, step trains one chunk, train resumes', async () => {
   const h = harness();
-  h.session.load(royal.text, royal.settings);
+  await h.session.load(royal.text, royal.settings);
   h.session.train();
   h.drain(3);
   assert.equal(h.session.pause(), 'paused');
@@ -119,9 +123,9 @@ test('pause stops between slices, step trains one chunk, train resumes', () => {
   assert.equal(h.session.state, 'done');
 });
 
-test('slow motion trains the words whose time has come', () => {
+test('slow motion trains the words whose time has come', async () => {
   const h = harness();
-  h.session.load(royal.text, royal.settings);
+  await h.session.load(royal.text, royal.settings);
   h.session.setSpeed(100);
   h.session.train();
   h.drain(40);
@@ -131,26 +135,26 @@ test('slow motion trains the words whose time has come', () => {
   assert.ok(done > 0 && done <= (elapsed / 1000) * 100 + 12, `${done} words in ${elapsed} ms`);
 });
 
-test('reset gives the same starting picture; a bad corpus is an error with a message', () => {
+test('reset gives the same starting picture; a bad corpus is an error with a message', async () => {
   const h = harness();
-  h.session.load(royal.text, royal.settings);
+  await h.session.load(royal.text, royal.settings);
   const start = Array.from(h.snapshots()[0].coords);
   h.session.train();
   h.drain();
-  h.session.reset();
+  await h.session.reset();
   const again = h.snapshots().at(-1);
   assert.deepEqual(Array.from(again?.coords ?? []), start);
   assert.equal(h.session.state, 'idle');
 
-  assert.throws(() => h.session.load('   \n  ', royal.settings), /nothing to train on/);
+  await assert.rejects(h.session.load('   \n  ', royal.settings), /nothing to train on/);
   assert.equal(h.session.state, 'error');
   assert.throws(() => h.session.train(), /nothing is loaded/);
 });
 
-test('trace: one position, paused, with a snapshot; unknown words get spellings', () => {
+test('trace: one position, paused, with a snapshot; unknown words get spellings', async () => {
   const h = harness();
   const tutorial = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('tutorial', 1));
-  h.session.load(tutorial.text, tutorial.settings);
+  await h.session.load(tutorial.text, tutorial.settings);
   h.session.train();
   const t = h.session.trace();
   assert.ok(t);
@@ -172,7 +176,7 @@ test('trace: one position, paused, with a snapshot; unknown words get spellings'
 test('a file streamed in pieces gives exactly the model its text gives', async () => {
   const text = royal.text.repeat(3);
   const a = harness();
-  const fromText = a.session.load(text, royal.settings);
+  const fromText = await a.session.load(text, royal.settings);
   const b = harness();
   const file = new Blob([text]);
   assert.ok(file.size > 3 * 65536, 'large enough to arrive in several pieces');

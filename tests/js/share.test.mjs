@@ -10,7 +10,7 @@ import { SPEEDS } from '../../www/settings.js';
 const SETTINGS = {
   architecture: 'skipgram', output: 'negative', cbowContext: 'mean', dim: 30, window: 3, dynamicWindow: true,
   negative: 5, noisePower: 0.75, epochs: 5, alpha: 0.025, minCount: 1, sample: 0.001, seed: 7, threads: 1,
-  lowercase: true, stripPunctuation: false, splitCjk: false,
+  lowercase: true, stripPunctuation: false, chinese: 'words',
 };
 
 test('a fragment reads back to the settings, queries and view it was written from', () => {
@@ -19,12 +19,13 @@ test('a fragment reads back to the settings, queries and view it was written fro
     preset: 'royal', query: 'king & queen', pairsText: 'king queen\nman woman', analogy: /** @type {[string, string, string]} */ (['man', 'king', 'woman']),
     colourBy: /** @type {const} */ ('cluster'), speedLevel: 4, lang: /** @type {const} */ ('zh'), run: /** @type {const} */ ('done'),
     projection: /** @type {import('../../www/protocol.js').Projection} */ ({ kind: 'axes', words: ['man', 'woman', 'man', 'king'] }),
+    userWords: '咖啡\n红茶',
   };
   const fragment = shareFragment(st, SETTINGS, null);
   assert.match(fragment, /^preset=royal&architecture=skipgram&/);
   const back = readFragment(`#${fragment}`, SPEEDS.length);
   assert.deepEqual(back, {
-    preset: 'royal', text: null, settings: SETTINGS, query: 'king & queen', pairsText: 'king queen\nman woman',
+    preset: 'royal', text: null, settings: SETTINGS, userWords: '咖啡\n红茶', query: 'king & queen', pairsText: 'king queen\nman woman',
     analogy: ['man', 'king', 'woman'], colourBy: 'cluster', projection: { kind: 'axes', words: ['man', 'woman', 'man', 'king'] }, speedLevel: 4, lang: 'zh', train: true,
   });
   const tsne = readFragment(shareFragment({ ...st, projection: { kind: 'tsne', perplexity: 7 } }, SETTINGS, null), SPEEDS.length);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addLoss, initialState, MAX_LOSS_POINTS, plotData } from '../../www/app/state.js';
+import { addLoss, duration, estimate, initialState, MAX_LOSS_POINTS, plotData, rateKey } from '../../www/app/state.js';
+import { contextOf } from '../../www/views/teach/blank.js';
 
 /** @typedef {import('../../www/protocol.js').Snapshot} Snapshot */
 
@@ -50,4 +51,34 @@ test('plot data: selection, highlighted neighbours and the analogy by id', () =>
   const unknown = plotData({ ...base, query: 'dragon', analogy: ['man', 'dragon', 'woman'], snapshot: snapshot(0, null, new Float32Array(8)) });
   assert.equal(unknown?.selected, -1);
   assert.equal(unknown?.analogy, null);
+});
+
+test('the estimate: exact in slow motion, measured at full speed, unknown before a measurement', () => {
+  const speeds = [1, 1000, null];
+  const progress = { wordsDone: 15000, totalWords: 4515000, epoch: 0, epochs: 300, alpha: 0.025, loss: null, predictions: 0, done: false };
+  const snapshot = /** @type {Snapshot} */ (/** @type {unknown} */ ({ progress, wordsPerSecond: 0 }));
+  const vocab = { words: ['a', 'b'], counts: new Uint32Array(2), corpusTokens: 15000, dim: 3 };
+  const st = { ...initialState('', ['en']), vocab, snapshot, run: /** @type {const} */ ('idle'), raw: { architecture: 'cbow' } };
+  // 4.5 million words at 1,000 words a second: 75 minutes.
+  assert.deepEqual(estimate({ ...st, speedLevel: 1 }, speeds), { words: 4500000, seconds: 4500, slow: true });
+  assert.deepEqual(duration(4500), { key: 'time.minutes', n: '75' });
+  // Full speed, nothing measured: the words, no time.
+  assert.deepEqual(estimate({ ...st, speedLevel: 2 }, speeds), { words: 4500000, seconds: null, slow: false });
+  // Measured now, while training.
+  const training = { ...st, speedLevel: 2, run: /** @type {const} */ ('training'), snapshot: /** @type {Snapshot} */ ({ ...snapshot, wordsPerSecond: 300000 }) };
+  assert.equal(estimate(training, speeds)?.seconds, 15);
+  // Measured in the last full-speed run under the same settings (and only those).
+  const known = { ...st, speedLevel: 2, fullSpeedRate: { key: rateKey(st.raw, 2), wordsPerSecond: 450000 } };
+  assert.equal(estimate(known, speeds)?.seconds, 10);
+  assert.equal(estimate({ ...known, raw: { architecture: 'skipgram' } }, speeds)?.seconds, null);
+  // Nothing left to train.
+  assert.equal(estimate({ ...st, snapshot: /** @type {Snapshot} */ ({ ...snapshot, progress: { ...progress, done: true } }) }, speeds), null);
+  assert.deepEqual(duration(0.2), { key: 'time.seconds', n: '1' });
+  assert.deepEqual(duration(7300), { key: 'time.hours', n: '2.0' });
+});
+
+test('fill in the blank: the context around the blank, written with or without spaces', () => {
+  assert.equal(contextOf('我喜欢喝___'), '我喜欢喝 ');
+  assert.equal(contextOf('喜欢 喝 ___ 和 ＿＿'), '喜欢 喝   和  ');
+  assert.equal(contextOf('no blank here'), null);
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startThreaded } from './threaded.mjs';
-import single from './wasm.mjs';
+import single, { newLab } from './wasm.mjs';
 
 /** @type {Awaited<ReturnType<typeof startThreaded>>} */
 let started;
@@ -27,8 +27,8 @@ test('the threaded build has threads and a shared memory; the default build has 
 
 test('one thread gives the same vectors in both builds', () => {
   const p = /** @type {import('../../www/protocol.js').Preset} */ (single.preset('eat-drink', 1));
-  const a = new single.Lab(p.text, p.settings);
-  const b = new threaded.Lab(p.text, p.settings);
+  const a = newLab(p.text, p.settings);
+  const b = newLab(p.text, p.settings, threaded);
   while (!a.train(997).done);
   while (!b.train(997).done);
   assert.deepEqual(b.vectors(), a.vectors());
@@ -36,7 +36,7 @@ test('one thread gives the same vectors in both builds', () => {
 
 test('two threads train the whole corpus and still learn: man : king :: woman â†’ queen', () => {
   const p = /** @type {import('../../www/protocol.js').Preset} */ (single.preset('royal', 1));
-  const lab = new threaded.Lab(p.text, { ...p.settings, threads: 2 });
+  const lab = newLab(p.text, { ...p.settings, threads: 2 }, threaded);
   /** @type {import('../../www/protocol.js').Progress} */
   let progress;
   let rounds = 0;
@@ -52,5 +52,5 @@ test('two threads train the whole corpus and still learn: man : king :: woman â†
 
 test('a refused thread count names the field', () => {
   const p = /** @type {import('../../www/protocol.js').Preset} */ (single.preset('tutorial', 1));
-  assert.throws(() => new threaded.Lab(p.text, { ...p.settings, threads: 0 }), /threads/);
+  assert.throws(() => newLab(p.text, { ...p.settings, threads: 0 }, threaded), /threads/);
 });

@@ -5,4 +5,16 @@ import * as wasm from '../../www/pkg/word2vec_lab.js';
 
 wasm.initSync({ module: readFileSync(resolve(import.meta.dirname, '../../www/pkg/word2vec_lab_bg.wasm')) });
 
+/**
+ * A model for `text` under `settings`, as the worker makes one (CorpusLoader: the module has no
+ * Lab constructor), with this module or `core` (the threaded build).
+ * @param {string} text @param {import('../../www/protocol.js').Settings} settings
+ * @param {{CorpusLoader: typeof wasm.CorpusLoader}} [core]
+ */
+export function newLab(text, settings, core = wasm) {
+  const loader = new core.CorpusLoader(settings);
+  loader.push(text);
+  return loader.finish();
+}
+
 export default wasm;

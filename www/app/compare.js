@@ -121,7 +121,7 @@ export function setupCompare(store, translate) {
       side.error = null;
       $(`compare-label-${i}`).textContent = describe(variant[i]);
       try {
-        const vocab = await side.client.request({ type: 'load', corpus: st.corpus, settings: { ...settings, ...variant[i] } });
+        const vocab = await side.client.request({ type: 'load', corpus: st.corpus, settings: { ...settings, ...variant[i] }, userWords: st.userWords });
         side.words = vocab.words;
         side.counts = vocab.counts;
         await side.client.request({ type: 'queries', queries: { word: st.query, k: 5, pairs: [], analogy: null, analogyK: 1 } });

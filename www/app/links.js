@@ -1,6 +1,6 @@
-// The page's address as a link (share.js): kept up to date a moment after the state changes
-// (`history.replaceState`, no new history entry), and copied by "Copy link" with a note saying
-// what it holds, or why the text could not travel in it.
+// The page's address as a link (share.js): written with `history.replaceState` (no new history
+// entry) whenever persist.js says, and copied by "Copy link" with a note saying what it holds,
+// or why the text could not travel in it.
 
 import { checkSettings } from '../settings.js';
 import { $ } from './dom.js';
@@ -8,41 +8,39 @@ import { packText, shareFragment } from './share.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
 
-/** A pause after the last change before the address is written. */
-const SHARE_DELAY_MS = 400;
+/** The state's fields the address holds: a change to any of them rewrites it. */
+export const ADDRESS_KEYS = /** @type {const} */ (['preset', 'corpus', 'corpusFile', 'raw', 'base', 'userWords', 'query', 'pairsText', 'analogy', 'colourBy', 'speedLevel', 'lang', 'run', 'projection']);
 
 /**
- * From now on, keep the address's fragment in step with the state (a moment after it changes),
- * so the address is always a link to what is shown. The user's text is packed once per text.
+ * The writer of the address, and "Copy link". `write()` packs the user's text (once per text:
+ * deflating is asynchronous) and then writes; `writeNow()` writes at once, without a text packed
+ * since it last changed (as the page unloads, when nothing asynchronous finishes): the address
+ * then says the text was too large, and the saved work, which has it, wins on the reload.
  * @param {import('../store.js').Store<AppState>} store
+ * @param {() => Promise<void>} flush  writes the address and the saved work together (persist.js)
  */
-export function keepSharing(store) {
+export function addressWriter(store, flush) {
   /** @type {{text: string, packed: string | null} | null} */
   let packedFor = null;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const write = async () => {
+  /** @param {string | null} packed */
+  const writeWith = (packed) => {
     const st = store.get();
-    let packed = null;
-    if (st.preset === 'custom' && !st.corpusFile) {
-      if (packedFor?.text !== st.corpus) packedFor = { text: st.corpus, packed: await packText(st.corpus) };
-      packed = packedFor.packed;
-    }
-    const now = store.get();
-    const fragment = shareFragment(now, now.base ? checkSettings(now.raw, now.base).settings : null, packed);
+    const fragment = shareFragment(st, st.base ? checkSettings(st.raw, st.base).settings : null, packed);
     history.replaceState(history.state, '', `${location.pathname}${location.search}#${fragment}`);
   };
-  const KEYS = /** @type {const} */ (['preset', 'corpus', 'corpusFile', 'raw', 'base', 'query', 'pairsText', 'analogy', 'colourBy', 'speedLevel', 'lang', 'run', 'projection']);
-  store.subscribe((st, prev) => {
-    if (KEYS.some((k) => st[k] !== prev[k])) {
-      clearTimeout(timer);
-      timer = setTimeout(write, SHARE_DELAY_MS);
-    }
-  });
-  write();
+  const own = () => store.get().preset === 'custom' && !store.get().corpusFile;
+  const writer = {
+    async write() {
+      const st = store.get();
+      if (own() && packedFor?.text !== st.corpus) packedFor = { text: st.corpus, packed: await packText(st.corpus) };
+      writeWith(own() && packedFor?.text === store.get().corpus ? packedFor.packed : null);
+    },
+    writeNow() {
+      writeWith(own() && packedFor?.text === store.get().corpus ? packedFor.packed : null);
+    },
+  };
   $('share').addEventListener('click', async () => {
-    clearTimeout(timer);
-    await write();
+    await flush();
     const st = store.get();
     const tooLarge = st.preset === 'custom' && (st.corpusFile !== null || packedFor?.packed === null);
     let copied = false;
@@ -54,4 +52,5 @@ export function keepSharing(store) {
     }
     store.update({ shareNote: tooLarge ? 'share.large' : copied ? 'share.copied' : 'share.shown' });
   });
+  return writer;
 }

@@ -7,7 +7,7 @@ import { SPEEDS } from '../settings.js';
 import { applyText, renderSettingsForm } from '../views/controls.js';
 import { renderLoss, renderPairs, renderScored, renderShortcuts, renderStats, renderStatus } from '../views/panels.js';
 import { $, input } from './dom.js';
-import { plotData } from './state.js';
+import { duration, estimate, plotData } from './state.js';
 import { LAYOUT_POINTS } from '../protocol.js';
 import { renderTeaching } from '../views/teach/index.js';
 
@@ -68,7 +68,11 @@ export function render(st, prev, { plot, settingInputs }) {
     $('corpus-warning').hidden = !st.replaced;
     $('corpus-warning').textContent = st.replaced ? t('corpus.replaced') : '';
   }
-  if (langChanged || st.vocab !== prev.vocab) {
+  if (langChanged || st.ownText !== prev.ownText) renderOwnText(st, t);
+  if (langChanged || st.userWords !== prev.userWords) setValue(/** @type {HTMLTextAreaElement} */ ($('user-words')), st.userWords);
+  if (langChanged || st.snapshot !== prev.snapshot || st.speedLevel !== prev.speedLevel || st.run !== prev.run || st.fullSpeedRate !== prev.fullSpeedRate) renderEstimate(st, t);
+  if (st.segmenting && (langChanged || !prev.segmenting)) $('corpus-stats').textContent = t('segment.loading');
+  if (langChanged || st.vocab !== prev.vocab || (prev.segmenting && !st.segmenting)) {
     const file = st.corpusFile ? `${t('corpus.file', { name: st.corpusFile.name, mb: (st.corpusFile.size / 1e6).toFixed(1) })} · ` : '';
     // Imported vectors did not come from the text box: the status describes them.
     $('corpus-stats').textContent = st.vocab && !st.vocab.imported
@@ -76,6 +80,7 @@ export function render(st, prev, { plot, settingInputs }) {
       : '';
   }
 
+  if (!prev || st.applying !== prev.applying) document.querySelector('main')?.setAttribute('aria-busy', String(st.applying));
   const p = st.snapshot?.progress ?? null;
   renderStatus($('status'), st.run, p, st.error, t, st.readProgress, st.crashed, st.importing, st.vocab);
   $('restart').hidden = !st.crashed;
@@ -151,4 +156,49 @@ function renderProjection(st, t) {
     : t('note.pca');
   $('projection-error').hidden = st.projectionError === null;
   $('projection-error').textContent = st.projectionError ?? '';
+}
+
+/**
+ * The note saying which settings the page chose for the user's own text, with Undo.
+ * @param {AppState} st @param {import('../i18n.js').Translate} t
+ */
+function renderOwnText(st, t) {
+  const note = st.ownText;
+  $('own-note').hidden = note === null;
+  if (!note) return;
+  const s = note.settings;
+  const settings = t('own.summary', {
+    arch: t(`architecture.${s.architecture}`),
+    output: t(`output.${s.output}`),
+    dim: s.dim,
+    epochs: s.epochs,
+    minCount: s.minCount,
+    chinese: `${t('chinese')}: ${t(`chinese.${s.chinese}`)}`,
+  });
+  $('own-note-text').textContent = `${t('own.note', { tokens: note.tokens.toLocaleString(), settings })} `;
+}
+
+/**
+ * How long training has left at the chosen speed; in slow motion over a minute, a warning and a
+ * one-click switch to full speed.
+ * @param {AppState} st @param {import('../i18n.js').Translate} t
+ */
+function renderEstimate(st, t) {
+  const e = estimate(st, SPEEDS);
+  const slowAndLong = e !== null && e.slow && e.seconds !== null && e.seconds > 60;
+  $('full-speed').hidden = !slowAndLong;
+  $('estimate').classList.toggle('warning', slowAndLong);
+  if (e === null) {
+    $('estimate-text').textContent = '';
+    return;
+  }
+  const speed = SPEEDS[st.speedLevel];
+  const speedText = speed === null ? t('speed.full') : t('speed.value', { n: speed.toLocaleString() });
+  if (e.seconds === null) {
+    $('estimate-text').textContent = t('estimate.words', { words: Math.round(e.words).toLocaleString() });
+    return;
+  }
+  const d = duration(e.seconds);
+  const time = t(d.key, { n: d.n });
+  $('estimate-text').textContent = slowAndLong ? `${t('estimate.slow', { time })} ` : t('estimate.time', { time, speed: speedText });
 }

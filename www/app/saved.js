@@ -1,19 +1,23 @@
 // What survives a reload: the user's corpus, settings, queries and language.
 //
 // A student who reloads the page, or comes back tomorrow, finds their text and settings where
-// they left them. The small part (language, preset, the form's values, queries, speed, colours)
-// is JSON in localStorage, read synchronously so that the first paint is already in the right
-// language; the corpus (a typed text, or a large file as the File itself) goes to IndexedDB,
-// which holds Blobs and more than localStorage's few megabytes. A preset's text is not saved:
-// the preset's name brings it back. `savedWork` and `restoredWork` are pure (no storage) and
-// unit-tested; the rest only moves their values in and out of storage (`keepSaving` from the
-// moment the page has restored), and never throws: a browser that refuses storage (private mode,
-// quota) just forgets.
+// they left them, down to what they typed a moment before the reload. The small part (language,
+// preset, the form's values, queries, speed, colours, dictionary words) is JSON in localStorage,
+// read synchronously so that the first paint is already in the right language; a typed or pasted
+// text goes to localStorage too (synchronous, so it is kept even when it is written as the page
+// unloads); a large file (or a large paste) goes to IndexedDB as the File itself, which holds Blobs
+// and more than localStorage's few megabytes. A preset's text is not saved: the preset's name
+// brings it back. The saved work also records the address (fragment) the page had written: a
+// reload of the page's own address restores the saved work, a link from elsewhere wins over it.
+// `savedWork` and `restoredWork` are pure (no storage) and unit-tested; the rest only moves their
+// values in and out of storage (www/app/persist.js decides when), and never throws: a browser that
+// refuses storage (private mode, quota) just forgets.
 
 /** @typedef {import('./state.js').AppState} AppState */
 
 const KEY = 'word2vec-lab:work';
-const SAVE_DELAY_MS = 300;
+/** The user's text, when it came through the text box. */
+const TEXT_KEY = 'word2vec-lab:text';
 const DB = 'word2vec-lab';
 const STORE = 'corpus';
 const VERSION = 1;
@@ -30,14 +34,20 @@ const VERSION = 1;
  * @property {[string, string, string]} analogy
  * @property {number} speedLevel
  * @property {'frequency' | 'cluster'} colourBy
+ * @property {string} userWords
+ * @property {string} fragment  the address's fragment (location.hash) when the work was saved
  */
 
 /** The state's fields that SavedWork keeps as they are. */
-const KEPT = /** @type {const} */ (['lang', 'preset', 'raw', 'base', 'query', 'pairsText', 'analogy', 'speedLevel', 'colourBy']);
+export const KEPT = /** @type {const} */ (['lang', 'preset', 'raw', 'base', 'query', 'pairsText', 'analogy', 'speedLevel', 'colourBy', 'userWords']);
 
-/** The part of the state worth keeping (the corpus aside). @param {AppState} st @returns {SavedWork} */
-export function savedWork(st) {
-  return /** @type {SavedWork} */ ({ version: VERSION, ...Object.fromEntries(KEPT.map((k) => [k, st[k]])) });
+/**
+ * The part of the state worth keeping (the corpus aside).
+ * @param {AppState} st @param {string} fragment  the address's fragment now
+ * @returns {SavedWork}
+ */
+export function savedWork(st, fragment) {
+  return /** @type {SavedWork} */ ({ version: VERSION, ...Object.fromEntries(KEPT.map((k) => [k, st[k]])), fragment });
 }
 
 /**
@@ -61,37 +71,56 @@ export function restoredWork(value, speedLevels) {
     && typeof v.pairsText === 'string'
     && strings(v.analogy)
     && Number.isInteger(v.speedLevel) && /** @type {number} */ (v.speedLevel) >= 0 && /** @type {number} */ (v.speedLevel) < speedLevels
-    && (v.colourBy === 'frequency' || v.colourBy === 'cluster');
-  return ok ? /** @type {SavedWork} */ (value) : null;
+    && (v.colourBy === 'frequency' || v.colourBy === 'cluster')
+    && (v.userWords === undefined || typeof v.userWords === 'string')
+    && (v.fragment === undefined || typeof v.fragment === 'string');
+  if (!ok) return null;
+  // Work saved before dictionary words and fragments were kept has none; before "Chinese text"
+  // there was a "split CJK characters" switch.
+  /** @param {Record<string, unknown>} o */
+  const chinese = (o) => {
+    if (o.chinese !== undefined || o.splitCjk === undefined) return o;
+    const { splitCjk, ...rest } = o;
+    return { ...rest, chinese: splitCjk ? 'characters' : 'spaces' };
+  };
+  const base = v.base === null ? null : chinese(/** @type {Record<string, unknown>} */ (v.base));
+  return /** @type {SavedWork} */ ({ userWords: '', fragment: '', ...v, base, raw: chinese(/** @type {Record<string, unknown>} */ (raw)) });
 }
 
 /**
- * From now on, save the work a moment after it changes (and once now, for what changed while the
- * page was starting). The corpus goes first: saved work that says "custom" must find its text.
+ * A writer of the work: `save()` writes it now (localStorage at once; a large file to IndexedDB,
+ * which finishes later). The corpus goes first: saved work that says "custom" must find its text.
  * @param {import('../store.js').Store<AppState>} store
  * @param {string | File | null} restored  the corpus the page restored (already saved)
+ * @returns {() => void}
  */
-export function keepSaving(store, restored) {
+export function workSaver(store, restored) {
   let saved = restored;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const saveNow = () => {
+  return () => {
     const st = store.get();
     const corpus = st.corpusFile ?? st.corpus;
     if (st.preset === 'custom' && corpus !== saved) {
       saved = corpus;
-      saveCorpus(corpus).then(() => writeSavedWork(savedWork(store.get())));
+      if (typeof corpus === 'string' && writeText(corpus)) {
+        writeSavedWork(savedWork(st, location.hash));
+        return;
+      }
+      saveCorpus(corpus).then(() => writeSavedWork(savedWork(store.get(), location.hash)));
     } else {
-      writeSavedWork(savedWork(st));
+      writeSavedWork(savedWork(st, location.hash));
     }
   };
-  store.subscribe((st, prev) => {
-    if (st.corpus !== prev.corpus || st.corpusFile !== prev.corpusFile || KEPT.some((k) => st[k] !== prev[k])) {
-      clearTimeout(timer);
-      timer = setTimeout(saveNow, SAVE_DELAY_MS);
-    }
-  });
-  saveNow();
+}
+
+/** Keep a text in localStorage (forgetting any file kept before); false if it did not fit. @param {string} text */
+function writeText(text) {
+  try {
+    localStorage.setItem(TEXT_KEY, text);
+  } catch {
+    return false;
+  }
+  saveCorpus(null);
+  return true;
 }
 
 /** The saved work in localStorage, or null. @param {number} speedLevels */
@@ -148,6 +177,7 @@ async function withStore(mode, op) {
  */
 async function saveCorpus(corpus) {
   try {
+    if (corpus !== null) localStorage.removeItem(TEXT_KEY);
     if (corpus === null) await withStore('readwrite', (s) => s.delete('corpus'));
     else await withStore('readwrite', (s) => s.put(corpus, 'corpus'));
   } catch (e) {
@@ -158,6 +188,8 @@ async function saveCorpus(corpus) {
 /** The saved corpus, or null. @returns {Promise<string | File | null>} */
 export async function loadCorpus() {
   try {
+    const text = localStorage.getItem(TEXT_KEY);
+    if (text !== null) return text;
     const value = await withStore('readonly', (s) => s.get('corpus'));
     return typeof value === 'string' || value instanceof File ? value : null;
   } catch {

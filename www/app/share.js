@@ -15,6 +15,8 @@
 //
 // `shareFragment` and `readFragment` are pure and unit-tested under Node (tests/js/share.test.mjs).
 
+import { CHINESE_TEXT } from '../settings.js';
+
 /** @typedef {import('./state.js').AppState} AppState */
 /** @typedef {import('../protocol.js').Settings} Settings */
 
@@ -42,7 +44,7 @@ const SETTINGS = /** @type {const} */ ({
   threads: 'number',
   lowercase: 'flag',
   stripPunctuation: 'flag',
-  splitCjk: 'flag',
+  chinese: CHINESE_TEXT,
 });
 
 /**
@@ -51,6 +53,7 @@ const SETTINGS = /** @type {const} */ ({
  * @property {string} preset          a preset's name, or 'custom'
  * @property {string | null} text     the user's own text, packed (custom only; null if it was too large)
  * @property {Partial<Settings>} settings  the fields the link has (checked by type and choice)
+ * @property {string} userWords     the Dictionary words, one a line
  * @property {string} query
  * @property {string} pairsText
  * @property {[string, string, string]} analogy
@@ -77,6 +80,7 @@ export function shareFragment(st, settings, packed) {
       p.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
     }
   }
+  if (st.userWords.trim()) p.set('dict', st.userWords);
   if (st.query) p.set('q', st.query);
   if (st.pairsText) p.set('pairs', st.pairsText);
   if (st.analogy.some((w) => w !== '')) p.set('analogy', st.analogy.join(','));
@@ -126,6 +130,7 @@ export function readFragment(hash, speedLevels) {
     preset,
     text: preset === 'custom' && text !== null && text !== 'large' && /^[A-Za-z0-9_-]+$/.test(text) ? text : null,
     settings: /** @type {Partial<Settings>} */ (settings),
+    userWords: p.get('dict') ?? '',
     query: p.get('q') ?? '',
     pairsText: p.get('pairs') ?? '',
     analogy: analogy.length === 3 ? /** @type {[string, string, string]} */ (analogy) : ['', '', ''],

@@ -55,6 +55,22 @@ import { SPEEDS } from '../settings.js';
  * @property {[string, string, string, string]} axesText  the custom axes' four words as typed
  * @property {string | null} projectionError  why the chosen projection is not shown
  * @property {boolean} shortcutsShown   the keyboard shortcuts' list is open
+ * @property {boolean} applying         a change of corpus or settings is pending or being loaded
+ * @property {string} userWords         the Dictionary words box: one word a line
+ * @property {OwnTextNote | null} ownText  own-text settings the page chose for the user's text
+ * @property {boolean} handEdited       a setting was changed by hand since the corpus was chosen
+ * @property {{key: string, wordsPerSecond: number} | null} fullSpeedRate  the last full-speed
+ *   training's measured rate, and the settings it was measured under (`rateKey`)
+ * @property {boolean} segmenting       Chinese is being cut into words (the dictionary arriving)
+ */
+
+/**
+ * The settings the page put in place when the user's text replaced a preset's, and what was there
+ * before (Undo puts it back).
+ * @typedef {object} OwnTextNote
+ * @property {Settings} settings
+ * @property {{base: Settings | null, raw: Record<string, string | boolean>, speedLevel: number, query: string, pairsText: string, analogy: [string, string, string]}} previous
+ * @property {number} tokens  the text's estimated length the settings were derived from
  */
 
 export const MAX_LOSS_POINTS = 600;
@@ -111,6 +127,12 @@ export function initialState(search, languages, saved = null) {
     axesText: ['', '', '', ''],
     projectionError: null,
     shortcutsShown: false,
+    applying: false,
+    userWords: saved?.userWords ?? '',
+    ownText: null,
+    handEdited: false,
+    fullSpeedRate: null,
+    segmenting: false,
   };
 }
 
@@ -192,3 +214,42 @@ export function plotData(st) {
   };
 }
 
+
+/**
+ * What a training speed depends on: a full-speed rate measured under one set of these holds for
+ * the same again.
+ * @param {Record<string, string | boolean>} raw @param {number} vocabSize
+ */
+export function rateKey(raw, vocabSize) {
+  return [raw.architecture, raw.output, raw.dim, raw.window, raw.negative, raw.threads, vocabSize].join('|');
+}
+
+/**
+ * How long training has left, at the chosen speed. In slow motion the speed is exact; at full
+ * speed it is the rate measured now (while training) or in the last full-speed training under the
+ * same settings; before any, unknown (null).
+ * @param {AppState} st
+ * @param {readonly (number | null)[]} speeds  words per second of each speed level (null: full)
+ * @returns {{words: number, seconds: number | null, slow: boolean} | null}  null: nothing to train
+ */
+export function estimate(st, speeds) {
+  const p = st.snapshot?.progress;
+  if (!st.vocab || st.vocab.imported || !p || p.totalWords === 0 || p.done) return null;
+  const words = Math.max(0, p.totalWords - p.wordsDone);
+  const speed = speeds[st.speedLevel] ?? null;
+  if (speed !== null) return { words, seconds: words / speed, slow: true };
+  const live = st.run === 'training' && (st.snapshot?.wordsPerSecond ?? 0) > 0 ? st.snapshot?.wordsPerSecond ?? null : null;
+  const known = st.fullSpeedRate && st.fullSpeedRate.key === rateKey(st.raw, st.vocab.words.length) ? st.fullSpeedRate.wordsPerSecond : null;
+  const rate = live ?? known;
+  return { words, seconds: rate ? words / rate : null, slow: false };
+}
+
+/**
+ * A duration as the page says it: seconds below two minutes, then minutes, then hours.
+ * @param {number} seconds @returns {{key: 'time.seconds' | 'time.minutes' | 'time.hours', n: string}}
+ */
+export function duration(seconds) {
+  if (seconds < 120) return { key: 'time.seconds', n: String(Math.max(1, Math.ceil(seconds))) };
+  if (seconds < 2 * 3600) return { key: 'time.minutes', n: String(Math.round(seconds / 60)) };
+  return { key: 'time.hours', n: (seconds / 3600).toFixed(1) };
+}

@@ -17,14 +17,18 @@ const PREDICT_DELAY_MS = 120;
 /**
  * @param {import('../store.js').Store<AppState>} store
  * @param {import('../client.js').WorkerClient} client
+ * @param {() => Promise<boolean>} ready  waits for the corpus or settings being loaded; whether a
+ *   model is loaded
  * @param {(e: unknown) => void} fail  reports an error in the status line
  */
-export function setupTeaching(store, client, fail) {
+export function setupTeaching(store, client, ready, fail) {
   /** @type {ReturnType<typeof setInterval> | undefined} */
   let runTimer;
 
   /** The next sample: the next pair of this position (skip-gram), else the next position. */
   async function nextSample() {
+    // A click right after a change of corpus or setting traces the model that change makes.
+    await ready();
     const st = store.get();
     if (st.trace && st.traceSample < st.trace.samples.length - 1) {
       store.update({ traceSample: st.traceSample + 1 });
@@ -35,7 +39,7 @@ export function setupTeaching(store, client, fail) {
 
   /** Train the next position (centre word) with the trace on. */
   async function nextWord() {
-    if (!store.get().vocab) return;
+    if (!(await ready())) return;
     try {
       const trace = await client.request({ type: 'trace' });
       if (trace === null) {

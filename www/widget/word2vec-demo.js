@@ -7,8 +7,12 @@
 // page), so several can sit on one page and train side by side. It shows a Train / Pause / Reset
 // bar with the status, the live plot, and the panels `views` names ("plot", "similarity",
 // "analogy"; default all three), in English or Chinese (`lang`). Attributes:
-//   preset    tutorial, eat-drink, transformer, royal (default), zh-classics, polysemy
+//   preset    tutorial, eat-drink, transformer, royal (default), zh-classics, polysemy; or the
+//             post's own text as the element's content, which wins over a preset:
+//             <word2vec-demo chinese="words">深度学习改变了世界 …</word2vec-demo> (settings for
+//             a text of its size, as the page chooses them for a pasted text)
 //   arch      cbow | skipgram        output  softmax | negative | hierarchical
+//   chinese   words (cut into words) | characters | spaces (as written)
 //   dim, window, epochs, seed        numbers, checked against the same ranges as the page's form
 //   autoplay  train as soon as the corpus is loaded
 //   views     which parts to show     lang    en | zh
@@ -49,7 +53,7 @@ import css from './widget.css?inline';
  */
 
 /** Attributes that name a setting, and the setting. */
-const SETTING_ATTRIBUTES = /** @type {const} */ ({ arch: 'architecture', output: 'output', dim: 'dim', window: 'window', epochs: 'epochs', seed: 'seed' });
+const SETTING_ATTRIBUTES = /** @type {const} */ ({ arch: 'architecture', output: 'output', dim: 'dim', window: 'window', epochs: 'epochs', seed: 'seed', chinese: 'chinese' });
 const VIEWS = ['plot', 'similarity', 'analogy'];
 
 const TEMPLATE = `
@@ -81,7 +85,7 @@ const TEMPLATE = `
 let sheet = /** @type {CSSStyleSheet | null} */ (null);
 
 export class Word2VecDemo extends HTMLElement {
-  static observedAttributes = ['preset', 'arch', 'output', 'dim', 'window', 'epochs', 'seed', 'views', 'lang'];
+  static observedAttributes = ['preset', 'arch', 'output', 'dim', 'window', 'epochs', 'seed', 'chinese', 'views', 'lang'];
 
   constructor() {
     super();
@@ -183,7 +187,11 @@ export class Word2VecDemo extends HTMLElement {
     const client = /** @type {WorkerClient} */ (this.client);
     const t = translator(this.store.get().lang);
     try {
-      const p = await client.request({ type: 'preset', name: this.getAttribute('preset') ?? 'royal' });
+      // The post's own text (the element's content), or a preset.
+      const own = (this.textContent ?? '').trim();
+      const p = own
+        ? { text: own, settings: (await client.request({ type: 'ownTextSettings', sample: own, bytes: new Blob([own]).size })).settings, query: '', analogy: /** @type {[string, string, string]} */ (['', '', '']) }
+        : await client.request({ type: 'preset', name: this.getAttribute('preset') ?? 'royal' });
       const raw = rawFromSettings(p.settings);
       for (const [attribute, name] of Object.entries(SETTING_ATTRIBUTES)) {
         const value = this.getAttribute(attribute);
@@ -195,7 +203,7 @@ export class Word2VecDemo extends HTMLElement {
         const field = FIELDS.find((f) => f.name === name);
         throw new Error(`${t(field?.key ?? name)}: ${t(error.key, error.params)}`);
       }
-      const vocab = await client.request({ type: 'load', corpus: p.text, settings });
+      const vocab = await client.request({ type: 'load', corpus: p.text, settings, userWords: '' });
       this.store.update({ vocab, query: p.query, analogy: p.analogy });
       this.sendQueries();
       if (this.hasAttribute('autoplay')) await client.request({ type: 'train' });

@@ -16,6 +16,11 @@
 // answering the same queries and giving the same pictures, with nothing to train. Export writes
 // the current vectors (trained or imported) with that module too; projections are layouts.js.
 //
+// Chinese words. With `settings.chinese` = 'words' the text is cut into words before the trainer
+// reads it (the segmenter's module, segmenter.js, loaded the first time that happens): a typed
+// text whole, a streamed file piece by piece. The trainer then reads words separated by spaces;
+// a context to fill in is cut the same way.
+//
 // Snapshots. After a slice, if 1/30 s has passed since the last snapshot (and at least three
 // times what the last snapshot cost, so a big vocabulary cannot starve training), the session
 // projects the vectors (PCA), optionally clusters them, answers the page's queries and posts the
@@ -46,10 +51,11 @@
  * @property {() => Float32Array} vectors
  */
 
+/** @typedef {import('./segmenter.js').Segmenter} Segmenter */
+
 /**
  * The part of the wasm module the session uses.
  * @typedef {object} Wasm
- * @property {new (corpus: string, settings: Settings) => Lab} Lab
  * @property {new (settings: Settings) => import('../pkg/word2vec_lab.js').CorpusLoader} CorpusLoader
  */
 
@@ -80,13 +86,21 @@ async function noExplore() {
   throw new Error('the explorer module (vector files, t-SNE, custom axes) is not available here');
 }
 
+/**
+ * Without a loader for the segmenter (worker.js passes one), there is none.
+ * @returns {Promise<Segmenter>}
+ */
+async function noSegmenter() {
+  throw new Error('Chinese word segmentation is not available here');
+}
+
 
 export class Session {
   /**
    * @param {Wasm} wasm
    * @param {(msg: WorkerMessage, transfer?: Transferable[]) => void} post
-   * @param {{now?: () => number, schedule?: (fn: () => void, delayMs: number) => void, explore?: () => Promise<Explore>}} [env]
-   *   explore: loads the explorer module (once)
+   * @param {{now?: () => number, schedule?: (fn: () => void, delayMs: number) => void, explore?: () => Promise<Explore>, segmenter?: () => Promise<Segmenter>}} [env]
+   *   explore: loads the explorer module (once); segmenter: loads the segmenter (once)
    */
   constructor(wasm, post, env = {}) {
     this.wasm = wasm;
@@ -94,11 +108,16 @@ export class Session {
     this.now = env.now ?? (() => performance.now());
     this.schedule = env.schedule ?? ((fn, ms) => setTimeout(fn, ms));
     this.explore = env.explore ?? noExplore;
+    this.loadSegmenter = env.segmenter ?? noSegmenter;
+    /** The user's dictionary words the segmenter has (one a line). */
+    this.userWords = '';
+    /** @type {Segmenter | null} what cut the model's text into words (and cuts its contexts) */
+    this.cutter = null;
     /** @type {Lab | null} */
     this.lab = null;
     /** @type {VectorFile | null} imported vectors, in place of a model */
     this.imported = null;
-    /** @type {{text: string} | {file: Blob} | {vectors: Blob, name: string} | null} where the words came from, for Reset */
+    /** @type {{text: string} | {file: Blob, userWords: string} | {vectors: Blob, name: string} | null} where the words came from, for Reset (a text already cut into words) */
     this.source = null;
     /** @type {Settings | null} */
     this.settings = null;
@@ -132,25 +151,64 @@ export class Session {
   }
 
   /**
-   * Build a model for `corpus` under `settings` (replacing any other) and post its untrained
-   * picture. Throws with the core's message if the settings or the corpus are refused.
-   * @param {string} corpus @param {Settings} settings @returns {Vocabulary}
+   * The segmenter for `settings`, with the user's words, or null when the text is not cut into
+   * words; it also cuts the contexts to fill in from now on. Reports a failure (the dictionary
+   * could not be fetched) as the session's error.
+   * @param {Settings} settings @param {string} userWords @returns {Promise<Segmenter | null>}
    */
-  load(corpus, settings) {
+  async prepare(settings, userWords) {
+    try {
+      const segmenter = settings.chinese === 'words' ? await this.loadSegmenter() : null;
+      if (segmenter && userWords !== this.userWords) {
+        segmenter.setUserWords(userWords);
+        this.userWords = userWords;
+      }
+      this.cutter = segmenter;
+      return segmenter;
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Build a model for `corpus` under `settings` (replacing any other) and post its untrained
+   * picture. Chinese is cut into words first if the settings say so, with the user's words.
+   * Throws with the core's message if the settings or the corpus are refused.
+   * @param {string} corpus @param {Settings} settings @param {string} [userWords]
+   * @returns {Promise<Vocabulary>}
+   */
+  async load(corpus, settings, userWords = '') {
+    const segmenter = await this.prepare(settings, userWords);
+    return this.loadText(segmenter ? segmenter.segmentText(corpus) : corpus, settings);
+  }
+
+  /**
+   * The model for a text as the trainer reads it (Chinese already cut into words, if it is to
+   * be: the trainer reads 'words' as words separated by spaces).
+   * @param {string} text @param {Settings} settings @returns {Vocabulary}
+   */
+  loadText(text, settings) {
     this.dispose();
-    this.source = { text: corpus };
+    this.source = { text };
     this.settings = settings;
-    return this.install(() => new this.wasm.Lab(corpus, settings));
+    return this.install(() => {
+      const loader = new this.wasm.CorpusLoader(settings);
+      loader.push(text);
+      return loader.finish();
+    });
   }
 
   /**
    * The same from a file, streamed: the text is decoded and tokenised piece by piece (never held
    * whole), with `loading` events (bytes read of the total) at most ten a second.
-   * @param {Blob} file @param {Settings} settings @returns {Promise<Vocabulary>}
+   * @param {Blob} file @param {Settings} settings @param {string} [userWords]
+   * @returns {Promise<Vocabulary>}
    */
-  async loadFile(file, settings) {
+  async loadFile(file, settings, userWords = '') {
+    const segmenter = await this.prepare(settings, userWords);
     this.dispose();
-    this.source = { file };
+    this.source = { file, userWords };
     this.settings = settings;
     /** @type {import('../pkg/word2vec_lab.js').CorpusLoader} */
     let loader;
@@ -166,10 +224,11 @@ export class Session {
       const text = carry + decoder.decode(piece, true);
       // Whole lines only: the partial last line waits for the next piece.
       const cut = text.lastIndexOf('\n') + 1;
-      if (cut > 0) loader.push(text.slice(0, cut));
+      if (cut > 0) loader.push(segmenter ? segmenter.segmentText(text.slice(0, cut)) : text.slice(0, cut));
       carry = text.slice(cut);
     });
-    loader.push(carry + decoder.decode());
+    const last = carry + decoder.decode();
+    loader.push(segmenter ? segmenter.segmentText(last) : last);
     return { ...this.install(() => loader.finish()), replaced: decoder.replaced };
   }
 
@@ -286,7 +345,8 @@ export class Session {
     const source = this.source;
     if (source !== null && 'vectors' in source) return this.importVectors(source.vectors, source.name);
     if (this.settings === null || source === null) throw new Error('nothing is loaded');
-    return 'file' in source ? this.loadFile(source.file, this.settings) : this.load(source.text, this.settings);
+    // A text was cut into words when it was loaded: it is read again as it is.
+    return 'file' in source ? this.loadFile(source.file, this.settings, source.userWords) : this.loadText(source.text, this.settings);
   }
 
   dispose() {
@@ -360,6 +420,16 @@ export class Session {
     }
     this.snapshot();
     return t;
+  }
+
+  /**
+   * Fill in the blank: the model's `k` likeliest words for a context (the text around the blank),
+   * cut into words as the corpus was.
+   * @param {string} context @param {number} k @returns {import('../protocol.js').Prediction}
+   */
+  predict(context, k) {
+    const lab = this.requireLab();
+    return lab.predict(this.cutter ? this.cutter.segmentText(context) : context, k);
   }
 
   /** Show the first `n` rows of W and W′ in every snapshot (0: none). @param {number} n */

@@ -2,11 +2,14 @@
 //
 // It loads the wasm module (engine.js picks the threaded or the one-thread build), answers each
 // request (protocol.js) with one reply of the same id, and forwards the session's events
-// (snapshots, state changes). A zero-delay yield uses a MessageChannel rather than
-// setTimeout(0), which browsers clamp to 4 ms when nested.
+// (snapshots, state changes). Requests are handled one after another in the order they came,
+// even those that wait (a file streaming in, the segmenter's dictionary arriving): a Train sent
+// after a Load always trains the model that Load makes. A zero-delay yield uses a MessageChannel
+// rather than setTimeout(0), which browsers clamp to 4 ms when nested.
 
 import { errorMessage, isFatal } from '../errors.js';
 import { loadCore, loadExplore } from './engine.js';
+import { loadSegmenter } from './segmenter.js';
 import { Session } from './session.js';
 
 /** @typedef {import('../protocol.js').Request} Request */
@@ -50,7 +53,7 @@ function post(msg, transfer = []) {
 }
 
 const loaded = loadCore((message) => console.warn(message)).then(({ core, threads }) => {
-  const session = new Session(core, post, { schedule, explore: loadExplore });
+  const session = new Session(core, post, { schedule, explore: loadExplore, segmenter: loadSegmenter });
   post({ type: 'ready', presets: core.presetNames(), threads });
   return { core, session };
 });
@@ -64,11 +67,11 @@ function handle(req, core, session) {
     case 'preset':
       return core.preset(req.name, 1);
     case 'ownTextSettings':
-      return core.ownTextSettings();
+      return { settings: core.ownTextSettings(req.sample, req.bytes), tokens: core.ownTextTokens(req.sample, req.bytes) };
     case 'load':
-      return session.load(req.corpus, req.settings);
+      return session.load(req.corpus, req.settings, req.userWords);
     case 'loadFile':
-      return session.loadFile(req.file, req.settings);
+      return session.loadFile(req.file, req.settings, req.userWords);
     case 'train':
       return session.train();
     case 'pause':
@@ -96,7 +99,7 @@ function handle(req, core, session) {
     case 'huffman':
       return session.requireLab().huffmanTree();
     case 'predict':
-      return session.requireLab().predict(req.context, req.k);
+      return session.predict(req.context, req.k);
     case 'weightRows':
       session.setWeightRows(req.n);
       return null;
@@ -109,8 +112,15 @@ function handle(req, core, session) {
   }
 }
 
-scope.onmessage = async (/** @type {MessageEvent<Request>} */ e) => {
-  const req = e.data;
+/** The requests handled so far: each starts when the one before it has been answered. */
+let queue = Promise.resolve();
+
+scope.onmessage = (/** @type {MessageEvent<Request>} */ e) => {
+  queue = queue.then(() => answer(e.data));
+};
+
+/** Handle one request and reply. @param {Request} req */
+async function answer(req) {
   try {
     const { core, session } = await loaded;
     const result = await handle(req, core, session);
@@ -126,4 +136,4 @@ scope.onmessage = async (/** @type {MessageEvent<Request>} */ e) => {
     post({ type: 'reply', id: req.id, ok: false, error: errorMessage(err) });
     if (isFatal(err)) post({ type: 'crashed', error: errorMessage(err) });
   }
-};
+}

@@ -17,8 +17,8 @@ use word2vec_lab::pool::Pool;
 use word2vec_lab::query::{AnalogyMethod, Scored};
 use word2vec_lab::tokenize::decode_lossy;
 use word2vec_lab::{
-    eval, formats, presets, presets::Preset, Architecture, Config, CorpusBuilder, KeyedVectors,
-    OutputLayer, Progress, TokenizerOptions, Trainer, VectorSource,
+    eval, formats, presets, presets::Preset, Architecture, ChineseText, Config, CorpusBuilder,
+    KeyedVectors, OutputLayer, Progress, Segmenter, TokenizerOptions, Trainer, VectorSource,
 };
 
 const TRAIN_FLAGS: &[FlagSpec] = &[
@@ -43,7 +43,9 @@ const TRAIN_FLAGS: &[FlagSpec] = &[
     FlagSpec { name: "vectors", value: "input|output|average", default: "input", help: "which vectors to save" },
     FlagSpec { name: "lowercase", value: "0|1", default: "0", help: "fold text to lower case" },
     FlagSpec { name: "strip-punct", value: "0|1", default: "0", help: "treat punctuation as white space" },
-    FlagSpec { name: "split-cjk", value: "0|1", default: "0", help: "make every CJK character a token (unsegmented Chinese)" },
+    FlagSpec { name: "segment", value: "words|characters|spaces", default: "spaces", help: "Chinese text: cut into words (jieba), one token per character, or as written (spaces between words)" },
+    FlagSpec { name: "dict", value: "FILE", default: "jieba's dict.txt (compiled in natively)", help: "with -segment words: the dictionary, one 'word count' a line" },
+    FlagSpec { name: "user-words", value: "FILE", default: "", help: "with -segment words: words always cut out whole, one a line (e.g. 咖啡 out of 喝咖啡)" },
     FlagSpec { name: "save-vocab", value: "FILE", default: "", help: "also write the vocabulary ('word count' per line)" },
     FlagSpec { name: "tsv", value: "DIR", default: "", help: "also write DIR/vectors.tsv and DIR/metadata.tsv for the Embedding Projector" },
     FlagSpec { name: "quiet", value: "0|1", default: "0", help: "1 = no progress on stderr" },
@@ -240,6 +242,37 @@ fn config_from_flags(f: &Flags) -> Result<Config, String> {
     })
 }
 
+/// The segmenter for `-segment words`: `-dict FILE` or the dictionary compiled in, with the
+/// words of `-user-words FILE`.
+fn segmenter(f: &Flags) -> Result<Segmenter, String> {
+    let mut segmenter = match f.string("dict") {
+        Some(path) => {
+            let bytes = read_file(path)?;
+            Segmenter::from_dictionary(&decode_lossy(&bytes).0)
+                .map_err(|e| format!("-dict '{path}': {e}"))?
+        }
+        None => bundled_segmenter()?,
+    };
+    if let Some(path) = f.string("user-words") {
+        segmenter.set_user_words(&decode_lossy(&read_file(path)?).0);
+    }
+    Ok(segmenter)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn bundled_segmenter() -> Result<Segmenter, String> {
+    Ok(Segmenter::bundled())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn bundled_segmenter() -> Result<Segmenter, String> {
+    Err(
+        "-segment words: the WebAssembly build has no dictionary compiled in; pass -dict FILE \
+         (jieba's dict.txt) or use the native w2v"
+            .into(),
+    )
+}
+
 fn vector_source(f: &Flags) -> Result<VectorSource, String> {
     match f.string("vectors").unwrap_or("input") {
         "input" => Ok(VectorSource::Input),
@@ -287,10 +320,20 @@ fn train(f: &Flags) -> Result<(), String> {
         ));
     }
     let quiet = f.switch("quiet", false)?;
+    let chinese = match f.string("segment") {
+        None => ChineseText::Spaces,
+        Some(name) => ChineseText::from_name(name)
+            .ok_or_else(|| format!("-segment: '{name}' is not one of words, characters, spaces"))?,
+    };
     let tokenizer = TokenizerOptions {
         lowercase: f.switch("lowercase", false)?,
         strip_punctuation: f.switch("strip-punct", false)?,
-        split_cjk: f.switch("split-cjk", false)?,
+        chinese,
+    };
+    let segmenter = if chinese == ChineseText::Words {
+        Some(segmenter(f)?)
+    } else {
+        None
     };
     let binary = f.switch("binary", false)?;
 
@@ -301,7 +344,10 @@ fn train(f: &Flags) -> Result<(), String> {
         eprintln!("warning: '{input}' is not valid UTF-8; invalid bytes were replaced by U+FFFD");
     }
     let mut builder = CorpusBuilder::new(tokenizer);
-    builder.push_text(&text);
+    match &segmenter {
+        Some(s) => builder.push_text(&s.segment_text(&text)),
+        None => builder.push_text(&text),
+    }
     let tokens_read = builder.tokens_read();
     drop(text);
     drop(bytes);

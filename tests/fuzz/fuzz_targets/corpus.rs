@@ -1,23 +1,54 @@
-//! Any bytes as a corpus: lossy decoding, tokenizing (every option), the vocabulary and the
-//! corpus built line by line and in pieces, must not panic, and what comes out must be
-//! consistent: every token id is in the vocabulary, counts are sorted, the token count adds up.
+//! Any bytes as a corpus: lossy decoding, Chinese word segmentation, tokenizing (every option), the
+//! vocabulary and the corpus built line by line and in pieces, must not panic, and what comes out
+//! must be consistent: every token id is in the vocabulary, counts are sorted, the token count
+//! adds up; segmenting keeps the lines and every word is a piece of the line.
 #![no_main]
+
+use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use word2vec_lab::corpus::CorpusBuilder;
-use word2vec_lab::tokenize::{decode_lossy, TokenizerOptions};
+use word2vec_lab::tokenize::{decode_lossy, ChineseText, TokenizerOptions};
+use word2vec_lab::Segmenter;
+
+/// jieba's dictionary is loaded once (a third of a second), with two user words.
+fn segmenter() -> &'static Segmenter {
+    static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
+    SEGMENTER.get_or_init(|| {
+        let mut s = Segmenter::bundled();
+        s.set_user_words("咖啡\n学");
+        s
+    })
+}
 
 fuzz_target!(|data: &[u8]| {
     let Some((&flags, text)) = data.split_first() else {
         return;
     };
+    let chinese = match (flags >> 2) & 3 {
+        0 => ChineseText::Spaces,
+        1 => ChineseText::Characters,
+        _ => ChineseText::Words,
+    };
     let options = TokenizerOptions {
         lowercase: flags & 1 != 0,
         strip_punctuation: flags & 2 != 0,
-        split_cjk: flags & 4 != 0,
+        chinese,
     };
     let min_count = 1 + (flags >> 6) as usize;
-    let (text, _replaced) = decode_lossy(text);
+    let (decoded, _replaced) = decode_lossy(text);
+    let text = if chinese == ChineseText::Words {
+        let segmented = segmenter().segment_text(&decoded);
+        assert_eq!(segmented.split('\n').count(), decoded.split('\n').count());
+        for line in decoded.split('\n') {
+            for word in segmenter().words(line) {
+                assert!(!word.is_empty() && line.contains(word), "{word:?} of {line:?}");
+            }
+        }
+        segmented
+    } else {
+        decoded.into_owned()
+    };
 
     // One piece, as a pasted text.
     let mut whole = CorpusBuilder::new(options);

@@ -1,6 +1,7 @@
 // Fill in the blank (tutorial §1, the distributional hypothesis as a question to the model):
-// the user writes a context with a blank, `我 喜欢 喝 ___`, and sees what the model predicts for
-// the blank — CBOW's reading: h from the context words, p(w | h) from the output layer.
+// the user writes a context with a blank, `我 喜欢 喝 ___` or, as Chinese is written, `我喜欢喝___`,
+// and sees what the model predicts for the blank — CBOW's reading: h from the context words,
+// p(w | h) from the output layer. The worker cuts the context into words as it cut the corpus.
 
 import { renderScored } from '../panels.js';
 import { el } from './format.js';
@@ -8,16 +9,17 @@ import { el } from './format.js';
 /** @typedef {import('../../protocol.js').Prediction} Prediction */
 /** @typedef {import('../../i18n.js').Translate} Translate */
 
-/** The blank in a context: three or more underscores, or a full-width ＿. */
+/** The blank in a context: two or more underscores, or a full-width ＿. */
 const BLANK = /_{2,}|＿+/;
 
 /**
- * The context words around the blank (the blank itself left out); null if there is no blank.
- * @param {string} text @returns {string[] | null}
+ * The context around the blank, the blank itself made a space (`我喜欢喝___` → `我喜欢喝 `), or
+ * null if there is no blank.
+ * @param {string} text @returns {string | null}
  */
 export function contextOf(text) {
   if (!BLANK.test(text)) return null;
-  return text.split(/\s+/).filter((w) => w !== '' && !BLANK.test(w));
+  return text.replace(new RegExp(BLANK.source, 'g'), ' ');
 }
 
 /**

@@ -31,7 +31,11 @@ export function renderTeaching(st, prev, t) {
     }, st.lessonStep, t);
   }
   const traceChanged = lang || st.trace !== prev.trace || st.vocab !== prev.vocab;
-  if (traceChanged) renderSamples($('samples-view'), st.trace, words, architecture, t);
+  if (traceChanged) {
+    renderSamples($('samples-view'), st.trace, words, architecture, t);
+    // Which moment of training the views show (words trained so far): tests wait on it.
+    $('samples-view').dataset.wordsDone = st.trace ? String(st.trace.progress.wordsDone) : '';
+  }
   if (traceChanged || st.traceSample !== prev.traceSample) {
     renderStep($('step-view'), st.trace, st.traceSample, words, output, t);
     $('prev-pair').hidden = (st.trace?.samples.length ?? 0) < 2;
@@ -47,7 +51,10 @@ export function renderTeaching(st, prev, t) {
   const word = pathWord(st);
   if (lang || st.tree !== prev.tree || word !== pathWord(prev)) renderHuffman($('huffman-view'), st.tree, words, word, t);
   const weights = st.snapshot?.weights ?? null;
-  if (lang || weights !== (prev.snapshot?.weights ?? null)) renderWeights($('weights-view'), weights, words, output, t);
+  if (lang || weights !== (prev.snapshot?.weights ?? null)) {
+    renderWeights($('weights-view'), weights, words, output, t);
+    $('weights-view').dataset.wordsDone = weights && st.snapshot ? String(st.snapshot.progress.wordsDone) : '';
+  }
   if (lang || st.prediction !== prev.prediction || st.blank !== prev.blank) {
     renderBlank(/** @type {HTMLOListElement} */ ($('blank-results')), $('blank-note'), st.blank, st.prediction, t);
   }
