@@ -1,7 +1,8 @@
 // Screenshots of the demo in each state, for reading and for the README:
 //   node scripts/screenshots.mjs [out-dir]      (needs `npm run build` first)
 // Writes idle, training (slow motion), paused, done (royal, analogy drawn), cluster colouring,
-// Chinese UI, a refused field and an error, then each teaching view; the cluster picture is also
+// Chinese UI, a refused field and an error, a Chinese text of the user's cut into words, then each
+// teaching view; the cluster picture is also
 // docs/screenshot.png.
 
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -73,6 +74,29 @@ try {
   await zh.page.waitForTimeout(600);
   await shot(zh.page, '9-chinese-eat-drink');
   await zh.page.close();
+
+  // A teacher's own text: Chinese as people write it, pasted over the tutorial, in the Chinese UI:
+  // the own-text note, the estimate, the words the segmenter cut, a traced sample.
+  const own = await openDemo(browser.context, `${server.url}?lang=zh`);
+  await ready(own.page);
+  const lines = [];
+  const drinks = ['红茶', '绿茶', '果汁', '豆浆', '酸奶', '奶茶'];
+  const foods = ['米饭', '面条', '面包', '包子', '馒头', '蛋糕'];
+  for (let i = 0; i < 600; i++) {
+    lines.push(i % 2 === 0 ? `我每天早上喜欢喝${drinks[i % 6]}。` : `她晚上常常吃${foods[i % 6]}。`);
+  }
+  await own.page.getByRole('textbox', { name: '语料' }).fill(lines.join('\n'));
+  await own.page.locator('#own-note').waitFor({ state: 'visible' });
+  await own.page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false', null, { timeout: 60000 });
+  await own.page.getByRole('button', { name: '下一个样本' }).click();
+  await own.page.waitForTimeout(600);
+  await shot(own.page, '9b-own-chinese-text');
+  await own.page.getByRole('button', { name: '训练' }).click();
+  await waitForState(own.page, 'done', 30000);
+  await own.page.getByRole('textbox', { name: '查询词' }).fill('红茶');
+  await own.page.waitForTimeout(600);
+  await shot(own.page, '9c-own-chinese-trained');
+  await own.page.close();
 
   // The teaching views: the tutorial's step at 改变, then the lesson and a comparison on eat-drink.
   const teach = await openDemo(browser.context, server.url);

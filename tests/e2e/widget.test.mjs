@@ -115,6 +115,19 @@ test('attributes: settings are checked by name and range; views and language app
   await page.locator('#cbow').getByRole('button', { name: 'Train' }).click();
   await waitForElementState(page, 'cbow', 'done');
   assert.match(await page.locator('#cbow').getByRole('status').innerText(), /^Done: [\d,]+ words trained/);
+
+  // A post's own Chinese text, written without spaces, as the element's content: cut into words.
+  await page.evaluate(() => {
+    const own = document.createElement('word2vec-demo');
+    own.id = 'own';
+    own.setAttribute('chinese', 'words');
+    own.setAttribute('views', 'similarity');
+    own.textContent = '深度学习改变了世界\n'.repeat(10);
+    document.body.append(own);
+  });
+  await waitForElementState(page, 'own', 'idle');
+  const near = await page.evaluate(() => /** @type {any} */ (document.getElementById('own')).nearest('深度', 4));
+  assert.deepEqual(near.map((/** @type {{word: string}} */ s) => s.word).sort(), ['世界', '了', '学习', '改变'].sort());
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -50,7 +50,12 @@ export function render(st, prev, { plot, settingInputs }) {
   }
   // Inputs follow the state (a preset fills them) but never fight the user's typing; the
   // corpus may be large, so it is compared only when the state's copy changed.
-  if (!prev || st.corpus !== prev.corpus) setValue(/** @type {HTMLTextAreaElement} */ ($('corpus')), st.corpus);
+  if (!prev || st.corpus !== prev.corpus) {
+    const box = /** @type {HTMLTextAreaElement} */ ($('corpus'));
+    // A large paste or file lands as its preview even in the focused box (it replaced the text).
+    if (st.corpusFile && st.corpusFile !== prev?.corpusFile) box.value = st.corpus;
+    else setValue(box, st.corpus);
+  }
   if (!prev || st.query !== prev.query || st.pairsText !== prev.pairsText || st.analogy !== prev.analogy) {
     setValue(input('query'), st.query);
     setValue(/** @type {HTMLTextAreaElement} */ ($('pairs')), st.pairsText);
@@ -173,7 +178,7 @@ function renderOwnText(st, t) {
     dim: s.dim,
     epochs: s.epochs,
     minCount: s.minCount,
-    chinese: `${t('chinese')}: ${t(`chinese.${s.chinese}`)}`,
+    chinese: t('own.chinese', { value: t(`chinese.${s.chinese}`) }),
   });
   $('own-note-text').textContent = `${t('own.note', { tokens: note.tokens.toLocaleString(), settings })} `;
 }
