@@ -291,7 +291,16 @@ test('a crashed worker: the page says so and restarts with the same text and set
   assert.ok(await restart.isHidden());
   assert.match(await page.locator('#corpus-stats').innerText(), /240 tokens · 3 distinct words · 7 dimensions/);
   await page.getByRole('button', { name: 'Train' }).click();
-  await waitForState(page, 'done', 30000);
+  await waitForState(page, 'done', 30000).catch(async (e) => {
+    // Say what the page showed instead.
+    const shown = await page.evaluate(() => ({
+      status: document.getElementById('status')?.textContent,
+      busy: document.querySelector('main')?.getAttribute('aria-busy'),
+      corpus: document.getElementById('corpus-stats')?.textContent,
+      epoch: document.getElementById('stat-epoch')?.textContent,
+    }));
+    throw new Error(`${e.message}; the page shows ${JSON.stringify(shown)}`);
+  });
   // The uncaught error in the worker is what the page reports, not a page error of its own.
   assert.deepEqual(errors.filter((e) => !/simulated crash/.test(e)), []);
   await page.close();
@@ -302,8 +311,9 @@ test('rapid Train / Pause clicks and Reset during training leave a consistent st
   await waitForState(page, 'idle');
   await page.getByRole('combobox', { name: 'Preset' }).selectOption('zh-classics');
   await waitForState(page, 'idle');
-  // Long enough that training is still running when the clicking stops.
-  await setNumber(page, 'Epochs', '200');
+  // Long enough that training is still running when the clicking stops, on any machine (the
+  // most epochs allowed: 40 million words).
+  await setNumber(page, 'Epochs', '1000');
   await settle(page);
   const train = page.getByRole('button', { name: 'Train' });
   const pause = page.getByRole('button', { name: 'Pause' });
