@@ -34,8 +34,28 @@ use crate::error::{Error, Result};
 /// A segmenter: jieba with a dictionary, plus the user's own words.
 pub struct Segmenter {
     jieba: Jieba,
+    /// Where the dictionary came from: a word taken back is undone by building jieba again.
+    source: Dictionary,
     /// The user's words, longest first (a longer one is cut out before a shorter one inside it).
     user_words: Vec<String>,
+}
+
+/// The dictionary a segmenter was built from.
+enum Dictionary {
+    #[cfg(not(target_arch = "wasm32"))]
+    Bundled,
+    Text(String),
+}
+
+impl Dictionary {
+    fn jieba(&self) -> Result<Jieba> {
+        match self {
+            #[cfg(not(target_arch = "wasm32"))]
+            Dictionary::Bundled => Ok(Jieba::new()),
+            Dictionary::Text(text) => Jieba::with_dict(&mut BufReader::new(text.as_bytes()))
+                .map_err(|e| Error::format("Chinese dictionary", e.to_string())),
+        }
+    }
 }
 
 impl Segmenter {
@@ -44,14 +64,15 @@ impl Segmenter {
     pub fn bundled() -> Segmenter {
         Segmenter {
             jieba: Jieba::new(),
+            source: Dictionary::Bundled,
             user_words: Vec::new(),
         }
     }
 
     /// A segmenter over a dictionary in jieba's format: one `word count [tag]` a line.
     pub fn from_dictionary(text: &str) -> Result<Segmenter> {
-        let jieba = Jieba::with_dict(&mut BufReader::new(text.as_bytes()))
-            .map_err(|e| Error::format("Chinese dictionary", e.to_string()))?;
+        let source = Dictionary::Text(text.to_string());
+        let jieba = source.jieba()?;
         if !jieba.has_word("学习") {
             return Err(Error::format(
                 "Chinese dictionary",
@@ -60,13 +81,15 @@ impl Segmenter {
         }
         Ok(Segmenter {
             jieba,
+            source,
             user_words: Vec::new(),
         })
     }
 
     /// The user's own words: one a line (white space around a word is ignored, empty lines
-    /// skipped). Replaces the words set before; a word taken back leaves the dictionary's count
-    /// it had (if any), so the cut is as without it.
+    /// skipped). Replaces the words set before. Each new word gets the count that keeps its
+    /// characters together; when a word is taken back, jieba is built again from the dictionary
+    /// (a few tenths of a second), so the cut is exactly as without it.
     pub fn set_user_words(&mut self, text: &str) {
         let mut words: Vec<String> = text
             .lines()
@@ -76,6 +99,14 @@ impl Segmenter {
             .collect();
         words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
         words.dedup();
+        let taken_back = self.user_words.iter().any(|w| !words.contains(w));
+        if taken_back {
+            // The dictionary already built once, so it builds again.
+            if let Ok(jieba) = self.source.jieba() {
+                self.jieba = jieba;
+                self.user_words.clear();
+            }
+        }
         for w in &words {
             if !self.user_words.contains(w) {
                 // Enough count to keep its characters together where no longer word holds them.
@@ -190,9 +221,14 @@ mod tests {
         s.set_user_words("咖啡\n\n  饺子  \n");
         assert_eq!(cut(&s, "我喜欢喝咖啡"), ["我", "喜欢", "喝", "咖啡"]);
         assert_eq!(cut(&s, "我们吃饺子"), ["我们", "吃", "饺子"]);
-        // A new word of the user's own is joined.
+        // A new word of the user's own is joined; taken back, the cut is as before it.
+        let before = cut(&s, "我喝红茶拿铁");
+        assert_ne!(before, ["我", "喝", "红茶拿铁"]);
         s.set_user_words("咖啡\n红茶拿铁");
         assert_eq!(cut(&s, "我喝红茶拿铁"), ["我", "喝", "红茶拿铁"]);
+        s.set_user_words("咖啡");
+        assert_eq!(cut(&s, "我喝红茶拿铁"), before);
+        assert_eq!(cut(&s, "我喜欢喝咖啡"), ["我", "喜欢", "喝", "咖啡"]);
     }
 
     #[test]

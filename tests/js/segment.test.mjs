@@ -38,6 +38,12 @@ test('dictionary words: a user\'s word is cut out of a collocation, and taken ba
   assert.deepEqual(s.words('我喜欢喝咖啡'), ['我', '喜欢', '喝', '咖啡']);
   s.setUserWords('');
   assert.deepEqual(s.words('我喜欢喝咖啡'), ['我', '喜欢', '喝咖啡']);
+  // A word the dictionary lacks is joined, and cut as before once taken back.
+  const before = s.words('我喝红茶拿铁');
+  s.setUserWords('红茶拿铁');
+  assert.deepEqual(s.words('我喝红茶拿铁'), ['我', '喝', '红茶拿铁']);
+  s.setUserWords('');
+  assert.deepEqual(s.words('我喝红茶拿铁'), before);
   s.free();
 });
 

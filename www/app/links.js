@@ -29,14 +29,16 @@ export function addressWriter(store, flush) {
     history.replaceState(history.state, '', `${location.pathname}${location.search}#${fragment}`);
   };
   const own = () => store.get().preset === 'custom' && !store.get().corpusFile;
+  /** The user's text packed, if it is the text shown now and has been packed. */
+  const packed = () => (own() && packedFor?.text === store.get().corpus ? packedFor.packed : null);
   const writer = {
     async write() {
       const st = store.get();
       if (own() && packedFor?.text !== st.corpus) packedFor = { text: st.corpus, packed: await packText(st.corpus) };
-      writeWith(own() && packedFor?.text === store.get().corpus ? packedFor.packed : null);
+      writeWith(packed());
     },
     writeNow() {
-      writeWith(own() && packedFor?.text === store.get().corpus ? packedFor.packed : null);
+      writeWith(packed());
     },
   };
   $('share').addEventListener('click', async () => {
