@@ -61,14 +61,18 @@ const client = new WorkerClient(startWorker, {
   },
   onCrash: (reason) => store.update({ crashed: true, run: 'error', error: reason, readProgress: null }),
   onSnapshot: (s) => {
-    store.update((st) => ({ snapshot: s, answers: s.answers, lossCurve: addLoss(st.lossCurve, s) }));
-    // The rate training reaches at full speed, for the next estimate under the same settings.
-    const st = store.get();
-    if (st.run === 'training' && SPEEDS[st.speedLevel] === null && s.wordsPerSecond > 0 && st.vocab) {
-      store.update({ fullSpeedRate: { key: rateKey(st.raw, st.vocab.words.length), wordsPerSecond: s.wordsPerSecond } });
-    }
-    // The worker fell back to PCA (custom axes whose words a new corpus lacks).
-    if (s.projectionError) store.update({ projection: { kind: 'pca' }, projectionError: s.projectionError });
+    // One update, so one render per snapshot: they come many times a second.
+    store.update((st) => ({
+      snapshot: s,
+      answers: s.answers,
+      lossCurve: addLoss(st.lossCurve, s),
+      // The rate training reaches at full speed, for the next estimate under the same settings.
+      ...(st.run === 'training' && SPEEDS[st.speedLevel] === null && s.wordsPerSecond > 0 && st.vocab
+        ? { fullSpeedRate: { key: rateKey(st.raw, st.vocab.words.length), wordsPerSecond: s.wordsPerSecond } }
+        : {}),
+      // The worker fell back to PCA (custom axes whose words a new corpus lacks).
+      ...(s.projectionError ? { projection: /** @type {const} */ ({ kind: 'pca' }), projectionError: s.projectionError } : {}),
+    }));
     teaching.onSnapshot();
   },
   onState: (run, error) => store.update({ run, error, readProgress: null }),

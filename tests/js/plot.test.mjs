@@ -75,6 +75,28 @@ test('squares go straight into the pixel buffer, clipped, the most frequent word
   assert.equal(pixels.filter((p) => p !== 0).length, 4 + 3 + 2);
 });
 
+test('label sprites: a block copied whole inside the buffer, clipped at its edges', async () => {
+  const { blit } = await import('../../www/views/label-sprites.js');
+  // A 4 × 2 source: pixel values 1..8, row by row.
+  const src = Uint32Array.from({ length: 8 }, (_, i) => i + 1);
+  const w = 5;
+  const h = 3;
+  const at = (/** @type {Uint32Array} */ d, /** @type {number} */ x, /** @type {number} */ y) => d[y * w + x];
+  const inside = new Uint32Array(w * h);
+  blit(inside, w, h, src, 4, 1, 0, 3, 2, 1, 1);
+  assert.deepEqual([at(inside, 1, 1), at(inside, 2, 1), at(inside, 3, 1), at(inside, 1, 2), at(inside, 3, 2)], [2, 3, 4, 6, 8]);
+  assert.equal(inside.filter((p) => p !== 0).length, 6);
+  // Past the top-left and the right edges: only what lands inside is written.
+  const clipped = new Uint32Array(w * h);
+  blit(clipped, w, h, src, 4, 0, 0, 4, 2, -1, -1);
+  assert.deepEqual([...clipped.subarray(0, 3)], [6, 7, 8]);
+  assert.equal(clipped.filter((p) => p !== 0).length, 3);
+  const right = new Uint32Array(w * h);
+  blit(right, w, h, src, 4, 0, 0, 4, 2, 3, 2);
+  assert.deepEqual([at(right, 3, 2), at(right, 4, 2)], [1, 2]);
+  assert.equal(right.filter((p) => p !== 0).length, 2);
+});
+
 test('colours: clusters use the palette, frequency runs from light to dark', () => {
   const counts = Uint32Array.from([100, 10, 1]);
   const byCluster = pointRgb(counts, Uint32Array.from([0, 1, 0]), 'cluster');

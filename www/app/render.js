@@ -87,9 +87,13 @@ export function render(st, prev, { plot, settingInputs }) {
 
   if (!prev || st.applying !== prev.applying) document.querySelector('main')?.setAttribute('aria-busy', String(st.applying));
   const p = st.snapshot?.progress ?? null;
-  renderStatus($('status'), st.run, p, st.error, t, st.readProgress, st.crashed, st.importing, st.vocab);
-  $('restart').hidden = !st.crashed;
-  renderStats(statEls, st.vocab?.imported ? null : p, st.snapshot?.wordsPerSecond ?? 0, st.lossCurve.at(-1)?.loss ?? null);
+  if (langChanged || st.run !== prev.run || st.snapshot !== prev.snapshot || st.error !== prev.error || st.readProgress !== prev.readProgress || st.crashed !== prev.crashed || st.importing !== prev.importing || st.vocab !== prev.vocab) {
+    renderStatus($('status'), st.run, p, st.error, t, st.readProgress, st.crashed, st.importing, st.vocab);
+    $('restart').hidden = !st.crashed;
+  }
+  if (!prev || st.snapshot !== prev.snapshot || st.lossCurve !== prev.lossCurve || st.vocab !== prev.vocab) {
+    renderStats(statEls, st.vocab?.imported ? null : p, st.snapshot?.wordsPerSecond ?? 0, st.lossCurve.at(-1)?.loss ?? null);
+  }
   // A crashed worker answers nothing until it is restarted.
   const busy = st.run === 'loading' || st.crashed;
   /** @type {HTMLButtonElement} */ ($('train')).disabled = busy || st.run === 'training';

@@ -159,12 +159,31 @@ export function addDrawn(drawn, trace, output) {
  * A word's id in the loaded vocabulary, or −1. A linear search, but ids are by frequency, so the
  * words people ask about are found early, and even a miss over 50,000 words takes about 0.1 ms:
  * cheaper than building a word → id map for every vocabulary (30 ms at 50,000 words, in one
- * main-thread task).
+ * main-thread task). Each answer is remembered for its vocabulary: every snapshot asks again
+ * for the same dozen words (query, neighbours, analogy), and misses are the dear ones.
  * @param {PlotSource} st @param {string} word
  */
 export function wordId(st, word) {
-  return st.vocab?.words.indexOf(word.trim()) ?? -1;
+  if (!st.vocab) return -1;
+  let known = askedIds.get(st.vocab.words);
+  if (!known) {
+    known = new Map();
+    askedIds.set(st.vocab.words, known);
+  }
+  const w = word.trim();
+  let id = known.get(w);
+  if (id === undefined) {
+    id = st.vocab.words.indexOf(w);
+    // A bound on what is remembered, whatever is typed.
+    if (known.size > 10000) known.clear();
+    known.set(w, id);
+  }
+  return id;
 }
+
+/** The ids asked for so far, by vocabulary (its words array). */
+/** @type {WeakMap<string[], Map<string, number>>} */
+const askedIds = new WeakMap();
 
 /**
  * The word whose Huffman path to show: the last traced target, else the query word.

@@ -2,6 +2,7 @@
 // Each is a render function from plain data to DOM, with no state of its own.
 
 import { SHORTCUTS } from '../app/shortcuts.js';
+import { cssSize } from './canvas-size.js';
 
 /** @typedef {import('../protocol.js').Progress} Progress */
 /** @typedef {import('../protocol.js').Answers} Answers */
@@ -143,8 +144,7 @@ export function parsePairs(text) {
  */
 export function renderLoss(canvas, points) {
   const dpr = window.devicePixelRatio || 1;
-  const w = canvas.clientWidth;
-  const h = canvas.clientHeight;
+  const { width: w, height: h } = cssSize(canvas, () => renderLoss(canvas, points));
   if (canvas.width !== Math.round(w * dpr)) canvas.width = Math.round(w * dpr);
   if (canvas.height !== Math.round(h * dpr)) canvas.height = Math.round(h * dpr);
   const ctx = canvas.getContext('2d');

@@ -4,7 +4,8 @@
 // analogy's parallelogram); how it looks on screen from a `View` (a scale and an offset). The
 // pure functions (`fitView`, `toScreen`, `pick`, `placeLabels`, `pointRgb`, `rasterSquares`) hold the
 // geometry and are unit-tested; the `EmbeddingPlot` class owns the canvas, the animation and the
-// pointer: new coordinates glide in over TRANSITION_MS, the view follows the data until the user
+// pointer: new coordinates glide in over TRANSITION_MS (while training, until the next snapshot
+// is due, so the points never stop between snapshots), the view follows the data until the user
 // zooms or pans (double-click to follow again), hover shows a word's details, click selects.
 //
 // Canvas 2-D keeps thousands of labelled points fluid: up to 1,500 points are circles, one path
@@ -12,9 +13,12 @@
 // pixel buffer and put on the canvas in one call (20,000 points in a few milliseconds, where a
 // path of 20,000 shapes takes the browser's rasteriser tens); above 12,000 new coordinates are
 // drawn at once rather than gliding. Labels are placed greedily (selected and frequent words
-// first) on a coarse occupancy grid so that they never overlap, 400 at most. A new vocabulary
+// first) on a coarse occupancy grid so that they never overlap, 400 at most; with squares they
+// are sprites copied into the same pixel buffer (label-sprites.js: fillText once per word, not
+// once per frame), except the selected, hovered and highlighted words'. A new vocabulary
 // comes in over three frames (frequent points, all points, labels), none of them a long task.
 
+import { LabelSprites } from './label-sprites.js';
 import { plotSvg } from './plot-svg.js';
 
 /** @typedef {{scale: number, x: number, y: number}} View  screen = data · scale + (x, y), y flipped */
@@ -32,11 +36,18 @@ import { plotSvg } from './plot-svg.js';
  */
 
 export const TRANSITION_MS = 180;
+/** While training, each glide lasts until the next snapshot is due (the time since the last one,
+ * up to this long), so that the points move without stopping between snapshots. */
+const MAX_GLIDE_MS = 600;
 const PADDING = 28;
 /** More room on the right, where labels are written (beside their points). */
 const LABEL_ROOM = 72;
 const POINT_RADIUS = 3.5;
-const LABEL_FONT = '12px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+const LABEL_PX = 12;
+const LABEL_FONT = `${LABEL_PX}px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif`;
+/** Label text: the selected, hovered and highlighted words' darker. */
+const LABEL_INK = '#374151';
+const LABEL_INK_STRONG = '#111827';
 const CELL = 8;
 const MAX_LABELS = 400;
 const SHADES = 16;
@@ -303,7 +314,9 @@ export class EmbeddingPlot {
     this.canvas = canvas;
     this.tooltip = tooltip;
     this.hooks = hooks;
-    const ctx = canvas.getContext('2d');
+    // Desynchronized: frames go to the screen without waiting for the page's own paint and
+    // commit, which on a machine drawing canvases in software copies the whole canvas per frame.
+    const ctx = canvas.getContext('2d', { desynchronized: true });
     if (!ctx) throw new Error('no 2-D canvas');
     this.ctx = ctx;
     /** @type {PlotData | null} */
@@ -312,6 +325,9 @@ export class EmbeddingPlot {
     this.shown = new Float32Array(0);
     this.from = new Float32Array(0);
     this.transitionStart = 0;
+    /** How long the current glide lasts, and when the coordinates last changed. */
+    this.glide = TRANSITION_MS;
+    this.coordsAt = -Infinity;
     /** @type {View} */
     this.view = { scale: 1, x: 0, y: 0 };
     this.follow = true;
@@ -326,10 +342,14 @@ export class EmbeddingPlot {
     this.pixels = new Uint32Array(0);
     /** @type {ImageData | null} the squares' pixel buffer, reused while the canvas keeps its size */
     this.image = null;
+    /** Labels drawn once and copied into the squares' pixel buffer (label-sprites.js). */
+    this.sprites = new LabelSprites(LABEL_FONT, LABEL_PX, LABEL_INK);
     /** @type {Float32Array} label widths, estimated when first needed (−1: not yet) */
     this.widths = new Float32Array(0);
     this.width = 0;
     this.height = 0;
+    /** Canvas pixels per CSS pixel. */
+    this.dpr = 1;
     this.frame = 0;
     this.frames = 0;
     /** Frames left in which a new vocabulary is drawn in part (see WARMUP_FRAMES). */
@@ -345,6 +365,7 @@ export class EmbeddingPlot {
     const sameWords = prev !== null && prev.words === data.words;
     if (!sameWords) {
       this.widths = new Float32Array(data.words.length).fill(-1);
+      if (data.words.length > SQUARES_ABOVE) this.sprites.reset(data.words.length, this.dpr);
       this.shown = new Float32Array(data.coords);
       this.follow = true;
       this.hover = -1;
@@ -358,8 +379,14 @@ export class EmbeddingPlot {
       this.colours = data.words.length > SQUARES_ABOVE ? [] : Array.from(rgb, cssColour);
       this.pixels = data.words.length > SQUARES_ABOVE ? rgb.map(pixelOf) : new Uint32Array(0);
     }
+    const now = performance.now();
+    if (!prev || data.coords !== prev.coords) {
+      const since = now - this.coordsAt;
+      this.glide = sameWords && since > TRANSITION_MS && since < MAX_GLIDE_MS ? since : TRANSITION_MS;
+      this.coordsAt = now;
+    }
     this.from = new Float32Array(this.shown);
-    this.transitionStart = performance.now();
+    this.transitionStart = now;
     this.data = data;
     this.request();
   }
@@ -414,6 +441,8 @@ export class EmbeddingPlot {
   resize() {
     const r = this.canvas.getBoundingClientRect();
     const dpr = window.devicePixelRatio || 1;
+    if (dpr !== this.dpr && this.data && this.data.words.length > SQUARES_ABOVE) this.sprites.reset(this.data.words.length, dpr);
+    this.dpr = dpr;
     this.width = r.width;
     this.height = r.height;
     this.canvas.width = Math.round(r.width * dpr);
@@ -432,7 +461,7 @@ export class EmbeddingPlot {
     const { ctx, width, height } = this;
     ctx.clearRect(0, 0, width, height);
     if (!data) return;
-    const t = data.words.length > GLIDE_UP_TO ? 1 : Math.min(1, (now - this.transitionStart) / TRANSITION_MS);
+    const t = data.words.length > GLIDE_UP_TO ? 1 : Math.min(1, (now - this.transitionStart) / this.glide);
     const k = ease(t);
     const all = data.words.length;
     const stage = this.warmup;
@@ -460,8 +489,24 @@ export class EmbeddingPlot {
       sy[i] = screenY(view, shown[2 * i + 1]);
     }
 
+    // Labels: selected, hovered and highlighted first, then by frequency (ids are by frequency).
+    // Not while a new vocabulary comes in (see WARMUP_FRAMES).
+    /** @type {number[]} */
+    let labels = [];
+    if (stage === 0) {
+      const first = [];
+      if (data.selected >= 0) first.push(data.selected);
+      if (this.hover >= 0) first.push(this.hover);
+      for (const h of data.highlighted) first.push(h);
+      labels = placeLabels(first, n, sx, sy, (i) => this.labelWidth(i), width, height, MAX_LABELS);
+    }
+    const strong = (/** @type {number} */ i) => i === data.selected || i === this.hover || data.highlighted.has(i);
+    /** Labels drawn as text on top of everything (the others may be sprites under the rings). */
+    let texts = labels;
     if (all > SQUARES_ABOVE) {
-      this.drawSquares(sx, sy);
+      const sprites = labels.filter((i) => !strong(i));
+      texts = labels.filter(strong);
+      this.drawSquares(sx, sy, sprites);
       this.drawAnalogy(data, sx, sy);
     } else {
       this.drawAnalogy(data, sx, sy);
@@ -497,24 +542,17 @@ export class EmbeddingPlot {
     }
 
     if (stage > 0) return;
-    // Labels: selected, hovered and highlighted first, then by frequency (ids are by frequency).
-    const first = [];
-    if (data.selected >= 0) first.push(data.selected);
-    if (this.hover >= 0) first.push(this.hover);
-    for (const h of data.highlighted) first.push(h);
-    const labels = placeLabels(first, n, sx, sy, (i) => this.labelWidth(i), width, height, MAX_LABELS);
     this.scene = { sx, sy, labels };
     // Each label on a pale box, so it reads over the points: the boxes are one path (stroking
     // the glyphs' outlines as a halo cost several times more).
     ctx.fillStyle = 'rgba(255, 255, 255, 0.75)';
     ctx.beginPath();
-    for (const i of labels) ctx.rect(sx[i] + 4, sy[i] - 8, this.labelWidth(i) - 2, 14);
+    for (const i of texts) ctx.rect(sx[i] + 4, sy[i] - 8, this.labelWidth(i) - 2, 14);
     ctx.fill();
     ctx.font = LABEL_FONT;
     ctx.textBaseline = 'middle';
-    for (const i of labels) {
-      const strong = i === data.selected || i === this.hover || data.highlighted.has(i);
-      ctx.fillStyle = strong ? '#111827' : '#374151';
+    for (const i of texts) {
+      ctx.fillStyle = strong(i) ? LABEL_INK_STRONG : LABEL_INK;
       ctx.fillText(data.words[i], sx[i] + 5, sy[i] - 1);
     }
     if (t < 1) this.request();
@@ -546,13 +584,14 @@ export class EmbeddingPlot {
   }
 
   /**
-   * Squares written into a pixel buffer and put on the canvas in one call (which replaces every
-   * pixel: whatever else the frame shows is drawn after it).
+   * Squares written into a pixel buffer, then the labels `labels` copied over them as sprites (a
+   * box as on the canvas, at (x + 4, y − 8), opaque), and all put on the canvas in one call (which
+   * replaces every pixel: whatever else the frame shows is drawn after it).
    * @param {Float32Array} sx @param {Float32Array} sy  screen coordinates (CSS pixels)
+   * @param {number[]} labels
    */
-  drawSquares(sx, sy) {
-    const { canvas, ctx } = this;
-    const dpr = canvas.width / Math.max(1, this.width);
+  drawSquares(sx, sy, labels) {
+    const { canvas, ctx, dpr } = this;
     if (!this.image || this.image.width !== canvas.width || this.image.height !== canvas.height) {
       this.image = ctx.createImageData(canvas.width, canvas.height);
     }
@@ -560,6 +599,9 @@ export class EmbeddingPlot {
     pixels.fill(0);
     const size = Math.max(2, Math.round(4 * dpr));
     rasterSquares(pixels, canvas.width, canvas.height, dpr === 1 ? sx : sx.map((x) => x * dpr), dpr === 1 ? sy : sy.map((y) => y * dpr), this.pixels, size);
+    const words = this.data?.words ?? [];
+    this.sprites.prepare(labels, (i) => words[i], (i) => this.labelWidth(i) - 2);
+    for (const i of labels) this.sprites.draw(pixels, canvas.width, canvas.height, i, Math.round((sx[i] + 4) * dpr), Math.round((sy[i] - 8) * dpr));
     ctx.putImageData(this.image, 0, 0);
   }
 

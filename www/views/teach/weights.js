@@ -8,11 +8,15 @@ import { el } from './format.js';
 /** @typedef {import('../../protocol.js').Weights} Weights */
 /** @typedef {import('../../i18n.js').Translate} Translate */
 
+/** The scale's ends: positive weights red, negative blue. */
+const RED = [220, 38, 38];
+const BLUE = [37, 99, 235];
+
 /** @param {number} x @param {number} max */
 function colour(x, max) {
   const t = max > 0 ? Math.max(-1, Math.min(1, x / max)) : 0;
   const a = Math.abs(t);
-  const [r, g, b] = t >= 0 ? [220, 38, 38] : [37, 99, 235];
+  const [r, g, b] = t >= 0 ? RED : BLUE;
   return `rgba(${r}, ${g}, ${b}, ${a.toFixed(3)})`;
 }
 
@@ -40,13 +44,17 @@ function heatmap(caption, data, rows, dim, label, max, numbers) {
   return t;
 }
 
-/** RGBA of a value on the blue–white–red scale. @param {number} x @param {number} max */
-function rgba(x, max) {
+/**
+ * A value on the blue–white–red scale as one opaque pixel, blended over white (so the canvas
+ * needs no transparency), seen through a Uint32Array (bytes R, G, B, A in memory).
+ * @param {number} x @param {number} max
+ */
+function pixel(x, max) {
   const t = max > 0 ? Math.max(-1, Math.min(1, x / max)) : 0;
-  const [r, g, b] = t >= 0 ? [220, 38, 38] : [37, 99, 235];
+  const [r, g, b] = t >= 0 ? RED : BLUE;
   const a = Math.abs(t);
-  // Blended over white, so the canvas needs no transparency.
-  return [255 + (r - 255) * a, 255 + (g - 255) * a, 255 + (b - 255) * a, 255];
+  // Each channel blended over white, rounded (| 0 after + 0.5: the channels are positive).
+  return (0xff000000 | (((255 + (b - 255) * a + 0.5) | 0) << 16) | (((255 + (g - 255) * a + 0.5) | 0) << 8) | ((255 + (r - 255) * a + 0.5) | 0)) >>> 0;
 }
 
 /**
@@ -77,7 +85,8 @@ function paint(canvas, data, max) {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const image = ctx.createImageData(canvas.width, canvas.height);
-  for (let i = 0; i < canvas.width * canvas.height; i++) image.data.set(rgba(data[i], max), 4 * i);
+  const pixels = new Uint32Array(image.data.buffer);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = pixel(data[i], max);
   ctx.putImageData(image, 0, 0);
 }
 
@@ -94,7 +103,11 @@ export function renderWeights(root, w, words, output, t) {
     return;
   }
   // Each matrix on its own scale: W′ starts at zero and grows, W starts small and random.
-  const largest = (/** @type {Float32Array} */ m) => m.reduce((a, x) => Math.max(a, Math.abs(x)), 0);
+  const largest = (/** @type {Float32Array} */ m) => {
+    let a = 0;
+    for (let i = 0; i < m.length; i++) a = Math.max(a, Math.abs(m[i]));
+    return a;
+  };
   const numbers = w.dim <= 8;
   const outLabel = output === 'hierarchical' ? (/** @type {number} */ r) => t('step.node', { n: r }) : (/** @type {number} */ r) => words[r];
   const note = el('p', t('weights.help', { rows: w.rows, total: words.length, dim: w.dim }), 'help');
