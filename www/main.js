@@ -6,7 +6,7 @@
 // renders, and draws the plot.
 
 import { $, input } from './app/dom.js';
-import { render } from './app/render.js';
+import { renderer } from './app/render.js';
 import { loadCorpus, readSavedWork } from './app/saved.js';
 import { keepWork } from './app/persist.js';
 import { readFragment, unpackText } from './app/share.js';
@@ -20,7 +20,7 @@ import { checkSettings, defaultSpeedLevel, rawFromSettings, SPEEDS } from './set
 import { createStore } from './store.js';
 import { buildSettingsForm } from './views/controls.js';
 import { parsePairs } from './views/panels.js';
-import { EmbeddingPlot } from './views/plot.js';
+import { EmbeddingPlot } from './views/plot-canvas.js';
 import { setupCompare } from './app/compare.js';
 import { setupProjection } from './app/projection.js';
 import { setupVectors } from './app/vectors.js';
@@ -621,7 +621,7 @@ const plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($('plot')), $('
     if (st.colourBy === 'cluster' && c) parts.push(t('plot.cluster', { n: c[id] + 1 }));
     return parts.join(' · ');
   },
-});
+}, { offscreen: true });
 
 // ---- Vector files ---------------------------------------------------------------------------
 
@@ -682,6 +682,6 @@ document.addEventListener('keydown', (e) => {
 
 // ---- Rendering ------------------------------------------------------------------------------
 
-const parts = { plot, settingInputs };
-store.subscribe((st, prev) => render(st, prev, parts));
-render(store.get(), null, parts);
+const renderState = renderer(() => store.get(), { plot, settingInputs });
+store.subscribe((st) => renderState(st));
+renderState(store.get());

@@ -245,8 +245,13 @@
  * } WorkerMessage
  */
 
-/** Snapshots per second, at most, while training. */
-export const MAX_SNAPSHOTS_PER_SECOND = 30;
+/** Snapshots per second, at most, while training at speed: each one is text, lists and a loss
+ * curve redrawn on the page's main thread, and the plot glides from one to the next, so ten
+ * a second move as smoothly as thirty at a third of the page's work. */
+export const MAX_SNAPSHOTS_PER_SECOND = 10;
+
+/** In slow motion up to this many words a second, every update is a snapshot of its own. */
+export const EVERY_UPDATE_UP_TO = 30;
 
 /** Words t-SNE and UMAP lay out at most: the most frequent (src/tsne.rs is exact: n² per iteration). */
 export const LAYOUT_POINTS = 500;

@@ -1,11 +1,12 @@
 // Renders the page from the state: text in the chosen language, the form, the status and
-// numbers, the answers, the loss curve and the plot's data. Called by the store on every change
-// with the previous state, so each part re-renders only when its inputs changed.
+// numbers, the answers, the loss curve and the plot's data. Each part re-renders only when its
+// inputs changed since the state last rendered; while training, snapshots reach the plot at once
+// and the rest of the page at most every PANELS_EVERY_MS (`renderer`).
 
 import { translator } from '../i18n.js';
 import { SPEEDS } from '../settings.js';
 import { applyText, renderSettingsForm } from '../views/controls.js';
-import { renderLoss, renderPairs, renderScored, renderShortcuts, renderStats, renderStatus } from '../views/panels.js';
+import { renderLoss, renderPairs, renderScored, renderShortcuts, renderStats, renderStatus, setText } from '../views/panels.js';
 import { $, input } from './dom.js';
 import { duration, estimate, plotData } from './state.js';
 import { LAYOUT_POINTS } from '../protocol.js';
@@ -28,9 +29,9 @@ function setValue(el, value) {
 
 /**
  * @param {AppState} st @param {AppState | null} prev
- * @param {{plot: import('../views/plot.js').EmbeddingPlot, settingInputs: Map<string, HTMLInputElement | HTMLSelectElement>}} parts
+ * @param {{settingInputs: Map<string, HTMLInputElement | HTMLSelectElement>}} parts
  */
-export function render(st, prev, { plot, settingInputs }) {
+export function render(st, prev, { settingInputs }) {
   const t = translator(st.lang);
   if (!prev || st.lang !== prev.lang) {
     document.documentElement.lang = st.lang === 'zh' ? 'zh-CN' : 'en';
@@ -131,15 +132,9 @@ export function render(st, prev, { plot, settingInputs }) {
   }
   if (langChanged || st.snapshot !== prev.snapshot) {
     const ex = st.snapshot?.explained ?? [];
-    $('explained').textContent = ex.length === 2 ? t('plot.explained', { x: (ex[0] * 100).toFixed(0), y: (ex[1] * 100).toFixed(0) }) : '';
+    setText($('explained'), ex.length === 2 ? t('plot.explained', { x: (ex[0] * 100).toFixed(0), y: (ex[1] * 100).toFixed(0) }) : '');
   }
   if (!prev || st.lossCurve !== prev.lossCurve) renderLoss(/** @type {HTMLCanvasElement} */ ($('loss')), st.lossCurve);
-  if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.query !== prev.query || st.analogy !== prev.analogy || st.colourBy !== prev.colourBy || st.vocab !== prev.vocab) {
-    const data = plotData(st);
-    if (data) plot.setData(data);
-    else if (st.vocab === null) plot.clear();
-  }
-  renderTeaching(st, prev, t);
 }
 
 /**
@@ -195,19 +190,99 @@ function renderOwnText(st, t) {
 function renderEstimate(st, t) {
   const e = estimate(st, SPEEDS);
   const slowAndLong = e !== null && e.slow && e.seconds !== null && e.seconds > 60;
-  $('full-speed').hidden = !slowAndLong;
+  if ($('full-speed').hidden !== !slowAndLong) $('full-speed').hidden = !slowAndLong;
   $('estimate').classList.toggle('warning', slowAndLong);
   if (e === null) {
-    $('estimate-text').textContent = '';
+    setText($('estimate-text'), '');
     return;
   }
   const speed = SPEEDS[st.speedLevel];
   const speedText = speed === null ? t('speed.full') : t('speed.value', { n: speed.toLocaleString() });
   if (e.seconds === null) {
-    $('estimate-text').textContent = t('estimate.words', { words: Math.round(e.words).toLocaleString() });
+    setText($('estimate-text'), t('estimate.words', { words: Math.round(e.words).toLocaleString() }));
     return;
   }
   const d = duration(e.seconds);
   const time = t(d.key, { n: d.n });
-  $('estimate-text').textContent = slowAndLong ? `${t('estimate.slow', { time })} ` : t('estimate.time', { time, speed: speedText });
+  setText($('estimate-text'), slowAndLong ? `${t('estimate.slow', { time })} ` : t('estimate.time', { time, speed: speedText }));
+}
+
+/**
+ * The plot's data, when what it shows changed.
+ * @param {AppState} st @param {AppState | null} prev @param {import('../views/plot-canvas.js').EmbeddingPlot} plot
+ */
+export function renderPlot(st, prev, plot) {
+  if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.query !== prev.query || st.analogy !== prev.analogy || st.colourBy !== prev.colourBy || st.vocab !== prev.vocab) {
+    const data = plotData(st);
+    if (data) plot.setData(data);
+    else if (st.vocab === null) plot.clear();
+  }
+}
+
+/** While training, the text, the lists and the small charts follow the snapshots at most this
+ * often; the plot (drawn in its own worker) follows every one. Each update of the page's text is
+ * layout and paint on the main thread: four a second read as live, and leave it free. */
+export const PANELS_EVERY_MS = 250;
+
+/** What a new snapshot of the model changes, and nothing else does. */
+const SNAPSHOT_KEYS = new Set(['snapshot', 'answers', 'lossCurve', 'fullSpeedRate']);
+
+/**
+ * The store's listener: the plot at once; the page, and apart from it the teaching views, at
+ * once too, except a change that is only a new snapshot while training. That waits until
+ * PANELS_EVERY_MS have passed since the part was last rendered (and is then rendered with
+ * whatever came meanwhile); the teaching views are kept half a period after the rest, so that
+ * the two never fall in the same frame.
+ * @param {() => AppState} get  the state now
+ * @param {{plot: import('../views/plot-canvas.js').EmbeddingPlot, settingInputs: Map<string, HTMLInputElement | HTMLSelectElement>}} parts
+ * @returns {(st: AppState) => void}
+ */
+export function renderer(get, parts) {
+  /** @type {AppState | null} the state the plot was last given */
+  let plotted = null;
+  const page = paced(get, (st, prev) => render(st, prev, parts), 0);
+  const teaching = paced(get, (st, prev) => renderTeaching(st, prev, translator(st.lang)), PANELS_EVERY_MS / 2);
+  return (st) => {
+    renderPlot(st, plotted, parts.plot);
+    plotted = st;
+    page(st);
+    teaching(st);
+  };
+}
+
+/**
+ * One part of the page, rendered from the state it was last rendered from, paced while training
+ * (see `renderer`); `lag` delays its first paced render, to keep it out of step with the others.
+ * @param {() => AppState} get @param {(st: AppState, prev: AppState | null) => void} draw @param {number} lag
+ * @returns {(st: AppState) => void}
+ */
+function paced(get, draw, lag) {
+  /** @type {AppState | null} */
+  let shown = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  let due = -Infinity;
+  const now = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const st = get();
+    const paced = shown !== null && snapshotOnly(st, shown);
+    draw(st, shown);
+    shown = st;
+    due = performance.now() + PANELS_EVERY_MS + (paced ? 0 : lag);
+  };
+  return (st) => {
+    if (shown === null || !snapshotOnly(st, shown)) now();
+    else if (performance.now() >= due) now();
+    else timer ??= setTimeout(now, due - performance.now());
+  };
+}
+
+/**
+ * Whether `st` differs from `prev` only by a new snapshot of a model in training.
+ * @param {AppState} st @param {AppState} prev
+ */
+function snapshotOnly(st, prev) {
+  return st.run === 'training' && prev.run === 'training'
+    && /** @type {(keyof AppState)[]} */ (Object.keys(st)).every((k) => SNAPSHOT_KEYS.has(k) || st[k] === prev[k]);
 }

@@ -25,7 +25,7 @@ const EXPORT_NAMES = {
 /**
  * @param {import('../store.js').Store<AppState>} store
  * @param {import('../client.js').WorkerClient} client
- * @param {import('../views/plot.js').EmbeddingPlot} plot
+ * @param {import('../views/plot-canvas.js').EmbeddingPlot} plot
  * @param {{beginLoad: () => () => boolean, loaded: () => void}} hooks
  *   beginLoad: a new load supersedes any pending one (returns whether it is still the latest);
  *   loaded: new words arrived (queries and teaching views follow)
@@ -86,8 +86,8 @@ export function setupVectors(store, client, plot, { beginLoad, loaded }) {
     const png = await plot.png();
     if (png) download(png, `${stem()}.png`, 'image/png');
   });
-  $('export-svg').addEventListener('click', () => {
-    const svg = plot.svg();
+  $('export-svg').addEventListener('click', async () => {
+    const svg = await plot.svg();
     if (svg) download(svg, `${stem()}.svg`, 'image/svg+xml');
   });
   input('import').addEventListener('change', () => {

@@ -13,6 +13,15 @@ import { cssSize } from './canvas-size.js';
 /** @param {number} x */
 export const formatScore = (x) => x.toFixed(3);
 
+/**
+ * Set an element's text only if it differs: writing the same text again still makes the page
+ * lay the element out and paint it again, many times a second while training.
+ * @param {HTMLElement} el @param {string} text
+ */
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 /** @param {Progress | null} p */
 export function percent(p) {
   return p && p.totalWords > 0 ? Math.floor((100 * p.wordsDone) / p.totalWords) : 0;
@@ -30,20 +39,21 @@ export function percent(p) {
 export function renderStatus(el, state, p, error, t, reading = null, crashed = false, importing = false, vocab = null) {
   if (crashed) {
     el.dataset.state = 'error';
-    el.textContent = t('status.crashed', { message: error ?? '' });
+    setText(el, t('status.crashed', { message: error ?? '' }));
     return;
   }
-  el.dataset.state = state === 'loading' ? 'idle' : state;
+  const shown = state === 'loading' ? 'idle' : state;
+  if (el.dataset.state !== shown) el.dataset.state = shown;
   if (state === 'loading' && reading !== null) {
-    el.textContent = t(importing ? 'status.importing' : 'status.reading', { percent: Math.floor(100 * reading) });
+    setText(el, t(importing ? 'status.importing' : 'status.reading', { percent: Math.floor(100 * reading) }));
     return;
   }
   if (state === 'done' && vocab?.imported) {
-    el.textContent = t('status.imported', { name: vocab.imported, words: vocab.words.length.toLocaleString(), dim: vocab.dim });
+    setText(el, t('status.imported', { name: vocab.imported, words: vocab.words.length.toLocaleString(), dim: vocab.dim }));
     return;
   }
   const params = { percent: percent(p), epoch: p ? Math.min(p.epoch + 1, p.epochs) : 0, epochs: p?.epochs ?? 0, words: p ? p.wordsDone.toLocaleString() : 0, message: error ?? '' };
-  el.textContent = t(`status.${state}`, params);
+  setText(el, t(`status.${state}`, params));
 }
 
 /**
@@ -52,12 +62,12 @@ export function renderStatus(el, state, p, error, t, reading = null, crashed = f
  * @param {Progress | null} p @param {number} wordsPerSecond @param {number | null} loss
  */
 export function renderStats(els, p, wordsPerSecond, loss) {
-  els.bar.max = 100;
-  els.bar.value = percent(p);
-  els.rate.textContent = wordsPerSecond > 0 ? Math.round(wordsPerSecond).toLocaleString() : '–';
-  els.epoch.textContent = p ? `${Math.min(p.epoch + 1, p.epochs)} / ${p.epochs}` : '–';
-  els.alpha.textContent = p ? p.alpha.toPrecision(3) : '–';
-  els.loss.textContent = loss !== null ? loss.toFixed(3) : '–';
+  if (els.bar.max !== 100) els.bar.max = 100;
+  if (els.bar.value !== percent(p)) els.bar.value = percent(p);
+  setText(els.rate, wordsPerSecond > 0 ? Math.round(wordsPerSecond).toLocaleString() : '–');
+  setText(els.epoch, p ? `${Math.min(p.epoch + 1, p.epochs)} / ${p.epochs}` : '–');
+  setText(els.alpha, p ? p.alpha.toPrecision(3) : '–');
+  setText(els.loss, loss !== null ? loss.toFixed(3) : '–');
 }
 
 /**
@@ -65,6 +75,19 @@ export function renderStats(els, p, wordsPerSecond, loss) {
  * @param {HTMLElement} list @param {Scored[]} items @param {string | null} message
  */
 export function renderScored(list, items, message) {
+  list.dataset.message = message ?? '';
+  // While training the same number of items comes many times a second: change only what
+  // changed, so the page lays out and paints as little as it can.
+  if (list.children.length === items.length && items.length > 0) {
+    items.forEach((s, i) => {
+      const [word, score, bar] = /** @type {HTMLElement[]} */ ([...list.children[i].children]);
+      if (word.textContent !== s.word) word.textContent = s.word;
+      const text = formatScore(s.score);
+      if (score.textContent !== text) score.textContent = text;
+      bar.style.setProperty('--w', `${Math.max(0, s.score) * 100}%`);
+    });
+    return;
+  }
   list.replaceChildren(
     ...items.map((s) => {
       const li = document.createElement('li');
@@ -81,7 +104,6 @@ export function renderScored(list, items, message) {
       return li;
     }),
   );
-  list.dataset.message = message ?? '';
 }
 
 /**
@@ -107,6 +129,18 @@ export function renderShortcuts(list, t) {
  * @param {HTMLTableSectionElement} body @param {Answers['pairs']} pairs
  */
 export function renderPairs(body, pairs) {
+  if (body.rows.length === pairs.length && pairs.length > 0) {
+    // The same pairs again (a snapshot while training): only the cells that changed.
+    pairs.forEach((p, i) => {
+      const [a, b, score] = /** @type {HTMLTableCellElement[]} */ ([...body.rows[i].cells]);
+      setText(a, p.a);
+      setText(b, p.b);
+      const kind = p.score === null ? 'error' : 'score';
+      if (score.className !== kind) score.className = kind;
+      setText(score, p.score === null ? (p.error ?? '') : formatScore(p.score));
+    });
+    return;
+  }
   body.replaceChildren(
     ...pairs.map((p) => {
       const tr = document.createElement('tr');

@@ -3,10 +3,11 @@
 // What it draws comes from one `PlotData` (words, counts, coordinates, colours, selection, the
 // analogy's parallelogram); how it looks on screen from a `View` (a scale and an offset). The
 // pure functions (`fitView`, `toScreen`, `pick`, `placeLabels`, `pointRgb`, `rasterSquares`) hold the
-// geometry and are unit-tested; the `EmbeddingPlot` class owns the canvas, the animation and the
-// pointer: new coordinates glide in over TRANSITION_MS (while training, until the next snapshot
-// is due, so the points never stop between snapshots), the view follows the data until the user
-// zooms or pans (double-click to follow again), hover shows a word's details, click selects.
+// geometry and are unit-tested; the `PlotRenderer` class (no DOM: it runs on the page or in a
+// worker, plot-worker.js) owns the picture, the animation and the view: new coordinates glide in
+// over TRANSITION_MS (while training, until the next snapshot is due, so the points never stop
+// between snapshots), the view follows the data until the user zooms or pans (double-click to
+// follow again). The page's side, pointer and tooltip, is plot-canvas.js.
 //
 // Canvas 2-D keeps thousands of labelled points fluid: up to 1,500 points are circles, one path
 // per colour (sixteen shades at most); above that they are small squares written straight into a
@@ -134,7 +135,7 @@ export function pinchView(start, a0, b0, a1, b1) {
 }
 
 /** How far from a point a click (or, larger, a finger's tap) still picks it, in CSS pixels. */
-const PICK_RADIUS = { mouse: 10, touch: 22 };
+export const PICK_RADIUS = { mouse: 10, touch: 22 };
 
 /**
  * The point nearest to (sx, sy) on screen within `radius` pixels, or -1.
@@ -304,21 +305,22 @@ export function labelWidth(word) {
 /** @param {number} t */
 const ease = (t) => 1 - (1 - t) ** 3;
 
-export class EmbeddingPlot {
+/**
+ * The plot's drawing, with no DOM: its data, its view, the animation and the frame, on a 2-D
+ * context of a canvas or of an OffscreenCanvas (plot-worker.js draws in a worker). The page's
+ * side (pointer, tooltip, size) is plot-canvas.js, which calls the methods below.
+ */
+export class PlotRenderer {
   /**
-   * @param {HTMLCanvasElement} canvas
-   * @param {HTMLElement} tooltip
-   * @param {{onSelect: (id: number) => void, describe: (id: number) => string}} hooks
+   * @param {HTMLCanvasElement | OffscreenCanvas} canvas
+   * @param {CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D} ctx
+   * @param {{requestFrame: (draw: (now: number) => void) => void, onFrame: (frames: number) => void}} host
+   *   how to wait for the next frame, and whom to tell that one was drawn
    */
-  constructor(canvas, tooltip, hooks) {
+  constructor(canvas, ctx, host) {
     this.canvas = canvas;
-    this.tooltip = tooltip;
-    this.hooks = hooks;
-    // Desynchronized: frames go to the screen without waiting for the page's own paint and
-    // commit, which on a machine drawing canvases in software copies the whole canvas per frame.
-    const ctx = canvas.getContext('2d', { desynchronized: true });
-    if (!ctx) throw new Error('no 2-D canvas');
     this.ctx = ctx;
+    this.host = host;
     /** @type {PlotData | null} */
     this.data = null;
     /** Coordinates on screen now (between `from` and the data's during a transition). */
@@ -330,6 +332,8 @@ export class EmbeddingPlot {
     this.coordsAt = -Infinity;
     /** @type {View} */
     this.view = { scale: 1, x: 0, y: 0 };
+    /** @type {View} the view when a drag or a pinch began */
+    this.grabbed = this.view;
     this.follow = true;
     this.hover = -1;
     /** @type {string[]} CSS colour per point (circles) */
@@ -350,13 +354,10 @@ export class EmbeddingPlot {
     this.height = 0;
     /** Canvas pixels per CSS pixel. */
     this.dpr = 1;
-    this.frame = 0;
+    this.frame = false;
     this.frames = 0;
     /** Frames left in which a new vocabulary is drawn in part (see WARMUP_FRAMES). */
     this.warmup = 0;
-    this.listen();
-    new ResizeObserver(() => this.resize()).observe(canvas);
-    this.resize();
   }
 
   /** New data; coordinates glide from where the points are now. @param {PlotData} data */
@@ -408,23 +409,22 @@ export class EmbeddingPlot {
    * The picture as it is on screen as a PNG, at the screen's resolution, on white.
    * @returns {Promise<Blob | null>}
    */
-  png() {
-    const copy = document.createElement('canvas');
-    copy.width = this.canvas.width;
-    copy.height = this.canvas.height;
+  async png() {
+    if (!this.data) return null;
+    const copy = new OffscreenCanvas(this.canvas.width, this.canvas.height);
     const ctx = copy.getContext('2d');
-    if (!ctx || !this.data) return Promise.resolve(null);
+    if (!ctx) return null;
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, copy.width, copy.height);
     ctx.drawImage(this.canvas, 0, 0);
-    return new Promise((done) => copy.toBlob(done, 'image/png'));
+    return copy.convertToBlob({ type: 'image/png' });
   }
 
   /** Nothing to show (no model loaded). */
   clear() {
     this.data = null;
     this.scene = null;
-    this.tooltip.hidden = true;
+    this.hover = -1;
     this.request();
   }
 
@@ -435,28 +435,82 @@ export class EmbeddingPlot {
   }
 
   request() {
-    if (!this.frame) this.frame = requestAnimationFrame((t) => this.draw(t));
+    if (this.frame) return;
+    this.frame = true;
+    this.host.requestFrame((t) => this.draw(t));
   }
 
-  resize() {
-    const r = this.canvas.getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
+  /**
+   * The canvas's size on screen in CSS pixels, and its pixels per CSS pixel.
+   * @param {number} width @param {number} height @param {number} dpr
+   */
+  setSize(width, height, dpr) {
     if (dpr !== this.dpr && this.data && this.data.words.length > SQUARES_ABOVE) this.sprites.reset(this.data.words.length, dpr);
     this.dpr = dpr;
-    this.width = r.width;
-    this.height = r.height;
-    this.canvas.width = Math.round(r.width * dpr);
-    this.canvas.height = Math.round(r.height * dpr);
+    this.width = width;
+    this.height = height;
+    this.canvas.width = Math.round(width * dpr);
+    this.canvas.height = Math.round(height * dpr);
     this.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.request();
   }
 
+  /** Zoom by `factor` about (x, y), CSS pixels. @param {number} factor @param {number} x @param {number} y */
+  zoom(factor, x, y) {
+    this.follow = false;
+    this.view = zoomAt(this.view, factor, x, y);
+    this.request();
+  }
+
+  /** A drag or a pinch begins: later moves are relative to the view now. */
+  grab() {
+    this.grabbed = this.view;
+  }
+
+  /** Drag by (dx, dy) since `grab`. @param {number} dx @param {number} dy */
+  drag(dx, dy) {
+    this.follow = false;
+    this.view = { ...this.grabbed, x: this.grabbed.x + dx, y: this.grabbed.y + dy };
+    this.request();
+  }
+
+  /**
+   * Two fingers moved from (a0, b0), where they were at `grab`, to (a1, b1).
+   * @param {[number, number]} a0 @param {[number, number]} b0 @param {[number, number]} a1 @param {[number, number]} b1
+   */
+  pinch(a0, b0, a1, b1) {
+    this.follow = false;
+    this.view = pinchView(this.grabbed, a0, b0, a1, b1);
+    this.request();
+  }
+
+  /**
+   * The word under (x, y) within `radius` CSS pixels of where it is drawn now, or −1.
+   * @param {number} x @param {number} y @param {number} radius
+   */
+  pickAt(x, y, radius) {
+    return this.data ? pick(this.shown, this.view, x, y, radius) : -1;
+  }
+
+  /**
+   * The pointer is at (x, y): the word under it is hovered (its label drawn first and dark).
+   * Returns the hovered id (−1: none).
+   * @param {number} x @param {number} y
+   */
+  hoverAt(x, y) {
+    const id = this.pickAt(x, y, PICK_RADIUS.mouse);
+    if (id !== this.hover) {
+      this.hover = id;
+      this.request();
+    }
+    return id;
+  }
+
   /** @param {number} now */
   draw(now) {
-    this.frame = 0;
+    this.frame = false;
     this.frames++;
-    // Frames drawn so far, readable by the performance test.
-    this.canvas.dataset.frames = String(this.frames);
+    this.host.onFrame(this.frames);
     const data = this.data;
     const { ctx, width, height } = this;
     ctx.clearRect(0, 0, width, height);
@@ -639,96 +693,11 @@ export class EmbeddingPlot {
     ctx.stroke();
     ctx.restore();
   }
-
-  listen() {
-    const c = this.canvas;
-    /** @type {{x: number, y: number, view: View, moved: boolean} | null} */
-    let drag = null;
-    /** Fingers (or pens) down now, by pointer id, and where the pinch started. */
-    /** @type {Map<number, [number, number]>} */
-    const down = new Map();
-    /** @type {{view: View, a: [number, number], b: [number, number]} | null} */
-    let pinch = null;
-    c.addEventListener('wheel', (e) => {
-      e.preventDefault();
-      this.follow = false;
-      this.view = zoomAt(this.view, Math.exp(-e.deltaY * 0.0015), e.offsetX, e.offsetY);
-      this.request();
-    }, { passive: false });
-    c.addEventListener('pointerdown', (e) => {
-      down.set(e.pointerId, [e.offsetX, e.offsetY]);
-      c.setPointerCapture(e.pointerId);
-      if (down.size === 2) {
-        // A second finger: pinch instead of drag (and no tap when they lift).
-        const [a, b] = down.values();
-        pinch = { view: this.view, a, b };
-        drag = null;
-        return;
-      }
-      drag = { x: e.offsetX, y: e.offsetY, view: this.view, moved: false };
-    });
-    c.addEventListener('pointermove', (e) => {
-      if (down.has(e.pointerId)) down.set(e.pointerId, [e.offsetX, e.offsetY]);
-      if (pinch && down.size >= 2) {
-        const [a, b] = down.values();
-        this.follow = false;
-        this.view = pinchView(pinch.view, pinch.a, pinch.b, a, b);
-        this.request();
-        return;
-      }
-      if (drag) {
-        const dx = e.offsetX - drag.x;
-        const dy = e.offsetY - drag.y;
-        if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
-        if (drag.moved) {
-          this.follow = false;
-          this.view = { ...drag.view, x: drag.view.x + dx, y: drag.view.y + dy };
-          this.request();
-        }
-        return;
-      }
-      this.updateHover(e.offsetX, e.offsetY);
-    });
-    const lift = (/** @type {PointerEvent} */ e) => {
-      down.delete(e.pointerId);
-      if (down.size < 2) pinch = null;
-    };
-    c.addEventListener('pointerup', (e) => {
-      if (drag && !drag.moved && this.data) {
-        const radius = e.pointerType === 'touch' ? PICK_RADIUS.touch : PICK_RADIUS.mouse;
-        this.hooks.onSelect(pick(this.shown, this.view, e.offsetX, e.offsetY, radius));
-      }
-      drag = null;
-      lift(e);
-    });
-    c.addEventListener('pointercancel', (e) => {
-      drag = null;
-      lift(e);
-    });
-    c.addEventListener('pointerleave', () => this.updateHover(-1e9, -1e9));
-    c.addEventListener('dblclick', () => this.fit());
-  }
-
-  /** @param {number} x @param {number} y */
-  updateHover(x, y) {
-    const id = this.data ? pick(this.shown, this.view, x, y, PICK_RADIUS.mouse) : -1;
-    if (id === this.hover) return;
-    this.hover = id;
-    if (id < 0) {
-      this.tooltip.hidden = true;
-    } else {
-      this.tooltip.hidden = false;
-      this.tooltip.textContent = this.hooks.describe(id);
-      this.tooltip.style.left = `${x + 12}px`;
-      this.tooltip.style.top = `${y + 12}px`;
-    }
-    this.request();
-  }
 }
 
 /**
  * A line from (x0, y0) to (x1, y1) with an arrowhead.
- * @param {CanvasRenderingContext2D} ctx @param {number} x0 @param {number} y0 @param {number} x1 @param {number} y1
+ * @param {CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D} ctx @param {number} x0 @param {number} y0 @param {number} x1 @param {number} y1
  */
 function arrow(ctx, x0, y0, x1, y1) {
   const angle = Math.atan2(y1 - y0, x1 - x0);

@@ -61,7 +61,7 @@
 
 import { errorMessage, isFatal } from '../errors.js';
 import { Utf8Stream } from '../decode.js';
-import { MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
+import { EVERY_UPDATE_UP_TO, MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
 import { Layout, loadUmap } from './layouts.js';
 
 export const SLICE_MS = 12;
@@ -564,7 +564,7 @@ export class Session {
     // so that they take the same share of the machine.
     const spacing = 3 * this.threads() * this.snapshotCost;
     const due = this.now() - this.lastSnapshot >= Math.max(1000 / MAX_SNAPSHOTS_PER_SECOND, spacing);
-    const slow = this.speed !== null && this.speed <= MAX_SNAPSHOTS_PER_SECOND;
+    const slow = this.speed !== null && this.speed <= EVERY_UPDATE_UP_TO;
     if (trained && (this.runState() === 'done' || due || slow)) this.snapshot();
     if (this.state === 'training') {
       const wait = this.speed === null ? 0 : Math.max(4, ((1 - this.credit) * 1000) / this.speed);
@@ -572,7 +572,7 @@ export class Session {
       this.schedule(() => {
         this.tickPending = false;
         this.tick();
-      }, Math.min(wait, 1000 / MAX_SNAPSHOTS_PER_SECOND));
+      }, Math.min(wait, 1000 / EVERY_UPDATE_UP_TO));
     }
   }
 
