@@ -11,6 +11,7 @@ import { $, input } from './dom.js';
 import { duration, estimate, plotData } from './state.js';
 import { LAYOUT_POINTS } from '../protocol.js';
 import { renderTeaching } from '../views/teach/index.js';
+import { PANELS_EVERY_MS, paced } from './pacing.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
 
@@ -219,14 +220,6 @@ export function renderPlot(st, prev, plot) {
   }
 }
 
-/** While training, the text, the lists and the small charts follow the snapshots at most this
- * often; the plot (drawn in its own worker) follows every one. Each update of the page's text is
- * layout and paint on the main thread: four a second read as live, and leave it free. */
-export const PANELS_EVERY_MS = 250;
-
-/** What a new snapshot of the model changes, and nothing else does. */
-const SNAPSHOT_KEYS = new Set(['snapshot', 'answers', 'lossCurve', 'fullSpeedRate']);
-
 /**
  * The store's listener: the plot at once; the page, and apart from it the teaching views, at
  * once too, except a change that is only a new snapshot while training. That waits until
@@ -248,41 +241,4 @@ export function renderer(get, parts) {
     page(st);
     teaching(st);
   };
-}
-
-/**
- * One part of the page, rendered from the state it was last rendered from, paced while training
- * (see `renderer`); `lag` delays its first paced render, to keep it out of step with the others.
- * @param {() => AppState} get @param {(st: AppState, prev: AppState | null) => void} draw @param {number} lag
- * @returns {(st: AppState) => void}
- */
-function paced(get, draw, lag) {
-  /** @type {AppState | null} */
-  let shown = null;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  let due = -Infinity;
-  const now = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    const st = get();
-    const paced = shown !== null && snapshotOnly(st, shown);
-    draw(st, shown);
-    shown = st;
-    due = performance.now() + PANELS_EVERY_MS + (paced ? 0 : lag);
-  };
-  return (st) => {
-    if (shown === null || !snapshotOnly(st, shown)) now();
-    else if (performance.now() >= due) now();
-    else timer ??= setTimeout(now, due - performance.now());
-  };
-}
-
-/**
- * Whether `st` differs from `prev` only by a new snapshot of a model in training.
- * @param {AppState} st @param {AppState} prev
- */
-function snapshotOnly(st, prev) {
-  return st.run === 'training' && prev.run === 'training'
-    && /** @type {(keyof AppState)[]} */ (Object.keys(st)).every((k) => SNAPSHOT_KEYS.has(k) || st[k] === prev[k]);
 }
