@@ -243,9 +243,12 @@ export async function watchLongTasks(page) {
   await page.evaluate(() => {
     const w = /** @type {any} */ (window);
     w.__longTasks = [];
-    new PerformanceObserver((list) => {
+    // One observer a page: a second watch replaces the first (else each task is counted twice).
+    w.__longTaskObserver?.disconnect();
+    w.__longTaskObserver = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
+    });
+    w.__longTaskObserver.observe({ type: 'longtask' });
     setTimeout(() => {
       const end = performance.now() + 80;
       while (performance.now() < end);

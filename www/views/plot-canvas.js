@@ -51,7 +51,7 @@ function drawingHere(canvas, onFrame) {
     hoverAt: async (x, y) => r.hoverAt(x, y),
     pickAt: async (x, y, radius) => r.pickAt(x, y, radius),
     svg: async () => r.svg(),
-    png: () => r.png(),
+    png: () => r.png(typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : document.createElement('canvas')),
   };
 }
 

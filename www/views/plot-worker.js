@@ -48,6 +48,16 @@ let postedAt = 0;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let framesTimer;
 
+/**
+ * Wait for the next frame: the worker's requestAnimationFrame (beside OffscreenCanvas in the
+ * browsers that transfer canvases), else about sixty times a second.
+ * @param {(now: number) => void} draw
+ */
+const nextFrame = (draw) => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(draw);
+  else setTimeout(() => draw(performance.now()), 16);
+};
+
 /** @param {PlotReply} reply @param {Transferable[]} [transfer] */
 const post = (reply, transfer = []) => scope.postMessage(reply, transfer);
 
@@ -69,7 +79,7 @@ scope.onmessage = async (/** @type {MessageEvent<PlotRequest>} */ e) => {
   if (m.type === 'init') {
     const ctx = m.canvas.getContext('2d');
     if (!ctx) throw new Error('no 2-D context for the plot in its worker');
-    plot = new PlotRenderer(m.canvas, ctx, { requestFrame: (draw) => requestAnimationFrame(draw), onFrame: countFrames });
+    plot = new PlotRenderer(m.canvas, ctx, { requestFrame: nextFrame, onFrame: countFrames });
     return;
   }
   if (!plot) return;
@@ -122,7 +132,7 @@ scope.onmessage = async (/** @type {MessageEvent<PlotRequest>} */ e) => {
       post({ type: 'answer', id: m.id, value: plot.svg() });
       break;
     case 'png':
-      post({ type: 'answer', id: m.id, value: await plot.png() });
+      post({ type: 'answer', id: m.id, value: await plot.png(new OffscreenCanvas(1, 1)) });
       break;
   }
 };

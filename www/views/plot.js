@@ -406,18 +406,22 @@ export class PlotRenderer {
   }
 
   /**
-   * The picture as it is on screen as a PNG, at the screen's resolution, on white.
+   * The picture as it is on screen as a PNG, at the screen's resolution, on white, drawn into
+   * `copy` (a blank canvas the caller makes: an OffscreenCanvas, or a page's canvas where there
+   * is none).
+   * @param {HTMLCanvasElement | OffscreenCanvas} copy
    * @returns {Promise<Blob | null>}
    */
-  async png() {
+  async png(copy) {
     if (!this.data) return null;
-    const copy = new OffscreenCanvas(this.canvas.width, this.canvas.height);
-    const ctx = copy.getContext('2d');
+    copy.width = this.canvas.width;
+    copy.height = this.canvas.height;
+    const ctx = /** @type {CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null} */ (copy.getContext('2d'));
     if (!ctx) return null;
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, copy.width, copy.height);
     ctx.drawImage(this.canvas, 0, 0);
-    return copy.convertToBlob({ type: 'image/png' });
+    return 'convertToBlob' in copy ? copy.convertToBlob({ type: 'image/png' }) : new Promise((done) => copy.toBlob(done, 'image/png'));
   }
 
   /** Nothing to show (no model loaded). */
