@@ -2,8 +2,8 @@
 //
 // Data flow: user input → store.update → views re-render from the store. Whatever needs the
 // model goes to the worker as a typed request (protocol.js); its snapshots and state changes come
-// back as events and land in the store. The main thread never trains: it validates fields,
-// renders, and draws the plot.
+// back as events and land in the store. The main thread never trains: it validates fields and
+// renders; the plot draws in a worker of its own (views/plot-canvas.js, plot-worker.js).
 
 import { $, input } from './app/dom.js';
 import { renderer } from './app/render.js';

@@ -38,11 +38,14 @@ export class LabelSprites {
    * @param {string} font  the labels' CSS font at one CSS pixel per device pixel, e.g. "12px …"
    * @param {number} fontPx  its size in CSS pixels (scaled by the device pixel ratio)
    * @param {string} ink  the text's colour
+   * @param {{height: number, textLeft: number, textMiddle: number}} box  the label's box height
+   *   and where its text starts in it, CSS pixels (plot.js, LABEL_BOX)
    */
-  constructor(font, fontPx, ink) {
+  constructor(font, fontPx, ink, box) {
     this.font = font;
     this.fontPx = fontPx;
     this.ink = ink;
+    this.box = box;
     /** @type {OffscreenCanvasRenderingContext2D | null} */
     this.ctx = null;
     /** The atlas's pixels as last read back. */
@@ -66,7 +69,7 @@ export class LabelSprites {
    */
   reset(words, dpr) {
     this.slots = new Int32Array(3 * words).fill(-1);
-    this.height = Math.ceil(14 * dpr);
+    this.height = Math.ceil(this.box.height * dpr);
     if (dpr !== this.dpr || !this.ctx) {
       this.dpr = dpr;
       this.atlasHeight = Math.min(4096, Math.ceil(1024 * dpr));
@@ -108,15 +111,16 @@ export class LabelSprites {
 
   /**
    * Make sure word `id` has a sprite showing `text`: a box at least `width` CSS pixels wide, and
-   * as wide as the text itself with a pixel either side (the width the plot places labels with
-   * is an estimate). The atlas's font is set (prepare).
+   * as wide as the text itself with its margin either side (the width the plot places labels
+   * with is an estimate). The atlas's font is set (prepare).
    * @param {number} id @param {string} text @param {number} width
    */
   ensure(id, text, width) {
     const ctx = this.ctx;
     if (this.slots[3 * id] >= 0 || !ctx) return;
     const { dpr, height } = this;
-    const w = Math.min(ATLAS_WIDTH, Math.ceil(Math.max(width * dpr, ctx.measureText(text).width + 2 * dpr)));
+    const margin = this.box.textLeft * dpr;
+    const w = Math.min(ATLAS_WIDTH, Math.ceil(Math.max(width * dpr, ctx.measureText(text).width + 2 * margin)));
     if (this.shelfX + w > ATLAS_WIDTH) {
       this.shelfX = 0;
       this.shelfY += height;
@@ -131,7 +135,7 @@ export class LabelSprites {
     ctx.rect(x, y, w, height);
     ctx.clip();
     ctx.fillStyle = this.ink;
-    ctx.fillText(text, x + dpr, y + 7 * dpr);
+    ctx.fillText(text, x + margin, y + this.box.textMiddle * dpr);
     ctx.restore();
     this.slots[3 * id] = x;
     this.slots[3 * id + 1] = y;

@@ -62,8 +62,9 @@ export function renderStatus(el, state, p, error, t, reading = null, crashed = f
  * @param {Progress | null} p @param {number} wordsPerSecond @param {number | null} loss
  */
 export function renderStats(els, p, wordsPerSecond, loss) {
+  const done = percent(p);
   if (els.bar.max !== 100) els.bar.max = 100;
-  if (els.bar.value !== percent(p)) els.bar.value = percent(p);
+  if (els.bar.value !== done) els.bar.value = done;
   setText(els.rate, wordsPerSecond > 0 ? Math.round(wordsPerSecond).toLocaleString() : '–');
   setText(els.epoch, p ? `${Math.min(p.epoch + 1, p.epochs)} / ${p.epochs}` : '–');
   setText(els.alpha, p ? p.alpha.toPrecision(3) : '–');
@@ -75,15 +76,14 @@ export function renderStats(els, p, wordsPerSecond, loss) {
  * @param {HTMLElement} list @param {Scored[]} items @param {string | null} message
  */
 export function renderScored(list, items, message) {
-  list.dataset.message = message ?? '';
+  if (list.dataset.message !== (message ?? '')) list.dataset.message = message ?? '';
   // While training the same number of items comes many times a second: change only what
   // changed, so the page lays out and paints as little as it can.
   if (list.children.length === items.length && items.length > 0) {
     items.forEach((s, i) => {
       const [word, score, bar] = /** @type {HTMLElement[]} */ ([...list.children[i].children]);
-      if (word.textContent !== s.word) word.textContent = s.word;
-      const text = formatScore(s.score);
-      if (score.textContent !== text) score.textContent = text;
+      setText(word, s.word);
+      setText(score, formatScore(s.score));
       bar.style.setProperty('--w', `${Math.max(0, s.score) * 100}%`);
     });
     return;

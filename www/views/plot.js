@@ -49,6 +49,9 @@ const LABEL_FONT = `${LABEL_PX}px system-ui, "Noto Sans CJK SC", "Microsoft YaHe
 /** Label text: the selected, hovered and highlighted words' darker. */
 const LABEL_INK = '#374151';
 const LABEL_INK_STRONG = '#111827';
+/** A label's box beside its point, in CSS pixels from the point (left, top, height), and where
+ * its text starts in the box (1 px in, vertically centred at 7 px), on the canvas and as sprites. */
+const LABEL_BOX = { left: 4, top: -8, height: 14, textLeft: 1, textMiddle: 7 };
 const CELL = 8;
 const MAX_LABELS = 400;
 const SHADES = 16;
@@ -347,7 +350,7 @@ export class PlotRenderer {
     /** @type {ImageData | null} the squares' pixel buffer, reused while the canvas keeps its size */
     this.image = null;
     /** Labels drawn once and copied into the squares' pixel buffer (label-sprites.js). */
-    this.sprites = new LabelSprites(LABEL_FONT, LABEL_PX, LABEL_INK);
+    this.sprites = new LabelSprites(LABEL_FONT, LABEL_PX, LABEL_INK, LABEL_BOX);
     /** @type {Float32Array} label widths, estimated when first needed (−1: not yet) */
     this.widths = new Float32Array(0);
     this.width = 0;
@@ -605,13 +608,13 @@ export class PlotRenderer {
     // the glyphs' outlines as a halo cost several times more).
     ctx.fillStyle = 'rgba(255, 255, 255, 0.75)';
     ctx.beginPath();
-    for (const i of texts) ctx.rect(sx[i] + 4, sy[i] - 8, this.labelWidth(i) - 2, 14);
+    for (const i of texts) ctx.rect(sx[i] + LABEL_BOX.left, sy[i] + LABEL_BOX.top, this.labelWidth(i) - 2, LABEL_BOX.height);
     ctx.fill();
     ctx.font = LABEL_FONT;
     ctx.textBaseline = 'middle';
     for (const i of texts) {
       ctx.fillStyle = strong(i) ? LABEL_INK_STRONG : LABEL_INK;
-      ctx.fillText(data.words[i], sx[i] + 5, sy[i] - 1);
+      ctx.fillText(data.words[i], sx[i] + LABEL_BOX.left + LABEL_BOX.textLeft, sy[i] + LABEL_BOX.top + LABEL_BOX.textMiddle);
     }
     if (t < 1) this.request();
   }
@@ -643,7 +646,7 @@ export class PlotRenderer {
 
   /**
    * Squares written into a pixel buffer, then the labels `labels` copied over them as sprites (a
-   * box as on the canvas, at (x + 4, y − 8), opaque), and all put on the canvas in one call (which
+   * box as on the canvas, at LABEL_BOX, opaque), and all put on the canvas in one call (which
    * replaces every pixel: whatever else the frame shows is drawn after it).
    * @param {Float32Array} sx @param {Float32Array} sy  screen coordinates (CSS pixels)
    * @param {number[]} labels
@@ -659,7 +662,7 @@ export class PlotRenderer {
     rasterSquares(pixels, canvas.width, canvas.height, dpr === 1 ? sx : sx.map((x) => x * dpr), dpr === 1 ? sy : sy.map((y) => y * dpr), this.pixels, size);
     const words = this.data?.words ?? [];
     this.sprites.prepare(labels, (i) => words[i], (i) => this.labelWidth(i) - 2);
-    for (const i of labels) this.sprites.draw(pixels, canvas.width, canvas.height, i, Math.round((sx[i] + 4) * dpr), Math.round((sy[i] - 8) * dpr));
+    for (const i of labels) this.sprites.draw(pixels, canvas.width, canvas.height, i, Math.round((sx[i] + LABEL_BOX.left) * dpr), Math.round((sy[i] + LABEL_BOX.top) * dpr));
     ctx.putImageData(this.image, 0, 0);
   }
 

@@ -3,6 +3,7 @@
 // largest magnitude in each matrix. Up to 8 dimensions the cells are a table with the numbers;
 // wider matrices are drawn on a canvas.
 
+import { pixelOf } from '../plot.js';
 import { el } from './format.js';
 
 /** @typedef {import('../../protocol.js').Weights} Weights */
@@ -45,16 +46,16 @@ function heatmap(caption, data, rows, dim, label, max, numbers) {
 }
 
 /**
- * A value on the blue–white–red scale as one opaque pixel, blended over white (so the canvas
- * needs no transparency), seen through a Uint32Array (bytes R, G, B, A in memory).
+ * A value on the blue–white–red scale as one opaque pixel of an ImageData seen through a
+ * Uint32Array (plot.js, `pixelOf`), blended over white (so the canvas needs no transparency).
  * @param {number} x @param {number} max
  */
 function pixel(x, max) {
   const t = max > 0 ? Math.max(-1, Math.min(1, x / max)) : 0;
   const [r, g, b] = t >= 0 ? RED : BLUE;
   const a = Math.abs(t);
-  // Each channel blended over white, rounded (| 0 after + 0.5: the channels are positive).
-  return (0xff000000 | (((255 + (b - 255) * a + 0.5) | 0) << 16) | (((255 + (g - 255) * a + 0.5) | 0) << 8) | ((255 + (r - 255) * a + 0.5) | 0)) >>> 0;
+  const mix = (/** @type {number} */ c) => Math.round(255 + (c - 255) * a);
+  return pixelOf((mix(r) << 16) | (mix(g) << 8) | mix(b));
 }
 
 /**
