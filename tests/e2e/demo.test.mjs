@@ -198,6 +198,8 @@ describe('queries', () => {
       }
     }
     assert.notEqual(clicked, '');
+    // The plot answers which word is under the click from its own worker: the query follows.
+    await page.waitForFunction((w) => /** @type {HTMLInputElement} */ (document.getElementById('query')).value === w, clicked, { timeout: 5000 }).catch(() => {});
     assert.equal(await page.getByRole('textbox', { name: 'Query word' }).inputValue(), clicked);
     await page.waitForFunction((w) => (document.querySelector('#neighbours li') ?? null) !== null && !document.querySelector('#neighbours')?.textContent?.startsWith(`${w} `), clicked);
     await page.close();
