@@ -1,6 +1,10 @@
 // The page's address as a link (share.js): written with `history.replaceState` (no new history
 // entry) whenever persist.js says, and copied by "Copy link" with a note saying what it holds,
 // or why the text could not travel in it.
+//
+// Chrome saves every form control's value into the history entry on each replaceState: the page's
+// text boxes are autocomplete="off" (index.html), else each write copies the whole corpus (5–8 ms
+// for 300 kB); the page restores its text from its saved work (persist.js), not from history.
 
 import { checkSettings } from '../settings.js';
 import { $ } from './dom.js';
