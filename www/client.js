@@ -1,5 +1,7 @@
 // The page's side of the worker protocol (protocol.js): requests become promises, events become
-// callbacks. The only place the page talks to the worker.
+// callbacks. The only place the page talks to the training worker.
+
+import { Replies } from './replies.js';
 
 /** @typedef {import('./protocol.js').Request} Request */
 /** @typedef {import('./protocol.js').Results} Results */
@@ -30,9 +32,7 @@ export class WorkerClient {
   constructor(start, handlers) {
     this.start = start;
     this.handlers = handlers;
-    this.nextId = 1;
-    /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
-    this.pending = new Map();
+    this.replies = new Replies();
     this.worker = this.attach(start());
   }
 
@@ -48,8 +48,7 @@ export class WorkerClient {
   /** Stop the worker for good (an element leaving its page); waiting requests are rejected. */
   terminate() {
     this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new Error('the worker was stopped'));
-    this.pending.clear();
+    this.replies.failAll('the worker was stopped');
   }
 
   /** @param {Worker} worker */
@@ -58,13 +57,9 @@ export class WorkerClient {
     worker.onmessage = (/** @type {MessageEvent<WorkerMessage>} */ e) => {
       const msg = e.data;
       switch (msg.type) {
-        case 'reply': {
-          const p = this.pending.get(msg.id);
-          this.pending.delete(msg.id);
-          if (msg.ok) p?.resolve(msg.result);
-          else p?.reject(new Error(msg.error));
+        case 'reply':
+          this.replies.settle(msg.id, msg.ok ? { ok: true, value: msg.result } : { ok: false, error: msg.error });
           break;
-        }
         case 'snapshot':
           handlers.onSnapshot(msg.snapshot);
           break;
@@ -101,11 +96,7 @@ export class WorkerClient {
    * @returns {Promise<Results[T]>}
    */
   request(body) {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...body, id });
-    });
+    return this.replies.ask((id) => this.worker.postMessage({ ...body, id }));
   }
 }
 

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { items, openDemo, status, useDemo, waitForState } from './harness.mjs';
+import { clickAWord, items, openDemo, status, useDemo, waitForState } from './harness.mjs';
 
 const demo = useDemo();
 
@@ -184,19 +184,7 @@ describe('queries', () => {
     const { page } = await open('?preset=royal');
     await page.getByRole('button', { name: 'Train' }).click();
     await waitForState(page, 'done');
-    // Hover across the plot until the tooltip names a word, then click there.
-    const box = await page.getByRole('region', { name: 'Embedding projection' }).locator('canvas').boundingBox();
-    assert.ok(box);
-    let clicked = '';
-    for (let y = 20; y < box.height - 20 && !clicked; y += 6) {
-      for (let x = 20; x < box.width - 20 && !clicked; x += 6) {
-        await page.mouse.move(box.x + x, box.y + y);
-        if (await page.locator('#tooltip').isVisible()) {
-          clicked = (await page.locator('#tooltip').innerText()).split(' · ')[0];
-          await page.mouse.click(box.x + x, box.y + y);
-        }
-      }
-    }
+    const clicked = await clickAWord(page);
     assert.notEqual(clicked, '');
     // The plot answers which word is under the click from its own worker: the query follows.
     await page.waitForFunction((w) => /** @type {HTMLInputElement} */ (document.getElementById('query')).value === w, clicked, { timeout: 5000 }).catch(() => {});

@@ -165,6 +165,27 @@ export async function openDemo(context, url) {
 }
 
 /**
+ * Hover across the main plot until the tooltip names a word, then click there; the word clicked
+ * ('' if the pointer found none).
+ * @param {import('playwright-core').Page} page @returns {Promise<string>}
+ */
+export async function clickAWord(page) {
+  const box = await page.getByRole('region', { name: 'Embedding projection' }).locator('canvas').boundingBox();
+  if (!box) return '';
+  for (let y = 20; y < box.height - 20; y += 6) {
+    for (let x = 20; x < box.width - 20; x += 6) {
+      await page.mouse.move(box.x + x, box.y + y);
+      if (await page.locator('#tooltip').isVisible()) {
+        const word = (await page.locator('#tooltip').innerText()).split(' · ')[0];
+        await page.mouse.click(box.x + x, box.y + y);
+        return word;
+      }
+    }
+  }
+  return '';
+}
+
+/**
  * Wait until the page has loaded its first corpus (the status line says "idle" from the start).
  * @param {import('playwright-core').Page} page
  */

@@ -1,14 +1,15 @@
 // Bad input, faults and hostile text through the UI (issue 6): every case ends in a visible
 // message and a working page, with no console error, no task over a second, and nothing a user
 // typed ever interpreted as HTML or script. Then: the work survives a reload, a crashed worker is
-// restarted with the same text and settings, and rapid clicking leaves a consistent state.
+// restarted with the same text and settings, a crashed plot worker leaves a plot drawn on the
+// page, and rapid clicking leaves a consistent state.
 
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openDemo, settled, status, useDemo, waitForState, watchLongTasks } from './harness.mjs';
+import { clickAWord, openDemo, settled, status, useDemo, waitForState, watchLongTasks } from './harness.mjs';
 
 const demo = useDemo();
 
@@ -303,6 +304,38 @@ test('a crashed worker: the page says so and restarts with the same text and set
   });
   // The uncaught error in the worker is what the page reports, not a page error of its own.
   assert.deepEqual(errors.filter((e) => !/simulated crash/.test(e)), []);
+  await page.close();
+});
+
+test('the plot\'s worker crashing: the plot is drawn on the page instead, and still answers clicks and exports', async () => {
+  const { page, errors } = await openDemo(demo.context(), demo.url());
+  await waitForState(page, 'idle');
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('royal');
+  await settle(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitForState(page, 'done', 30000);
+  const plotWorker = page.workers().find((w) => /plot-worker[^/]*\.js/.test(w.url()));
+  assert.ok(plotWorker, `workers: ${page.workers().map((w) => w.url())}`);
+  const warned = page.waitForEvent('console', { predicate: (m) => /plot is drawn on the page/.test(m.text()), timeout: 10000 });
+  await plotWorker.evaluate(() => setTimeout(() => {
+    throw new Error('simulated plot crash');
+  }));
+  await warned;
+  // A canvas of the page's own now holds the picture: frames drawn, and points on it.
+  await page.waitForFunction(() => {
+    const canvas = /** @type {HTMLCanvasElement} */ (document.getElementById('plot'));
+    const ctx = Number(canvas.dataset.frames) > 0 ? canvas.getContext('2d') : null;
+    return ctx !== null && ctx.getImageData(0, 0, canvas.width, canvas.height).data.some((v, i) => i % 4 === 3 && v > 0);
+  }, null, { timeout: 10000 });
+  const clicked = await clickAWord(page);
+  assert.notEqual(clicked, '', 'hovering the drawn plot names a word');
+  await page.waitForFunction((w) => /** @type {HTMLInputElement} */ (document.getElementById('query')).value === w, clicked, { timeout: 10000 });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export SVG' }).click();
+  const svg = readFileSync(/** @type {string} */ (await (await download).path()), 'utf8');
+  assert.match(svg, /^<svg [^>]*>/);
+  assert.ok((svg.match(/<circle /g) ?? []).length >= 10, 'the SVG holds the points');
+  assert.deepEqual(errors.filter((e) => !/simulated plot crash/.test(e)), []);
   await page.close();
 });
 

@@ -7,7 +7,7 @@ import { translator } from '../i18n.js';
 import { SPEEDS } from '../settings.js';
 import { applyText, renderSettingsForm } from '../views/controls.js';
 import { renderLoss, renderPairs, renderScored, renderShortcuts, renderStats, renderStatus, setText } from '../views/panels.js';
-import { $, input } from './dom.js';
+import { $, input, setFlag } from './dom.js';
 import { duration, estimate, plotData } from './state.js';
 import { LAYOUT_POINTS } from '../protocol.js';
 import { renderTeaching } from '../views/teach/index.js';
@@ -91,24 +91,25 @@ export function render(st, prev, { settingInputs }) {
   const p = st.snapshot?.progress ?? null;
   if (langChanged || st.run !== prev.run || st.snapshot !== prev.snapshot || st.error !== prev.error || st.readProgress !== prev.readProgress || st.crashed !== prev.crashed || st.importing !== prev.importing || st.vocab !== prev.vocab) {
     renderStatus($('status'), st.run, p, st.error, t, st.readProgress, st.crashed, st.importing, st.vocab);
-    $('restart').hidden = !st.crashed;
+    setFlag($('restart'), 'hidden', !st.crashed);
   }
   if (!prev || st.snapshot !== prev.snapshot || st.lossCurve !== prev.lossCurve || st.vocab !== prev.vocab) {
     renderStats(statEls, st.vocab?.imported ? null : p, st.snapshot?.wordsPerSecond ?? 0, st.lossCurve.at(-1)?.loss ?? null);
   }
   // A crashed worker answers nothing until it is restarted.
   const busy = st.run === 'loading' || st.crashed;
-  /** @type {HTMLButtonElement} */ ($('train')).disabled = busy || st.run === 'training';
-  /** @type {HTMLButtonElement} */ ($('pause')).disabled = st.run !== 'training';
-  /** @type {HTMLButtonElement} */ ($('step')).disabled = busy || st.run === 'training';
-  /** @type {HTMLButtonElement} */ ($('reset')).disabled = busy;
+  const button = (/** @type {string} */ id) => /** @type {HTMLButtonElement} */ ($(id));
+  setFlag(button('train'), 'disabled', busy || st.run === 'training');
+  setFlag(button('pause'), 'disabled', st.run !== 'training');
+  setFlag(button('step'), 'disabled', busy || st.run === 'training');
+  setFlag(button('reset'), 'disabled', busy);
   for (const id of ['export-text', 'export-binary', 'export-tsv', 'export-png', 'export-svg']) {
-    /** @type {HTMLButtonElement} */ ($(id)).disabled = busy || st.exporting !== null || st.vocab === null;
+    setFlag(button(id), 'disabled', busy || st.exporting !== null || st.vocab === null);
   }
   if (langChanged || st.exporting !== prev.exporting) {
     $('vectors-note').textContent = st.exporting === null ? '' : t('export.writing', { name: st.exporting });
   }
-  /** @type {HTMLInputElement} */ ($('import')).disabled = busy;
+  setFlag(input('import'), 'disabled', busy);
   if (langChanged || st.shortcutsShown !== prev.shortcutsShown) {
     $('shortcuts-help').hidden = !st.shortcutsShown;
     $('shortcuts').setAttribute('aria-expanded', String(st.shortcutsShown));
@@ -191,7 +192,7 @@ function renderOwnText(st, t) {
 function renderEstimate(st, t) {
   const e = estimate(st, SPEEDS);
   const slowAndLong = e !== null && e.slow && e.seconds !== null && e.seconds > 60;
-  if ($('full-speed').hidden !== !slowAndLong) $('full-speed').hidden = !slowAndLong;
+  setFlag($('full-speed'), 'hidden', !slowAndLong);
   $('estimate').classList.toggle('warning', slowAndLong);
   if (e === null) {
     setText($('estimate-text'), '');

@@ -84,7 +84,8 @@ export function renderScored(list, items, message) {
       const [word, score, bar] = /** @type {HTMLElement[]} */ ([...list.children[i].children]);
       setText(word, s.word);
       setText(score, formatScore(s.score));
-      bar.style.setProperty('--w', `${Math.max(0, s.score) * 100}%`);
+      const width = `${Math.max(0, s.score) * 100}%`;
+      if (bar.style.getPropertyValue('--w') !== width) bar.style.setProperty('--w', width);
     });
     return;
   }
@@ -172,17 +173,27 @@ export function parsePairs(text) {
   return out;
 }
 
+/** The loss curve's axis labels. */
+const LOSS_FONT = '10px system-ui, sans-serif';
+/** @type {WeakSet<CanvasRenderingContext2D>} contexts whose font is LOSS_FONT */
+const fonts = new WeakSet();
+
 /**
- * The loss curve: mean loss against the fraction of training done.
+ * The loss curve: mean loss against the fraction of training done. The context keeps its font
+ * between draws (until the canvas is resized): setting it again costs a style recalculation.
  * @param {HTMLCanvasElement} canvas @param {{x: number, loss: number}[]} points
  */
 export function renderLoss(canvas, points) {
   const dpr = window.devicePixelRatio || 1;
   const { width: w, height: h } = cssSize(canvas, () => renderLoss(canvas, points));
-  if (canvas.width !== Math.round(w * dpr)) canvas.width = Math.round(w * dpr);
-  if (canvas.height !== Math.round(h * dpr)) canvas.height = Math.round(h * dpr);
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
+  // A new size resets the context's state, its font too.
+  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    fonts.delete(ctx);
+  }
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, w, h);
   const pad = { l: 34, r: 6, t: 6, b: 14 };
@@ -192,7 +203,10 @@ export function renderLoss(canvas, points) {
   if (points.length === 0) return;
   const max = Math.max(...points.map((p) => p.loss)) * 1.05 || 1;
   ctx.fillStyle = '#6b7280';
-  ctx.font = '10px system-ui, sans-serif';
+  if (!fonts.has(ctx)) {
+    ctx.font = LOSS_FONT;
+    fonts.add(ctx);
+  }
   ctx.textBaseline = 'middle';
   ctx.fillText(max.toFixed(2), 2, pad.t + 4);
   ctx.fillText('0', 2, h - pad.b);

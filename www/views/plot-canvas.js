@@ -4,8 +4,11 @@
 // `PlotRenderer` (plot.js): here on the page, or, with `offscreen`, in a worker of its own
 // (plot-worker.js), where frames go on at full rate however busy the page's main thread is.
 // Both are driven through the same few calls (`Drawing`); the worker's answers arrive later, so
-// picking, the SVG and the PNG are asynchronous either way.
+// picking, the SVG and the PNG are asynchronous either way. If the worker fails (it cannot start,
+// or throws), the plot carries on here: a fresh canvas in place of the transferred one, drawn on
+// the page's thread from the last data, and every question still waiting is asked again.
 
+import { Replies } from '../replies.js';
 import { PICK_RADIUS, PlotRenderer } from './plot.js';
 
 /** @typedef {import('./plot.js').PlotData} PlotData */
@@ -56,32 +59,43 @@ function drawingHere(canvas, onFrame) {
 }
 
 /**
- * The drawing in a worker: the canvas is transferred to it, every call becomes a message.
- * @param {HTMLCanvasElement} canvas @param {(frames: number) => void} onFrame @returns {Drawing}
+ * The drawing in a worker: the canvas is transferred to it, every call becomes a message. Once
+ * the worker has failed, `onFail` is told (once) and every question still waiting is rejected.
+ * @param {HTMLCanvasElement} canvas @param {(frames: number) => void} onFrame
+ * @param {(error: string) => void} onFail @returns {Drawing}
  */
-function drawingInWorker(canvas, onFrame) {
+function drawingInWorker(canvas, onFrame, onFail) {
   const worker = new Worker(new URL('./plot-worker.js', import.meta.url), { type: 'module', name: 'plot' });
   const offscreen = canvas.transferControlToOffscreen();
+  let failed = false;
+  /** @param {string} error */
+  const fail = (error) => {
+    if (failed) return;
+    failed = true;
+    worker.terminate();
+    replies.failAll(error);
+    onFail(error);
+  };
   /** @param {PlotRequest} m @param {Transferable[]} [transfer] */
-  const post = (m, transfer = []) => worker.postMessage(m, transfer);
+  const post = (m, transfer = []) => {
+    if (!failed) worker.postMessage(m, transfer);
+  };
   post({ type: 'init', canvas: offscreen }, [offscreen]);
-  /** @type {Map<number, (value: any) => void>} */
-  const waiting = new Map();
-  let next = 0;
+  const replies = new Replies();
   /** @param {(id: number) => PlotRequest} message @returns {Promise<any>} */
-  const ask = (message) => new Promise((done) => {
-    const id = ++next;
-    waiting.set(id, done);
-    post(message(id));
-  });
+  const ask = (message) => (failed ? Promise.reject(new Error('the plot worker failed')) : replies.ask((id) => post(message(id))));
   worker.onmessage = (/** @type {MessageEvent<PlotReply>} */ e) => {
     const m = e.data;
     if (m.type === 'frames') onFrame(m.frames);
-    else {
-      waiting.get(m.id)?.(m.value);
-      waiting.delete(m.id);
-    }
+    else if (m.type === 'failed') fail(m.error);
+    else replies.settle(m.id, { ok: true, value: m.value });
   };
+  // It could not start (or threw where nothing caught it).
+  worker.onerror = (e) => {
+    e.preventDefault();
+    fail(e.message || 'the plot worker failed');
+  };
+  worker.onmessageerror = () => fail('a message from the plot worker could not be read');
   /** @type {PlotData | null} what was last posted: unchanged parts are not posted again */
   let sent = null;
   return {
@@ -127,42 +141,83 @@ export class EmbeddingPlot {
     this.canvas = canvas;
     this.tooltip = tooltip;
     this.hooks = hooks;
-    // Frames drawn so far, readable by the performance tests.
-    const onFrame = (/** @type {number} */ frames) => {
-      canvas.dataset.frames = String(frames);
-    };
     const inWorker = offscreen && typeof canvas.transferControlToOffscreen === 'function' && typeof OffscreenCanvas === 'function';
     /** @type {Drawing} */
-    this.drawing = inWorker ? drawingInWorker(canvas, onFrame) : drawingHere(canvas, onFrame);
+    this.drawing = inWorker ? drawingInWorker(canvas, (f) => this.onFrame(f), (error) => this.drawHere(error)) : drawingHere(canvas, (f) => this.onFrame(f));
+    /** @type {PlotData | null} the data last given, drawn again if the drawing moves here */
+    this.data = null;
     this.hasData = false;
     /** The hovered word, as last answered. */
     this.hover = -1;
     /** Pointer moves answered so far: an older answer arriving late is ignored. */
     this.hoverAsked = 0;
+    this.resizes = new ResizeObserver(() => this.resize());
+    this.attach();
+  }
+
+  /** Frames drawn so far, readable by the performance tests. @param {number} frames */
+  onFrame(frames) {
+    this.canvas.dataset.frames = String(frames);
+  }
+
+  /** Listen to the canvas's pointer and size. */
+  attach() {
     this.listen();
-    new ResizeObserver(() => this.resize()).observe(canvas);
+    this.resizes.observe(this.canvas);
     this.resize();
+  }
+
+  /**
+   * The worker failed: a new canvas (the old one belongs to the worker) with the same id and
+   * attributes takes its place, and the picture is drawn here from the last data.
+   * @param {string} error
+   */
+  drawHere(error) {
+    console.warn(`the plot is drawn on the page: its worker failed (${error})`);
+    const fresh = /** @type {HTMLCanvasElement} */ (this.canvas.cloneNode(false));
+    this.resizes.unobserve(this.canvas);
+    this.canvas.replaceWith(fresh);
+    this.canvas = fresh;
+    this.drawing = drawingHere(fresh, (f) => this.onFrame(f));
+    this.attach();
+    if (this.data) this.drawing.setData(this.data);
+  }
+
+  /**
+   * A question for the drawing; asked again of the page's drawing if the worker failed meanwhile.
+   * @template T @param {(d: Drawing) => Promise<T>} question @returns {Promise<T>}
+   */
+  async ask(question) {
+    const asked = this.drawing;
+    try {
+      return await question(asked);
+    } catch (e) {
+      if (this.drawing === asked) throw e;
+      return question(this.drawing);
+    }
   }
 
   /** New data; coordinates glide from where the points are now. @param {PlotData} data */
   setData(data) {
     this.hasData = true;
+    this.data = data;
     this.drawing.setData(data);
   }
 
   /** The picture as it is on screen, as an SVG document; null before one is drawn. */
   svg() {
-    return this.drawing.svg();
+    return this.ask((d) => d.svg());
   }
 
   /** The picture as it is on screen as a PNG, at the screen's resolution, on white. */
   png() {
-    return this.drawing.png();
+    return this.ask((d) => d.png());
   }
 
   /** Nothing to show (no model loaded). */
   clear() {
     this.hasData = false;
+    this.data = null;
     this.tooltip.hidden = true;
     this.hover = -1;
     this.drawing.clear();
@@ -230,7 +285,7 @@ export class EmbeddingPlot {
       lift(e);
       if (!tap) return;
       const radius = e.pointerType === 'touch' ? PICK_RADIUS.touch : PICK_RADIUS.mouse;
-      this.hooks.onSelect(await this.drawing.pickAt(e.offsetX, e.offsetY, radius));
+      this.hooks.onSelect(await this.ask((d) => d.pickAt(e.offsetX, e.offsetY, radius)));
     });
     c.addEventListener('pointercancel', (e) => {
       drag = null;
@@ -243,7 +298,7 @@ export class EmbeddingPlot {
   /** @param {number} x @param {number} y */
   async updateHover(x, y) {
     const asked = ++this.hoverAsked;
-    const id = this.hasData ? await this.drawing.hoverAt(x, y) : -1;
+    const id = this.hasData ? await this.ask((d) => d.hoverAt(x, y)) : -1;
     // A later move has been asked about meanwhile: its answer decides.
     if (asked !== this.hoverAsked || id === this.hover) return;
     this.hover = id;

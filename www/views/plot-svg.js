@@ -3,7 +3,10 @@
 //
 // Pure (no DOM): from a `Scene` (what the canvas drew, in screen coordinates) to a string, so it
 // is unit-tested under Node. Every word is written as escaped text, never as markup, and
-// characters XML cannot hold (control characters) become U+FFFD.
+// characters XML cannot hold (control characters) become U+FFFD. Sizes and colours are the
+// canvas's own (plot-style.js).
+
+import { ANALOGY, BACKGROUND, HIGHLIGHT_RING, LABEL_BOX, LABEL_FAMILY, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, POINT_RADIUS, SELECTED_RING } from './plot-style.js';
 
 /**
  * What the plot drew in its last complete frame, in CSS pixels.
@@ -42,16 +45,16 @@ export function plotSvg(scene) {
   const { width, height, words, sx, sy, rgb } = scene;
   const inside = (/** @type {number} */ i) => sx[i] >= -10 && sy[i] >= -10 && sx[i] <= width + 10 && sy[i] <= height + 10;
   const out = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n1(width)}" height="${n1(height)}" viewBox="0 0 ${n1(width)} ${n1(height)}" font-family="system-ui, 'Noto Sans CJK SC', sans-serif" font-size="12">`,
-    '<rect width="100%" height="100%" fill="#ffffff"/>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n1(width)}" height="${n1(height)}" viewBox="0 0 ${n1(width)} ${n1(height)}" font-family="${escapeXml(LABEL_FAMILY)}" font-size="${LABEL_PX}">`,
+    `<rect width="100%" height="100%" fill="${BACKGROUND}"/>`,
   ];
   const an = scene.analogy;
   if (an && [an.a, an.b, an.c].every((i) => i >= 0 && i < sx.length)) {
     const tx = sx[an.b] - sx[an.a] + sx[an.c];
     const ty = sy[an.b] - sy[an.a] + sy[an.c];
     const line = (/** @type {number} */ x0, /** @type {number} */ y0, /** @type {number} */ x1, /** @type {number} */ y1) => `<line x1="${n1(x0)}" y1="${n1(y0)}" x2="${n1(x1)}" y2="${n1(y1)}"/>`;
-    out.push('<g stroke="#16a34a" stroke-width="2" fill="none">', line(sx[an.a], sy[an.a], sx[an.b], sy[an.b]), line(sx[an.c], sy[an.c], tx, ty), `<circle cx="${n1(tx)}" cy="${n1(ty)}" r="7"/>`, '</g>');
-    out.push('<g stroke="#16a34a" stroke-opacity="0.6" stroke-width="2" stroke-dasharray="5 4">', line(sx[an.a], sy[an.a], sx[an.c], sy[an.c]), line(sx[an.b], sy[an.b], tx, ty));
+    out.push(`<g stroke="${ANALOGY.colour}" stroke-width="${ANALOGY.width}" fill="none">`, line(sx[an.a], sy[an.a], sx[an.b], sy[an.b]), line(sx[an.c], sy[an.c], tx, ty), `<circle cx="${n1(tx)}" cy="${n1(ty)}" r="${ANALOGY.targetRadius}"/>`, '</g>');
+    out.push(`<g stroke="${ANALOGY.faint}" stroke-width="${ANALOGY.width}" stroke-dasharray="${ANALOGY.dash.join(' ')}">`, line(sx[an.a], sy[an.a], sx[an.c], sy[an.c]), line(sx[an.b], sy[an.b], tx, ty));
     if (an.d >= 0 && an.d < sx.length) out.push(line(tx, ty, sx[an.d], sy[an.d]));
     out.push('</g>');
   }
@@ -60,23 +63,23 @@ export function plotSvg(scene) {
   const byColour = new Map();
   for (let i = 0; i < sx.length; i++) {
     if (!inside(i)) continue;
-    const dot = `<circle cx="${n1(sx[i])}" cy="${n1(sy[i])}" r="3.5"/>`;
+    const dot = `<circle cx="${n1(sx[i])}" cy="${n1(sy[i])}" r="${POINT_RADIUS}"/>`;
     const list = byColour.get(rgb[i]);
     if (list) list.push(dot);
     else byColour.set(rgb[i], [dot]);
   }
   for (const [colour, dots] of byColour) out.push(`<g fill="${hex(colour)}">`, ...dots, '</g>');
   // Rings: the neighbours and analogy words, then the selected word.
-  out.push('<g fill="none" stroke="#2563eb" stroke-width="2">');
-  for (const h of scene.highlighted) if (h < sx.length && inside(h)) out.push(`<circle cx="${n1(sx[h])}" cy="${n1(sy[h])}" r="6.5"/>`);
+  out.push(`<g fill="none" stroke="${HIGHLIGHT_RING.colour}" stroke-width="${HIGHLIGHT_RING.width}">`);
+  for (const h of scene.highlighted) if (h < sx.length && inside(h)) out.push(`<circle cx="${n1(sx[h])}" cy="${n1(sy[h])}" r="${POINT_RADIUS + HIGHLIGHT_RING.gap}"/>`);
   out.push('</g>');
   if (scene.selected >= 0 && scene.selected < sx.length) {
-    out.push(`<circle cx="${n1(sx[scene.selected])}" cy="${n1(sy[scene.selected])}" r="8.5" fill="none" stroke="#111827" stroke-width="2.5"/>`);
+    out.push(`<circle cx="${n1(sx[scene.selected])}" cy="${n1(sy[scene.selected])}" r="${POINT_RADIUS + SELECTED_RING.gap}" fill="none" stroke="${SELECTED_RING.colour}" stroke-width="${SELECTED_RING.width}"/>`);
   }
-  out.push('<g fill="#374151" dominant-baseline="middle">');
+  out.push(`<g fill="${LABEL_INK}" dominant-baseline="middle">`);
   for (const i of scene.labels) {
-    const strong = i === scene.selected || scene.highlighted.has(i) ? ' fill="#111827" font-weight="600"' : '';
-    out.push(`<text x="${n1(sx[i] + 5)}" y="${n1(sy[i] - 1)}"${strong}>${escapeXml(words[i])}</text>`);
+    const strong = i === scene.selected || scene.highlighted.has(i) ? ` fill="${LABEL_INK_STRONG}"` : '';
+    out.push(`<text x="${n1(sx[i] + LABEL_BOX.left + LABEL_BOX.textLeft)}" y="${n1(sy[i] + LABEL_BOX.top + LABEL_BOX.textMiddle)}"${strong}>${escapeXml(words[i])}</text>`);
   }
   out.push('</g>', '</svg>', '');
   return out.join('\n');

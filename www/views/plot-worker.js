@@ -3,7 +3,9 @@
 // moves; this worker animates and draws every frame (plot.js, `PlotRenderer`), so a frame never
 // waits for the page's main thread (busy with snapshots, text and layout) and never blocks it.
 // Requests that need an answer (what is under the pointer, the SVG, the PNG) carry an id that the
-// reply repeats. Frames drawn are counted back to the page at most every FRAMES_EVERY_MS.
+// reply repeats. Frames drawn are counted back to the page at most every FRAMES_EVERY_MS. If
+// anything here throws, the picture's state is unknown: the worker says `failed` and the page
+// draws on its own thread from then on (plot-canvas.js).
 
 import { PlotRenderer } from './plot.js';
 
@@ -27,9 +29,11 @@ import { PlotRenderer } from './plot.js';
  */
 
 /**
- * What this worker posts back: answers (with the request's id) and the frame count.
+ * What this worker posts back: answers (with the request's id), the frame count, and that it
+ * failed (and why).
  * @typedef {{type: 'answer', id: number, value: number | string | Blob | null}
- *   | {type: 'frames', frames: number}} PlotReply
+ *   | {type: 'frames', frames: number}
+ *   | {type: 'failed', error: string}} PlotReply
  */
 
 /** Frame counts are posted no more often than this (a message a frame would busy the page). */
@@ -75,7 +79,16 @@ function countFrames() {
 }
 
 scope.onmessage = async (/** @type {MessageEvent<PlotRequest>} */ e) => {
-  const m = e.data;
+  try {
+    await handle(e.data);
+  } catch (error) {
+    plot = null;
+    post({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
+  }
+};
+
+/** @param {PlotRequest} m */
+async function handle(m) {
   if (m.type === 'init') {
     const ctx = m.canvas.getContext('2d');
     if (!ctx) throw new Error('no 2-D context for the plot in its worker');
@@ -135,4 +148,4 @@ scope.onmessage = async (/** @type {MessageEvent<PlotRequest>} */ e) => {
       post({ type: 'answer', id: m.id, value: await plot.png(new OffscreenCanvas(1, 1)) });
       break;
   }
-};
+}

@@ -21,6 +21,7 @@
 
 import { LabelSprites } from './label-sprites.js';
 import { plotSvg } from './plot-svg.js';
+import { ANALOGY, BACKGROUND, HIGHLIGHT_RING, LABEL_BACKING, LABEL_BOX, LABEL_FONT, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, NEIGHBOUR_LINE, POINT_RADIUS, SELECTED_RING } from './plot-style.js';
 
 /** @typedef {{scale: number, x: number, y: number}} View  screen = data · scale + (x, y), y flipped */
 
@@ -43,15 +44,6 @@ const MAX_GLIDE_MS = 600;
 const PADDING = 28;
 /** More room on the right, where labels are written (beside their points). */
 const LABEL_ROOM = 72;
-const POINT_RADIUS = 3.5;
-const LABEL_PX = 12;
-const LABEL_FONT = `${LABEL_PX}px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif`;
-/** Label text: the selected, hovered and highlighted words' darker. */
-const LABEL_INK = '#374151';
-const LABEL_INK_STRONG = '#111827';
-/** A label's box beside its point, in CSS pixels from the point (left, top, height), and where
- * its text starts in the box (1 px in, vertically centred at 7 px), on the canvas and as sprites. */
-const LABEL_BOX = { left: 4, top: -8, height: 14, textLeft: 1, textMiddle: 7 };
 const CELL = 8;
 const MAX_LABELS = 400;
 const SHADES = 16;
@@ -421,7 +413,7 @@ export class PlotRenderer {
     copy.height = this.canvas.height;
     const ctx = /** @type {CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null} */ (copy.getContext('2d'));
     if (!ctx) return null;
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = BACKGROUND;
     ctx.fillRect(0, 0, copy.width, copy.height);
     ctx.drawImage(this.canvas, 0, 0);
     return 'convertToBlob' in copy ? copy.convertToBlob({ type: 'image/png' }) : new Promise((done) => copy.toBlob(done, 'image/png'));
@@ -576,8 +568,8 @@ export class PlotRenderer {
 
     // Rings around the selected word and the highlighted ones, lines to the neighbours.
     if (data.selected >= 0 && data.selected < n) {
-      ctx.strokeStyle = 'rgba(37, 99, 235, 0.35)';
-      ctx.lineWidth = 1;
+      ctx.strokeStyle = NEIGHBOUR_LINE.colour;
+      ctx.lineWidth = NEIGHBOUR_LINE.width;
       ctx.beginPath();
       for (const h of data.highlighted) {
         if (h === data.selected || h >= n) continue;
@@ -586,19 +578,19 @@ export class PlotRenderer {
       }
       ctx.stroke();
     }
-    ctx.lineWidth = 2;
+    ctx.lineWidth = HIGHLIGHT_RING.width;
+    ctx.strokeStyle = HIGHLIGHT_RING.colour;
     for (const h of data.highlighted) {
       if (h >= n) continue;
-      ctx.strokeStyle = '#2563eb';
       ctx.beginPath();
-      ctx.arc(sx[h], sy[h], POINT_RADIUS + 3, 0, 2 * Math.PI);
+      ctx.arc(sx[h], sy[h], POINT_RADIUS + HIGHLIGHT_RING.gap, 0, 2 * Math.PI);
       ctx.stroke();
     }
     if (data.selected >= 0 && data.selected < n) {
-      ctx.strokeStyle = '#111827';
-      ctx.lineWidth = 2.5;
+      ctx.strokeStyle = SELECTED_RING.colour;
+      ctx.lineWidth = SELECTED_RING.width;
       ctx.beginPath();
-      ctx.arc(sx[data.selected], sy[data.selected], POINT_RADIUS + 5, 0, 2 * Math.PI);
+      ctx.arc(sx[data.selected], sy[data.selected], POINT_RADIUS + SELECTED_RING.gap, 0, 2 * Math.PI);
       ctx.stroke();
     }
 
@@ -606,7 +598,7 @@ export class PlotRenderer {
     this.scene = { sx, sy, labels };
     // Each label on a pale box, so it reads over the points: the boxes are one path (stroking
     // the glyphs' outlines as a halo cost several times more).
-    ctx.fillStyle = 'rgba(255, 255, 255, 0.75)';
+    ctx.fillStyle = LABEL_BACKING;
     ctx.beginPath();
     for (const i of texts) ctx.rect(sx[i] + LABEL_BOX.left, sy[i] + LABEL_BOX.top, this.labelWidth(i) - 2, LABEL_BOX.height);
     ctx.fill();
@@ -678,12 +670,12 @@ export class PlotRenderer {
     const tx = sx[an.b] - sx[an.a] + sx[an.c];
     const ty = sy[an.b] - sy[an.a] + sy[an.c];
     ctx.save();
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = '#16a34a';
+    ctx.lineWidth = ANALOGY.width;
+    ctx.strokeStyle = ANALOGY.colour;
     arrow(ctx, sx[an.a], sy[an.a], sx[an.b], sy[an.b]);
     arrow(ctx, sx[an.c], sy[an.c], tx, ty);
-    ctx.setLineDash([5, 4]);
-    ctx.strokeStyle = 'rgba(22, 163, 74, 0.6)';
+    ctx.setLineDash(ANALOGY.dash);
+    ctx.strokeStyle = ANALOGY.faint;
     ctx.beginPath();
     ctx.moveTo(sx[an.a], sy[an.a]);
     ctx.lineTo(sx[an.c], sy[an.c]);
@@ -696,7 +688,7 @@ export class PlotRenderer {
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.beginPath();
-    ctx.arc(tx, ty, 7, 0, 2 * Math.PI);
+    ctx.arc(tx, ty, ANALOGY.targetRadius, 0, 2 * Math.PI);
     ctx.stroke();
     ctx.restore();
   }

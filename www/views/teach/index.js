@@ -1,6 +1,6 @@
 // Renders the teaching views from the page state, each only when what it shows has changed.
 
-import { $ } from '../../app/dom.js';
+import { $, setFlag } from '../../app/dom.js';
 import { pathWord } from '../../app/state.js';
 import { renderBlank } from './blank.js';
 import { renderHuffman } from './huffman.js';
@@ -12,6 +12,11 @@ import { renderWeights } from './weights.js';
 
 /** @typedef {import('../../app/state.js').AppState} AppState */
 /** @typedef {import('../../i18n.js').Translate} Translate */
+
+/** @param {HTMLElement} el @param {string} key @param {string} value */
+function setData(el, key, value) {
+  if (el.dataset[key] !== value) el.dataset[key] = value;
+}
 
 /**
  * @param {AppState} st @param {AppState | null} prev @param {Translate} t
@@ -34,12 +39,12 @@ export function renderTeaching(st, prev, t) {
   if (traceChanged) {
     renderSamples($('samples-view'), st.trace, words, architecture, t);
     // Which moment of training the views show (words trained so far): tests wait on it.
-    $('samples-view').dataset.wordsDone = st.trace ? String(st.trace.progress.wordsDone) : '';
+    setData($('samples-view'), 'wordsDone', st.trace ? String(st.trace.progress.wordsDone) : '');
   }
   if (traceChanged || st.traceSample !== prev.traceSample) {
     renderStep($('step-view'), st.trace, st.traceSample, words, output, t);
-    $('prev-pair').hidden = (st.trace?.samples.length ?? 0) < 2;
-    /** @type {HTMLButtonElement} */ ($('prev-pair')).disabled = st.traceSample === 0;
+    setFlag($('prev-pair'), 'hidden', (st.trace?.samples.length ?? 0) < 2);
+    setFlag(/** @type {HTMLButtonElement} */ ($('prev-pair')), 'disabled', st.traceSample === 0);
   }
   if (lang || st.running !== prev.running) {
     $('run-steps').setAttribute('aria-pressed', String(st.running));
@@ -53,7 +58,7 @@ export function renderTeaching(st, prev, t) {
   const weights = st.snapshot?.weights ?? null;
   if (lang || weights !== (prev.snapshot?.weights ?? null)) {
     renderWeights($('weights-view'), weights, words, output, t);
-    $('weights-view').dataset.wordsDone = weights && st.snapshot ? String(st.snapshot.progress.wordsDone) : '';
+    setData($('weights-view'), 'wordsDone', weights && st.snapshot ? String(st.snapshot.progress.wordsDone) : '');
   }
   if (lang || st.prediction !== prev.prediction || st.blank !== prev.blank) {
     renderBlank(/** @type {HTMLOListElement} */ ($('blank-results')), $('blank-note'), st.blank, st.prediction, t);
