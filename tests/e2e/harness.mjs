@@ -165,6 +165,19 @@ export async function openDemo(context, url) {
 }
 
 /**
+ * Put `text` in the corpus box as a user does: the real clipboard (the context must grant
+ * clipboard-read and clipboard-write), select all, Ctrl+V; an empty text is a select-all and
+ * Delete. Not `fill()`: filling a large text is itself a multi-second task in Chromium's editor.
+ * @param {import('playwright-core').Page} page @param {string} text
+ */
+export async function paste(page, text) {
+  if (text !== '') await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.getByRole('textbox', { name: 'Corpus' }).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press(text === '' ? 'Delete' : 'Control+V');
+}
+
+/**
  * Hover across the main plot until the tooltip names a word, then click there; the word clicked
  * ('' if the pointer found none).
  * @param {import('playwright-core').Page} page @returns {Promise<string>}

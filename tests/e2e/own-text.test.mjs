@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { items, openDemo, settled, started, status, useDemo, waitForState, watchLongTasks } from './harness.mjs';
+import { items, openDemo, paste, settled, started, status, useDemo, waitForState, watchLongTasks } from './harness.mjs';
 
 const demo = useDemo();
 
@@ -65,18 +65,6 @@ async function open(query = '') {
   const opened = await openDemo(context, demo.url() + query);
   await started(opened.page);
   return opened;
-}
-
-/**
- * Paste `text` over the corpus box's content as a user does: the real clipboard, Ctrl+A, Ctrl+V.
- * @param {import('playwright-core').Page} page @param {string} text
- */
-async function paste(page, text) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  const box = page.getByRole('textbox', { name: 'Corpus' });
-  await box.focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
 }
 
 /** The first words of the nearest neighbours of `word`. @param {import('playwright-core').Page} page @param {string} word */
@@ -212,12 +200,9 @@ test('a 3 MB paste: no main-thread task over 250 ms, streamed like a file; text 
   const { page, errors } = await open();
   const book = english().repeat(40);
   assert.ok(book.length > 3_000_000, `${book.length} characters`);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), book);
   const longTasks = await watchLongTasks(page);
+  await paste(page, book);
   const box = page.getByRole('textbox', { name: 'Corpus' });
-  await box.focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+V');
   await page.waitForFunction(() => / MB, read in the worker/.test(document.getElementById('corpus-stats')?.textContent ?? ''), null, { timeout: 60000 });
   await settled(page, 60000);
   const tasks = await longTasks();
