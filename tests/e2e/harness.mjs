@@ -171,10 +171,23 @@ export async function openDemo(context, url) {
  * @param {import('playwright-core').Page} page @param {string} text
  */
 export async function paste(page, text) {
-  if (text !== '') await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  if (text !== '') await copy(page, text);
+  await pasteCopied(page, text === '' ? 'Delete' : 'Control+V');
+}
+
+/** Put `text` on the clipboard. @param {import('playwright-core').Page} page @param {string} text */
+export async function copy(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+}
+
+/**
+ * Select all of the corpus box and paste what the clipboard holds over it (or press `key`).
+ * @param {import('playwright-core').Page} page @param {string} [key]
+ */
+export async function pasteCopied(page, key = 'Control+V') {
   await page.getByRole('textbox', { name: 'Corpus' }).focus();
   await page.keyboard.press('Control+A');
-  await page.keyboard.press(text === '' ? 'Delete' : 'Control+V');
+  await page.keyboard.press(key);
 }
 
 /**

@@ -61,7 +61,9 @@ function setup(lag = 0) {
 test('snapshotOnly: a new snapshot while training, and nothing else', () => {
   const a = { ...initialState('', ['en']), run: /** @type {const} */ ('training') };
   assert.ok(snapshotOnly({ ...a, snapshot: /** @type {any} */ ({ version: 1 }), lossCurve: [] }, a));
+  assert.ok(snapshotOnly({ ...a, prediction: { list: [], unknown: [] } }, a), "the blank's prediction for a new snapshot");
   assert.ok(!snapshotOnly({ ...a, query: 'king' }, a), 'a query typed');
+  assert.ok(!snapshotOnly({ ...a, blank: '我 喜欢 ___' }, a), 'a blank typed');
   assert.ok(!snapshotOnly({ ...a, run: 'done' }, a), 'training ended');
   const idle = { ...a, run: /** @type {const} */ ('idle') };
   assert.ok(!snapshotOnly({ ...idle, snapshot: /** @type {any} */ ({ version: 1 }) }, idle), 'not training');

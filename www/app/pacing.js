@@ -11,8 +11,12 @@
  * often; the plot follows every one. Four a second read as live, and leave the page free. */
 export const PANELS_EVERY_MS = 250;
 
-/** What a new snapshot of the model changes, and nothing else does. */
-const SNAPSHOT_KEYS = new Set(['snapshot', 'answers', 'lossCurve', 'fullSpeedRate']);
+/** What a new snapshot of the model changes, and nothing else does: the snapshot, the answers
+ * that come with it, the loss curve and the measured rate, and the blank's prediction, which the
+ * page asks for again after each snapshot (teaching.js). Were the prediction's reply drawn at
+ * once, the page and the teaching views would both render in one task, several times a second.
+ * (What the user types, the blank or a query, is drawn at once as any other change.) */
+const SNAPSHOT_KEYS = new Set(['snapshot', 'answers', 'lossCurve', 'fullSpeedRate', 'prediction']);
 
 /**
  * Whether `st` differs from `prev` only by a new snapshot of a model in training.
