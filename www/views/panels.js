@@ -173,14 +173,12 @@ export function parsePairs(text) {
   return out;
 }
 
-/** The loss curve's axis labels. */
+/** The loss curve's axis labels (as the context gives it back: it is compared with `ctx.font`). */
 const LOSS_FONT = '10px system-ui, sans-serif';
-/** @type {WeakSet<CanvasRenderingContext2D>} contexts whose font is LOSS_FONT */
-const fonts = new WeakSet();
 
 /**
  * The loss curve: mean loss against the fraction of training done. The context keeps its font
- * between draws (until the canvas is resized): setting it again costs a style recalculation.
+ * between draws (a resize resets it): setting it again costs a style recalculation.
  * @param {HTMLCanvasElement} canvas @param {{x: number, loss: number}[]} points
  */
 export function renderLoss(canvas, points) {
@@ -188,12 +186,8 @@ export function renderLoss(canvas, points) {
   const { width: w, height: h } = cssSize(canvas, () => renderLoss(canvas, points));
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  // A new size resets the context's state, its font too.
-  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-    fonts.delete(ctx);
-  }
+  if (canvas.width !== Math.round(w * dpr)) canvas.width = Math.round(w * dpr);
+  if (canvas.height !== Math.round(h * dpr)) canvas.height = Math.round(h * dpr);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, w, h);
   const pad = { l: 34, r: 6, t: 6, b: 14 };
@@ -203,10 +197,7 @@ export function renderLoss(canvas, points) {
   if (points.length === 0) return;
   const max = Math.max(...points.map((p) => p.loss)) * 1.05 || 1;
   ctx.fillStyle = '#6b7280';
-  if (!fonts.has(ctx)) {
-    ctx.font = LOSS_FONT;
-    fonts.add(ctx);
-  }
+  if (ctx.font !== LOSS_FONT) ctx.font = LOSS_FONT;
   ctx.textBaseline = 'middle';
   ctx.fillText(max.toFixed(2), 2, pad.t + 4);
   ctx.fillText('0', 2, h - pad.b);

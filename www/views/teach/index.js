@@ -13,11 +13,6 @@ import { renderWeights } from './weights.js';
 /** @typedef {import('../../app/state.js').AppState} AppState */
 /** @typedef {import('../../i18n.js').Translate} Translate */
 
-/** @param {HTMLElement} el @param {string} key @param {string} value */
-function setData(el, key, value) {
-  if (el.dataset[key] !== value) el.dataset[key] = value;
-}
-
 /**
  * @param {AppState} st @param {AppState | null} prev @param {Translate} t
  */
@@ -39,7 +34,7 @@ export function renderTeaching(st, prev, t) {
   if (traceChanged) {
     renderSamples($('samples-view'), st.trace, words, architecture, t);
     // Which moment of training the views show (words trained so far): tests wait on it.
-    setData($('samples-view'), 'wordsDone', st.trace ? String(st.trace.progress.wordsDone) : '');
+    $('samples-view').dataset.wordsDone = st.trace ? String(st.trace.progress.wordsDone) : '';
   }
   if (traceChanged || st.traceSample !== prev.traceSample) {
     renderStep($('step-view'), st.trace, st.traceSample, words, output, t);
@@ -58,7 +53,7 @@ export function renderTeaching(st, prev, t) {
   const weights = st.snapshot?.weights ?? null;
   if (lang || weights !== (prev.snapshot?.weights ?? null)) {
     renderWeights($('weights-view'), weights, words, output, t);
-    setData($('weights-view'), 'wordsDone', weights && st.snapshot ? String(st.snapshot.progress.wordsDone) : '');
+    $('weights-view').dataset.wordsDone = weights && st.snapshot ? String(st.snapshot.progress.wordsDone) : '';
   }
   if (lang || st.prediction !== prev.prediction || st.blank !== prev.blank) {
     renderBlank(/** @type {HTMLOListElement} */ ($('blank-results')), $('blank-note'), st.blank, st.prediction, t);
