@@ -13,6 +13,7 @@ use crate::huffman::HuffmanTree;
 use crate::kernels::{axpy, scale};
 use crate::noise::NoiseSampler;
 use crate::output_layer::OutputModel;
+use crate::ranking::{self, Ranked};
 use crate::rng::Rng;
 use crate::vocab::Vocab;
 
@@ -105,6 +106,28 @@ impl Model {
             scale(1.0 / inputs.len() as f32, &mut h);
         }
         h
+    }
+
+    /// Fill in the blank: the `k` words most likely to stand in a gap whose context is the words
+    /// `context` — h formed from them as [`Model::hidden`] forms it, then p(w | h) from the output
+    /// layer ([`OutputModel::distribution`]). Words of the context itself are not offered: a gap
+    /// asks for a word the sentence does not already hold. (Skip-gram and CBOW learn that a word
+    /// occurs near the words it occurs with, so `每天 早上 … ___` would otherwise often answer
+    /// 早上, which is in the window, not in the gap; analogies leave out their three words for
+    /// the same reason.) Empty if `context` is.
+    pub fn fill_blank(&self, context: &[u32], k: usize) -> Vec<Ranked> {
+        if context.is_empty() {
+            return Vec::new();
+        }
+        let p = self
+            .output_model
+            .distribution(&self.output, &self.hidden(context));
+        let candidates = p
+            .iter()
+            .enumerate()
+            .map(|(w, &q)| Ranked::new(q, w as u32))
+            .filter(|r| !context.contains(&r.id));
+        ranking::top_k(candidates.collect(), k)
     }
 
     /// Whether output rows are word vectors (not so for hierarchical softmax: they are tree nodes).

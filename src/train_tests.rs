@@ -663,3 +663,27 @@ fn predicted_distributions_sum_to_one_and_match_the_loss() {
         }
     }
 }
+
+#[test]
+fn the_blank_offers_the_most_likely_words_outside_its_context() {
+    for config in all_modes() {
+        let mut t = trainer(&small_corpus(), &config);
+        t.train(2_000).unwrap();
+        let m = t.model();
+        let context = [0, 3, 5];
+        let p = m.output_model.distribution(&m.output, &m.hidden(&context));
+        // The slow reference: every word outside the context, sorted by probability.
+        let mut expected: Vec<u32> = (0..p.len() as u32)
+            .filter(|w| !context.contains(w))
+            .collect();
+        expected.sort_by(|&a, &b| p[b as usize].total_cmp(&p[a as usize]).then(a.cmp(&b)));
+        let got = m.fill_blank(&context, 4);
+        let ids: Vec<u32> = got.iter().map(|r| r.id).collect();
+        assert_eq!(ids, expected[..4], "{config:?}");
+        assert!(
+            got.iter().all(|r| r.score == f64::from(p[r.id as usize])),
+            "{config:?}"
+        );
+        assert!(m.fill_blank(&[], 4).is_empty());
+    }
+}

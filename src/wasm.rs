@@ -543,8 +543,8 @@ impl Lab {
         })
     }
 
-    /// Fill in the blank: the model's `k` most likely words for the blank in a context (CBOW's
-    /// reading: h from the context words' rows, then p(w | h) from the output layer). The context
+    /// Fill in the blank ([`crate::model::Model::fill_blank`]): the model's `k` most likely words for the blank
+    /// in a context, the context's own words left out. The context
     /// is cut into tokens as the corpus was (Chinese already cut into words by the worker when
     /// the corpus was). Context words not in the vocabulary are left out and listed:
     /// `{list: [{word, score}], unknown}`.
@@ -555,13 +555,7 @@ impl Lab {
         let (known, unknown): (Vec<&String>, Vec<&String>) =
             context.iter().partition(|w| vocab.id(w).is_some());
         let ids: Vec<u32> = known.iter().filter_map(|w| vocab.id(w)).collect();
-        let mut ranked: Vec<Ranked> = Vec::new();
-        if !ids.is_empty() {
-            let h = model.hidden(&ids);
-            let p = model.output_model.distribution(&model.output, &h);
-            let all = p.iter().enumerate().map(|(i, &q)| Ranked::new(q, i as u32));
-            ranked = ranking::top_k(all.collect(), k as usize);
-        }
+        let ranked = model.fill_blank(&ids, k as usize);
         #[derive(Serialize)]
         struct Prediction<'a> {
             list: Vec<ScoredOut<'a>>,

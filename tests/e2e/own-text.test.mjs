@@ -148,8 +148,11 @@ test('Chinese without spaces is cut into words: the dictionary arrives only then
   // Fill in the blank, written as Chinese is written.
   await page.getByRole('textbox', { name: 'Context with a blank' }).fill('我每天早上喜欢喝一杯___');
   await page.waitForFunction(() => document.querySelectorAll('#blank-results li').length === 10);
-  const blank = (await items(page, 'Fill in the blank')).slice(0, 3).map((s) => s.split(' ')[0]);
+  const offered = (await items(page, 'Fill in the blank')).map((s) => s.split(' ')[0]);
+  const blank = offered.slice(0, 3);
   assert.ok(ZH_DRINKS.includes(blank[0]) && !blank.some((w) => ZH_FOODS.includes(w)), `the blank: ${blank}`);
+  // Words of the context (我 每天 早上 喜欢 …) are not offered for the gap.
+  assert.ok(!offered.some((w) => ['我', '每天', '早上', '喜欢'].includes(w)), `the blank offered ${offered}`);
   // jieba's dictionary has the collocation 喝一杯; a teacher's dictionary word 一杯 cuts it out.
   await page.getByRole('textbox', { name: 'Query word' }).fill('一杯');
   await page.waitForFunction(() => /not in the vocabulary/.test(document.getElementById('neighbours')?.dataset.message ?? ''));

@@ -79,6 +79,8 @@ test('the session cuts Chinese into words before training, and contexts to fill 
   const p = s.predict('我每天喜欢喝 ', 5);
   assert.deepEqual(p.unknown, []);
   assert.equal(p.list.length, 5);
+  // The blank asks for a word the context does not already hold.
+  assert.ok(p.list.every((/** @type {{word: string}} */ s) => !['我', '每天', '喜欢', '喝'].includes(s.word)), JSON.stringify(p.list));
   // Reset trains the same words again (the text was cut once).
   const again = await s.reset();
   assert.deepEqual(again.words, vocab.words);

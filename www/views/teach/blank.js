@@ -1,7 +1,8 @@
 // Fill in the blank (tutorial §1, the distributional hypothesis as a question to the model):
 // the user writes a context with a blank, `我 喜欢 喝 ___` or, as Chinese is written, `我喜欢喝___`,
 // and sees what the model predicts for the blank — CBOW's reading: h from the context words,
-// p(w | h) from the output layer. The worker cuts the context into words as it cut the corpus.
+// p(w | h) from the output layer, the context's own words left out. The worker cuts the context
+// into words as it cut the corpus.
 
 import { renderScored } from '../panels.js';
 import { el } from './format.js';
