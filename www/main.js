@@ -11,7 +11,7 @@ import { loadCorpus, readSavedWork } from './app/saved.js';
 import { keepWork } from './app/persist.js';
 import { readFragment, unpackText } from './app/share.js';
 import { shortcutFor } from './app/shortcuts.js';
-import { addLoss, initialState, rateKey } from './app/state.js';
+import { addLoss, initialState, ownTextThreads, rateKey } from './app/state.js';
 import { WorkerClient, startWorker } from './client.js';
 import { Utf8Stream } from './decode.js';
 import { errorMessage } from './errors.js';
@@ -350,7 +350,7 @@ const SAMPLE_CHARS = 100_000;
 
 /**
  * Put settings for the user's own text in place (src/own_text.rs: scaled to the text, Chinese
- * read as it is written, full speed, every thread), remembering what was there for Undo. Coming
+ * read as it is written, full speed, every thread but a core for the page), remembering what was there for Undo. Coming
  * from a preset, the preset's example queries go too: they are about its own words.
  */
 async function applyOwnText() {
@@ -359,7 +359,7 @@ async function applyOwnText() {
   const sample = file ? await file.slice(0, SAMPLE_CHARS).text() : st.corpus.slice(0, SAMPLE_CHARS);
   const bytes = file ? file.size : sample.length === st.corpus.length ? new Blob([st.corpus]).size : (st.corpus.length / sample.length) * new Blob([sample]).size;
   const own = await client.request({ type: 'ownTextSettings', sample, bytes });
-  const settings = { ...own.settings, threads: store.get().threads };
+  const settings = { ...own.settings, threads: ownTextThreads(store.get().threads, navigator.hardwareConcurrency || 1) };
   const now = store.get();
   if (now.handEdited) return;
   const first = now.ownText === null;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addLoss, duration, estimate, initialState, MAX_LOSS_POINTS, plotData, rateKey } from '../../www/app/state.js';
+import { addLoss, duration, estimate, initialState, MAX_LOSS_POINTS, ownTextThreads, plotData, rateKey } from '../../www/app/state.js';
 import { contextOf } from '../../www/views/teach/blank.js';
 
 /** @typedef {import('../../www/protocol.js').Snapshot} Snapshot */
@@ -81,4 +81,12 @@ test('fill in the blank: the context around the blank, written with or without s
   assert.equal(contextOf('我喜欢喝___'), '我喜欢喝 ');
   assert.equal(contextOf('喜欢 喝 ___ 和 ＿＿'), '喜欢 喝   和  ');
   assert.equal(contextOf('no blank here'), null);
+});
+
+test('a text of your own trains on every thread the worker has but one core, kept for the page', () => {
+  assert.equal(ownTextThreads(2, 2), 1, 'two cores: one trains, one draws');
+  assert.equal(ownTextThreads(4, 4), 3);
+  assert.equal(ownTextThreads(8, 16), 8, 'at most what the worker started');
+  assert.equal(ownTextThreads(1, 1), 1, 'one core still trains');
+  assert.equal(ownTextThreads(1, 8), 1, 'a plain host runs one');
 });

@@ -8,7 +8,7 @@ import { SPEEDS } from '../settings.js';
 import { applyText, renderSettingsForm } from '../views/controls.js';
 import { renderLoss, renderPairs, renderScored, renderShortcuts, renderStats, renderStatus, setText } from '../views/panels.js';
 import { $, input, setFlag } from './dom.js';
-import { duration, estimate, plotData } from './state.js';
+import { duration, estimate, ownTextThreads, plotData } from './state.js';
 import { LAYOUT_POINTS } from '../protocol.js';
 import { renderTeaching } from '../views/teach/index.js';
 import { PANELS_EVERY_MS, paced } from './pacing.js';
@@ -43,7 +43,7 @@ export function render(st, prev, { settingInputs }) {
   const langChanged = !prev || st.lang !== prev.lang;
   if (langChanged || st.raw !== prev.raw || st.errors !== prev.errors) renderSettingsForm(settingInputs, st.raw, st.errors, t);
   if (langChanged || st.threads !== prev.threads) {
-    $('setting-threads-help').textContent = st.threads > 1 ? t('threads.help', { n: st.threads }) : t('threads.helpOne');
+    $('setting-threads-help').textContent = st.threads > 1 ? t('threads.help', { n: st.threads, own: ownTextThreads(st.threads, navigator.hardwareConcurrency || 1) }) : t('threads.helpOne');
   }
   if (!prev || st.colourBy !== prev.colourBy) /** @type {HTMLSelectElement} */ ($('colour')).value = st.colourBy;
   if (langChanged || st.preset !== prev.preset) {

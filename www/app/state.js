@@ -235,6 +235,19 @@ export function plotData(st) {
 
 
 /**
+ * Training threads for a text of the user's own: as many as the worker can run, less one core
+ * left to the page (its main thread, the plot's worker and the compositor draw the training
+ * live). On a 2-core VM two training threads trained no faster in the page than one (0.92–1.10×,
+ * README) and kept the page's frames waiting for a core: with Chromium slowed 4× they ran
+ * 50–190 ms instead of under 50.
+ * @param {number} available  threads the worker can run at once (its ready message)
+ * @param {number} cores      the machine's logical cores (navigator.hardwareConcurrency)
+ */
+export function ownTextThreads(available, cores) {
+  return Math.max(1, Math.min(available, cores - 1));
+}
+
+/**
  * What a training speed depends on: a full-speed rate measured under one set of these holds for
  * the same again.
  * @param {Record<string, string | boolean>} raw @param {number} vocabSize

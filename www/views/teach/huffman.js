@@ -3,6 +3,7 @@
 // length is the number of sigmoid decisions one prediction of that word costs, against |V| scores
 // for the full softmax. Small vocabularies are drawn whole; large ones show the path only.
 
+import { morph } from '../morph.js';
 import { el, table } from './format.js';
 
 /** @typedef {import('../../protocol.js').Tree} Tree */
@@ -68,7 +69,7 @@ export function layout(tree) {
  */
 export function renderHuffman(root, tree, words, word, t) {
   if (!tree) {
-    root.replaceChildren(el('p', t('teach.noModel'), 'help'));
+    morph(root, [el('p', t('teach.noModel'), 'help')]);
     return;
   }
   /** @type {Element[]} */
@@ -85,7 +86,7 @@ export function renderHuffman(root, tree, words, word, t) {
       path.code[i] === 0 ? t('step.left') : t('step.right'),
     ]), 'cells'));
   }
-  root.replaceChildren(...parts);
+  morph(root, parts);
 }
 
 /** @param {Tree} tree @param {string[]} words @param {Set<number>} highlight */

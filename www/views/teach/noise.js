@@ -4,6 +4,7 @@
 // tutorial's example, 的 at 1 % against Transformer at 0.01 %: a ratio of 100 becomes 100^power;
 // and the noise words the traced steps actually drew.
 
+import { morph } from '../morph.js';
 import { bar, el, table } from './format.js';
 
 /** @typedef {import('../../i18n.js').Translate} Translate */
@@ -37,5 +38,5 @@ export function renderNoise(root, { words, counts, noise, power, drawn }, t) {
     parts.push(table([t('step.word'), t('noise.frequency'), t('noise.probability'), t('noise.drawn')], rows, 'cells noise-table'));
     if (counts.length > n) parts.push(el('p', t('noise.more', { n: counts.length - n }), 'help'));
   }
-  root.replaceChildren(...parts);
+  morph(root, parts);
 }

@@ -2,6 +2,7 @@
 // tokens subsampling dropped, and the samples this position yields — one CBOW sample
 // (context → centre) or 2c skip-gram pairs (centre → each context word).
 
+import { morph } from '../morph.js';
 import { el } from './format.js';
 
 /** @typedef {import('../../protocol.js').Trace} Trace */
@@ -16,7 +17,7 @@ import { el } from './format.js';
  */
 export function renderSamples(root, trace, words, architecture, t) {
   if (!trace) {
-    root.replaceChildren(el('p', t('teach.noTrace'), 'help'));
+    morph(root, [el('p', t('teach.noTrace'), 'help')]);
     return;
   }
   const context = new Set(trace.contextIndices);
@@ -40,5 +41,5 @@ export function renderSamples(root, trace, words, architecture, t) {
     for (const s of trace.samples) list.append(el('li', `(${name(s.inputs[0])} → ${name(s.target)})`));
   }
   const count = el('p', t(architecture === 'cbow' ? 'samples.cbow' : 'samples.skipgram', { n: trace.samples.length }), 'help');
-  root.replaceChildren(tokens, legend, count, list);
+  morph(root, [tokens, legend, count, list]);
 }

@@ -1,9 +1,14 @@
 // One training step, inside the network (tutorial §2–5), from a real traced step of the model:
 // the one-hot inputs, the rows of W they select, h, then the output layer — every softmax
 // probability, or the positive and k negative words with σ before and after the update, or the
-// Huffman path's decisions — the loss −log p, and the rows of W and W′ the step changed.
+// Huffman path's decisions — the loss −log p, and the rows of W and W′ the step changed (the
+// largest changes first).
 
+import { morph } from '../morph.js';
 import { bar, el, num, table, vec } from './format.js';
+
+/** Rows of W′ listed as changed before the rest fold into “n more rows”. */
+const CHANGED_ROWS_SHOWN = 8;
 
 /** @typedef {import('../../protocol.js').Trace} Trace */
 /** @typedef {import('../../protocol.js').TracedSample} TracedSample */
@@ -20,7 +25,7 @@ import { bar, el, num, table, vec } from './format.js';
 export function renderStep(root, trace, index, words, output, t) {
   const s = trace?.samples[Math.min(index, trace.samples.length - 1)];
   if (!trace || !s) {
-    root.replaceChildren(el('p', t(trace ? 'step.noSample' : 'teach.noTrace'), 'help'));
+    morph(root, [el('p', t(trace ? 'step.noSample' : 'teach.noTrace'), 'help')]);
     return;
   }
   const name = (/** @type {number} */ id) => words[id] ?? `#${id}`;
@@ -69,7 +74,7 @@ export function renderStep(root, trace, index, words, output, t) {
     ]), 'cells decisions'));
   } else {
     parts.push(el('h4', t('step.path', { n: s.decisions.length, word: name(s.target) })));
-    parts.push(table([t('step.node'), t('step.branch'), 'u = v′·h', t('step.pBranch'), t('step.after')], s.decisions.map((d) => {
+    parts.push(table([t('step.nodeColumn'), t('step.branch'), 'u = v′·h', t('step.pBranch'), t('step.after')], s.decisions.map((d) => {
       // Label 1 means the path goes the σ(u) way (code bit 0), label 0 the 1 − σ(u) way.
       const p = d.label === 1 ? d.probability : 1 - d.probability;
       const after = d.label === 1 ? d.probabilityAfter : 1 - d.probabilityAfter;
@@ -82,10 +87,24 @@ export function renderStep(root, trace, index, words, output, t) {
   parts.push(el('h4', t('step.changed')));
   if (trace.samples.length > 1) parts.push(el('p', t('step.wholePosition'), 'help'));
   const norm = (/** @type {number[]} */ a, /** @type {number[]} */ b) => Math.sqrt(a.reduce((acc, x, k) => acc + (b[k] - x) ** 2, 0));
-  const rows = [
-    ...trace.input.map((r) => ['W', name(r.row), vec(r.after.map((x, k) => x - r.before[k])), num(norm(r.before, r.after))]),
-    ...trace.output.filter((r) => norm(r.before, r.after) > 0).map((r) => ['W′', node(r.row), vec(r.after.map((x, k) => x - r.before[k])), num(norm(r.before, r.after))]),
-  ];
-  parts.push(table([t('step.matrix'), t('step.row'), 'Δ', '‖Δ‖'], rows, 'cells changes'));
-  root.replaceChildren(...parts);
+  /** @param {string} matrix @param {string} label @param {{before: number[], after: number[]}} r */
+  const change = (matrix, label, r) => [matrix, label, vec(r.after.map((x, k) => x - r.before[k])), num(norm(r.before, r.after))];
+  // The input rows, then the output rows that moved, the largest change first; past the first
+  // CHANGED_ROWS_SHOWN the rest fold away (a skip-gram position over a deep Huffman tree moves dozens).
+  const moved = trace.output.filter((r) => norm(r.before, r.after) > 0)
+    .sort((a, b) => norm(b.before, b.after) - norm(a.before, a.after) || a.row - b.row);
+  const head = [t('step.matrix'), t('step.row'), 'Δ', '‖Δ‖'];
+  parts.push(table(head, [
+    ...trace.input.map((r) => change('W', name(r.row), r)),
+    ...moved.slice(0, CHANGED_ROWS_SHOWN).map((r) => change('W′', node(r.row), r)),
+  ], 'cells changes'));
+  if (moved.length > CHANGED_ROWS_SHOWN) {
+    const more = el('details', undefined, 'more-changes');
+    more.append(
+      el('summary', t('step.moreChanged', { n: moved.length - CHANGED_ROWS_SHOWN })),
+      table(head, moved.slice(CHANGED_ROWS_SHOWN).map((r) => change('W′', node(r.row), r)), 'cells changes'),
+    );
+    parts.push(more);
+  }
+  morph(root, parts);
 }
