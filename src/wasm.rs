@@ -30,7 +30,7 @@ use crate::picture::Picture;
 use crate::pool::Pool;
 use crate::presets::Preset;
 use crate::query::KeyedVectors;
-use crate::ranking::{self, Ranked};
+use crate::ranking;
 use crate::tokenize::{ChineseText, TokenizerOptions};
 use crate::train::{PositionTrace, Progress, SampleTrace, Trainer};
 use crate::wasm_shared::{js_error, queries, to_js, ScoredOut};
