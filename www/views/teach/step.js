@@ -91,8 +91,8 @@ export function renderStep(root, trace, index, words, output, t) {
   const change = (matrix, label, r) => [matrix, label, vec(r.after.map((x, k) => x - r.before[k])), num(norm(r.before, r.after))];
   // The input rows, then the output rows that moved, the largest change first; past the first
   // CHANGED_ROWS_SHOWN the rest fold away (a skip-gram position over a deep Huffman tree moves dozens).
-  const moved = trace.output.filter((r) => norm(r.before, r.after) > 0)
-    .sort((a, b) => norm(b.before, b.after) - norm(a.before, a.after) || a.row - b.row);
+  const moved = trace.output.map((r) => ({ r, size: norm(r.before, r.after) })).filter((m) => m.size > 0)
+    .sort((a, b) => b.size - a.size || a.r.row - b.r.row).map((m) => m.r);
   const head = [t('step.matrix'), t('step.row'), 'Δ', '‖Δ‖'];
   parts.push(table(head, [
     ...trace.input.map((r) => change('W', name(r.row), r)),
