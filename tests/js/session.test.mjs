@@ -1,15 +1,18 @@
 // The worker's session under Node: real wasm, a fake clock and a hand-run scheduler.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Session, STEP_WORDS } from '../../www/worker/session.js';
+import { REST_SHARE, Session, STEP_WORDS } from '../../www/worker/session.js';
 import { MAX_SNAPSHOTS_PER_SECOND } from '../../www/protocol.js';
 import wasm from './wasm.mjs';
 
 /** @typedef {import('../../www/protocol.js').WorkerMessage} WorkerMessage */
 /** @typedef {import('../../www/protocol.js').Snapshot} Snapshot */
 
-function harness() {
+/** @param {{cores?: number}} [machine]  the machine's cores (default: eight) */
+function harness({ cores = 8 } = {}) {
   let clock = 0;
+  /** @type {number[]} every delay asked of the scheduler */
+  const waits = [];
   /** @type {{fn: () => void, at: number}[]} */
   const queue = [];
   /** @type {WorkerMessage[]} */
@@ -34,10 +37,16 @@ function harness() {
   }, {
     // Every call to the clock advances it a little, as real work would.
     now: () => (clock += 0.5),
-    schedule: (fn, ms) => queue.push({ fn, at: clock + ms }),
+    schedule: (fn, ms) => {
+      waits.push(ms);
+      queue.push({ fn, at: clock + ms });
+    },
+    cores,
   });
   return {
     session,
+    waits,
+    clock: () => clock,
     posted,
     transfers,
     /** Run scheduled slices until none is left or `limit` have run. */
@@ -102,6 +111,21 @@ test('snapshots are at most MAX_SNAPSHOTS_PER_SECOND a second of (fake) time', a
   const elapsed = /** @type {number} */ (h.session.now());
   assert.ok(snaps <= (elapsed / 1000) * MAX_SNAPSHOTS_PER_SECOND + 3, `${snaps} snapshots in ${elapsed} ms`);
   assert.ok(snaps >= 3, `${snaps} snapshots in ${elapsed} ms`);
+});
+
+test('on a small machine training rests REST_SHARE of the time, on a large one not at all', async () => {
+  for (const cores of [2, 8]) {
+    const h = harness({ cores });
+    await h.session.load(royal.text, royal.settings);
+    h.waits.length = 0;
+    const t0 = h.clock();
+    h.session.train();
+    h.drain();
+    const rested = h.waits.reduce((a, b) => a + b, 0);
+    const share = rested / (h.clock() - t0);
+    if (cores === 8) assert.equal(rested, 0);
+    else assert.ok(Math.abs(share - REST_SHARE) < 0.03, `rested ${share} of the time`);
+  }
 });
 
 test('pause stops between slices, step trains one chunk, train resumes', async () => {

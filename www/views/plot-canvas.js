@@ -9,6 +9,7 @@
 // the page's thread from the last data, and every question still waiting is asked again.
 
 import { Replies } from '../replies.js';
+import { pacedFrames } from './frame-pace.js';
 import { PICK_RADIUS, PlotRenderer } from './plot.js';
 
 /** @typedef {import('./plot.js').PlotData} PlotData */
@@ -41,7 +42,7 @@ function drawingHere(canvas, onFrame) {
   // commit, which on a machine drawing canvases in software copies the whole canvas per frame.
   const ctx = canvas.getContext('2d', { desynchronized: true });
   if (!ctx) throw new Error('no 2-D canvas');
-  const r = new PlotRenderer(canvas, ctx, { requestFrame: (draw) => requestAnimationFrame(draw), onFrame });
+  const r = new PlotRenderer(canvas, ctx, { requestFrame: pacedFrames((cb) => requestAnimationFrame(cb)), onFrame });
   return {
     setData: (data) => r.setData(data),
     setSize: (w, h, dpr) => r.setSize(w, h, dpr),

@@ -7,6 +7,7 @@
 // anything here throws, the picture's state is unknown: the worker says `failed` and the page
 // draws on its own thread from then on (plot-canvas.js).
 
+import { pacedFrames } from './frame-pace.js';
 import { PlotRenderer } from './plot.js';
 
 /** @typedef {import('./plot.js').PlotData} PlotData */
@@ -53,14 +54,11 @@ let postedAt = 0;
 let framesTimer;
 
 /**
- * Wait for the next frame: the worker's requestAnimationFrame (beside OffscreenCanvas in the
- * browsers that transfer canvases), else about sixty times a second.
- * @param {(now: number) => void} draw
+ * Wait for the next frame, at most one every FRAME_MS (frame-pace.js): on the worker's
+ * requestAnimationFrame (beside OffscreenCanvas in the browsers that transfer canvases), else
+ * on a timer about sixty times a second.
  */
-const nextFrame = (draw) => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(draw);
-  else setTimeout(() => draw(performance.now()), 16);
-};
+const nextFrame = pacedFrames((cb) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : setTimeout(() => cb(performance.now()), 16)));
 
 /** @param {PlotReply} reply @param {Transferable[]} [transfer] */
 const post = (reply, transfer = []) => scope.postMessage(reply, transfer);

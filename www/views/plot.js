@@ -50,7 +50,7 @@ const SHADES = 16;
 /** Above this many points, points are squares (far cheaper to rasterise than circles). */
 const SQUARES_ABOVE = 1500;
 /** Above this many points, new coordinates are drawn at once instead of gliding (a frame per
- * snapshot instead of sixty a second). */
+ * snapshot instead of forty a second, frame-pace.js). */
 const GLIDE_UP_TO = 12000;
 
 /** A new vocabulary's first frames run cold code and rasterise new glyphs: the first draws only

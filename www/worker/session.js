@@ -10,6 +10,12 @@
 // the helper threads, so a chunk is the whole slice. At a set speed (words per second), each
 // slice trains the words whose time has come, down to one word at a time for slow motion.
 //
+// Room for the page. Drawing the page takes more than a core of its own on a small machine (its
+// main thread, the plot's worker and the compositor: 1.3 cores measured on 2 cores while training
+// 3,000 words with the teaching views open), so when training at full speed leaves the page
+// fewer than ROOM_CORES cores, each slice is followed by a rest of REST_SHARE of the time: the
+// page's tasks then find a core free instead of waiting for one (a 10 ms task took 70 ms).
+//
 // Imported vectors. A vector file (word2vec, GloVe, fastText) is read by the second wasm module,
 // pkg-explore (src/wasm_explore.rs), loaded the first time a file is exported or imported or a
 // projection other than PCA is chosen: its `VectorFile` then stands where the model would,
@@ -65,6 +71,10 @@ import { EVERY_UPDATE_UP_TO, MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
 import { Layout, loadUmap } from './layouts.js';
 
 export const SLICE_MS = 12;
+/** Cores the page needs beside training to draw without waiting (see "Room for the page"). */
+export const ROOM_CORES = 2;
+/** The share of the time training rests when the page has less room than that. */
+export const REST_SHARE = 0.25;
 export const CHUNK_MS = 2;
 /** Words trained by Step at full speed. */
 export const STEP_WORDS = 1000;
@@ -99,14 +109,16 @@ export class Session {
   /**
    * @param {Wasm} wasm
    * @param {(msg: WorkerMessage, transfer?: Transferable[]) => void} post
-   * @param {{now?: () => number, schedule?: (fn: () => void, delayMs: number) => void, explore?: () => Promise<Explore>, segmenter?: () => Promise<Segmenter>}} [env]
-   *   explore: loads the explorer module (once); segmenter: loads the segmenter (once)
+   * @param {{now?: () => number, schedule?: (fn: () => void, delayMs: number) => void, cores?: number, explore?: () => Promise<Explore>, segmenter?: () => Promise<Segmenter>}} [env]
+   *   cores: the machine's logical cores; explore: loads the explorer module (once);
+   *   segmenter: loads the segmenter (once)
    */
   constructor(wasm, post, env = {}) {
     this.wasm = wasm;
     this.post = post;
     this.now = env.now ?? (() => performance.now());
     this.schedule = env.schedule ?? ((fn, ms) => setTimeout(fn, ms));
+    this.cores = env.cores ?? (globalThis.navigator?.hardwareConcurrency || 1);
     this.explore = env.explore ?? noExplore;
     this.loadSegmenter = env.segmenter ?? noSegmenter;
     /** The user's dictionary words the segmenter has (one a line). */
@@ -529,6 +541,16 @@ export class Session {
     return Math.max(1, this.settings?.threads ?? 1);
   }
 
+  /**
+   * How long to rest after a full-speed slice that took `took` ms: REST_SHARE of the time when
+   * training leaves the page fewer than ROOM_CORES cores, else nothing.
+   * @param {number} took
+   */
+  rest(took) {
+    if (this.cores - this.threads() >= ROOM_CORES) return 0;
+    return (took * REST_SHARE) / (1 - REST_SHARE);
+  }
+
   /** One time slice of training, then a snapshot if one is due, then the next slice is scheduled. */
   tick() {
     const lab = this.lab;
@@ -567,7 +589,7 @@ export class Session {
     const slow = this.speed !== null && this.speed <= EVERY_UPDATE_UP_TO;
     if (trained && (this.runState() === 'done' || due || slow)) this.snapshot();
     if (this.state === 'training') {
-      const wait = this.speed === null ? 0 : Math.max(4, ((1 - this.credit) * 1000) / this.speed);
+      const wait = this.speed === null ? this.rest(this.now() - start) : Math.max(4, ((1 - this.credit) * 1000) / this.speed);
       this.tickPending = true;
       this.schedule(() => {
         this.tickPending = false;
