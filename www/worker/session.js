@@ -15,6 +15,9 @@
 // 3,000 words with the teaching views open), so when training at full speed leaves the page
 // fewer than ROOM_CORES cores, each slice is followed by a rest of REST_SHARE of the time: the
 // page's tasks then find a core free instead of waiting for one (a 10 ms task took 70 ms).
+// The rest is owed in measured time: a timer that wakes the worker late (it does, by several
+// milliseconds on a busy machine) pays off the rests that follow, so training keeps
+// 1 − REST_SHARE of the time and no less; rests shorter than MIN_REST_MS wait for the next slice.
 //
 // Imported vectors. A vector file (word2vec, GloVe, fastText) is read by the second wasm module,
 // pkg-explore (src/wasm_explore.rs), loaded the first time a file is exported or imported or a
@@ -75,6 +78,10 @@ export const SLICE_MS = 12;
 export const ROOM_CORES = 2;
 /** The share of the time training rests when the page has less room than that. */
 export const REST_SHARE = 0.25;
+/** Rest owed is paid once it reaches this long (shorter timers cost more than they rest). */
+export const MIN_REST_MS = 8;
+/** At most this much of a late wake-up is carried over to later rests. */
+const MAX_REST_CREDIT_MS = 50;
 export const CHUNK_MS = 2;
 /** Words trained by Step at full speed. */
 export const STEP_WORDS = 1000;
@@ -153,6 +160,10 @@ export class Session {
     this.chunk = 256;
     this.credit = 0;
     this.lastTick = 0;
+    /** Rest owed (ms; below zero: rested ahead), and when the rest under way began. */
+    this.restOwed = 0;
+    /** @type {number | null} */
+    this.restingSince = null;
     this.lastSnapshot = -Infinity;
     this.snapshotCost = 0;
     this.tickPending = false;
@@ -543,12 +554,23 @@ export class Session {
 
   /**
    * How long to rest after a full-speed slice that took `took` ms: REST_SHARE of the time when
-   * training leaves the page fewer than ROOM_CORES cores, else nothing.
+   * training leaves the page fewer than ROOM_CORES cores, else nothing; paid in rests of at
+   * least MIN_REST_MS, less what the last rest overran.
    * @param {number} took
    */
   rest(took) {
     if (this.cores - this.threads() >= ROOM_CORES) return 0;
-    return (took * REST_SHARE) / (1 - REST_SHARE);
+    this.restOwed += (took * REST_SHARE) / (1 - REST_SHARE);
+    if (this.restOwed < MIN_REST_MS) return 0;
+    this.restingSince = this.now();
+    return this.restOwed;
+  }
+
+  /** A rest (if one was under way) is over: what it lasted is paid off. @param {number} now */
+  rested(now) {
+    if (this.restingSince === null) return;
+    this.restOwed = Math.max(-MAX_REST_CREDIT_MS, this.restOwed - (now - this.restingSince));
+    this.restingSince = null;
   }
 
   /** One time slice of training, then a snapshot if one is due, then the next slice is scheduled. */
@@ -556,6 +578,7 @@ export class Session {
     const lab = this.lab;
     if (this.state !== 'training' || lab === null) return;
     const start = this.now();
+    this.rested(start);
     let ok = true;
     let trained = false;
     if (this.speed === null) {
