@@ -24,6 +24,9 @@ async function trainOwnText(demo, threads) {
   const field = page.getByRole('spinbutton', { name: 'Threads' });
   const set = await field.inputValue();
   if (threads !== undefined) await field.fill(String(threads));
+  // One epoch: the test is about the threads running, not about how fast a machine trains
+  // the epochs the page chose for this text (the wait below must hold at any speed).
+  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1');
   await page.getByRole('textbox', { name: 'Query word' }).fill('w1');
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForState(page, 'done', 120000);
