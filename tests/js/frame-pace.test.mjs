@@ -8,9 +8,9 @@ import { FRAME_MS, pacedFrames } from '../../www/views/frame-pace.js';
 /**
  * Run a glide that asks for the next frame after each one it draws, for `ms` on a screen of
  * `hz`; returns the times of the frames drawn.
- * @param {number} hz @param {number} ms @param {number} [start]
+ * @param {number} hz @param {number} ms
  */
-function glide(hz, ms, start = 0) {
+function glide(hz, ms) {
   /** @type {((now: number) => void)[]} */
   let waiting = [];
   const request = pacedFrames((cb) => waiting.push(cb));
@@ -22,7 +22,7 @@ function glide(hz, ms, start = 0) {
   };
   request(draw);
   for (let i = 0; (i * 1000) / hz < ms; i++) {
-    const now = start + (i * 1000) / hz;
+    const now = (i * 1000) / hz;
     const run = waiting;
     waiting = [];
     for (const cb of run) cb(now);
