@@ -307,3 +307,10 @@ export async function watchLongTasks(page) {
   });
   return () => page.evaluate(() => /** @type {number[]} */ (/** @type {any} */ (window).__longTasks));
 }
+
+/** Forget the long tasks collected so far (watchLongTasks keeps watching). @param {import('playwright-core').Page} page */
+export async function clearLongTasks(page) {
+  await page.evaluate(() => {
+    /** @type {any} */ (window).__longTasks = [];
+  });
+}
