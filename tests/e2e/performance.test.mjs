@@ -1,6 +1,7 @@
 // The main thread stays free while the worker trains at full speed: no task over 50 ms (with 2,000,
 // 10,000 and 20,000 words), and the plot keeps drawing at 30 frames a second or more with 2,000
-// and with 10,000 words on it.
+// and with 10,000 words on it. Each bar is measured in a window in which other processes and the
+// hypervisor left the machine to the page (machine.mjs; a busy window is printed and measured again).
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -62,10 +63,10 @@ async function quietWindow(page, ms, measure) {
 
 /**
  * Press Train, wait until the first snapshots of training have arrived, then count the plot's
- * frames over three seconds and collect the long tasks since `longTasks` started watching (in a
- * quiet window, see quietWindow). The
- * corpus is given so many epochs that no machine finishes it within the windows: the bars are
- * measured while training runs, whatever the machine's speed.
+ * frames over three seconds and collect the long tasks since `longTasks` started watching, in a
+ * window the machine gave the page (quietWindow). The corpus is given so many epochs that no
+ * machine finishes it within the windows: the bars are measured while training runs, whatever the
+ * machine's speed.
  * @param {import('playwright-core').Page} page @param {() => Promise<number[]>} longTasks
  */
 async function measureTraining(page, longTasks) {
