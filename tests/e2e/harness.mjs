@@ -302,9 +302,7 @@ export async function watchLongTasks(page) {
     }, 0);
   });
   await page.waitForFunction(() => /** @type {any} */ (window).__longTasks.length > 0);
-  await page.evaluate(() => {
-    /** @type {any} */ (window).__longTasks = [];
-  });
+  await clearLongTasks(page);
   return () => page.evaluate(() => /** @type {number[]} */ (/** @type {any} */ (window).__longTasks));
 }
 

@@ -149,13 +149,11 @@ test('a large file is streamed by the worker, not copied into the page; 20,000 w
   const training = await watchLongTasks(page);
   await page.getByRole('button', { name: 'Train' }).click();
   await waitForState(page, 'training');
-  /** @type {number[]} */
-  const tasks = await quietWindow(page, 2500, async (wait) => {
-    await wait();
-    return training();
-  });
+  await quietWindow(page, 2500, (wait) => wait());
   await page.getByRole('button', { name: 'Pause' }).click();
   await waitForState(page, 'paused');
+  // The chosen window's tasks, through the pause.
+  const tasks = await training();
   console.log(`large file: main-thread long tasks while training ${JSON.stringify(tasks.map(Math.round))}`);
   assert.ok(tasks.every((d) => d <= 50), `main-thread tasks of ${tasks} ms`);
   assert.deepEqual(errors, []);
