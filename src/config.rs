@@ -84,9 +84,9 @@ pub struct Config {
     pub sample: f64,
     /// Fixes every random choice; `None` seeds from the operating system.
     pub seed: Option<u64>,
-    /// Training threads (`-threads`). With more than one, the corpus is split into that many
-    /// parts trained side by side on shared weights without locks (Hogwild!, `train.rs`): faster,
-    /// but the result is no longer the same bit for bit from run to run.
+    /// Training threads (`-threads`). With more than one, the threads take blocks of sentences
+    /// in turn and train them side by side on shared weights without locks (Hogwild!,
+    /// `train.rs`): faster, but the result is no longer the same bit for bit from run to run.
     pub threads: usize,
 }
 

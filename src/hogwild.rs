@@ -1,9 +1,10 @@
 //! Lock-free shared weights for multi-threaded training (Hogwild!, Recht et al. 2011).
 //!
 //! word2vec.c's threads all read and write `syn0`/`syn1neg` without locks: updates are sparse, so
-//! collisions are rare and an occasional lost update does no harm to SGD. With `pool.rs` (which
-//! lends a closure to helper threads), this module is the only place with `unsafe` code: it hands
-//! every thread a mutable view of the same buffer, as finalfrontier's `Hogwild` type does.
+//! collisions are rare and an occasional lost update does no harm to SGD. This module hands every
+//! thread a mutable view of the same buffer, as finalfrontier's `Hogwild` type does; its `unsafe`
+//! is one of four places: `pool.rs` (lending a closure to helper threads), `train.rs` (taking the
+//! views each round, under this module's contract) and `kernels.rs` (SIMD loads).
 //! Results with more than one thread are therefore not reproducible bit for bit; single-threaded
 //! training is.
 //!

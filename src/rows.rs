@@ -44,10 +44,6 @@ impl<'a> Rows<'a> {
         }
     }
 
-    pub fn dim(&self) -> usize {
-        self.dim
-    }
-
     /// Row `r`.
     #[inline]
     pub fn row(&self, r: u32) -> &[f32] {

@@ -208,12 +208,6 @@ impl TsneLayout {
     }
 }
 
-/// [`MAX_IMPORT_VALUES`], for the page's help text.
-#[wasm_bindgen(js_name = maxImportValues)]
-pub fn max_import_values() -> u32 {
-    MAX_IMPORT_VALUES as u32
-}
-
 /// A numeric setting's allowed range, as `Config::validate` enforces it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

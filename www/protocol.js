@@ -22,7 +22,7 @@
  * @property {number} alpha
  * @property {number} minCount
  * @property {number} sample
- * @property {number} seed
+ * @property {number | null} seed   null: seeded from the operating system (Rust's `Option<u64>`)
  * @property {number} threads   more than 1 trains parts of the corpus side by side (Hogwild!)
  * @property {ChineseText} chinese
  * @property {boolean} lowercase

@@ -86,6 +86,9 @@ export const CHUNK_MS = 2;
 /** Words trained by Step at full speed. */
 export const STEP_WORDS = 1000;
 
+/** The seed of a t-SNE or UMAP layout when training is seeded from the operating system
+ * (`seed` null): the picture of the same vectors still comes out the same. */
+const UNSEEDED_LAYOUT_SEED = 1;
 /** @type {Queries} */
 const NO_QUERIES = { word: '', pairs: [], analogy: null, k: 10, analogyK: 5 };
 
@@ -351,7 +354,7 @@ export class Session {
     this.layout?.free();
     // The same projection for the new vectors (custom axes whose words are gone fall back to PCA
     // at the first snapshot, which says why).
-    this.layout = this.projection.kind !== 'pca' && this.layoutModules ? new Layout(this.projection, this.layoutModules, this.settings?.seed ?? 1) : null;
+    this.layout = this.projection.kind !== 'pca' && this.layoutModules ? new Layout(this.projection, this.layoutModules, this.settings?.seed ?? UNSEEDED_LAYOUT_SEED) : null;
     this.version = 0;
     this.chunk = 256;
     this.lossSum = 0;
@@ -485,7 +488,7 @@ export class Session {
     if (projection.kind !== 'pca') {
       const UMAP = projection.kind === 'umap' ? await loadUmap() : (this.layoutModules?.UMAP ?? null);
       this.layoutModules = { explore: await this.explore(), UMAP };
-      layout = new Layout(projection, this.layoutModules, this.settings?.seed ?? 1);
+      layout = new Layout(projection, this.layoutModules, this.settings?.seed ?? UNSEEDED_LAYOUT_SEED);
       const vectors = this.explorer();
       if (projection.kind === 'axes' && vectors) layout.coords(this.layoutModel(vectors, 0), false, this.now());
     }
