@@ -2,9 +2,9 @@
 //!
 //! word2vec.c's threads all read and write `syn0`/`syn1neg` without locks: updates are sparse, so
 //! collisions are rare and an occasional lost update does no harm to SGD. This module hands every
-//! thread a mutable view of the same buffer, as finalfrontier's `Hogwild` type does; its `unsafe`
-//! is one of four places: `pool.rs` (lending a closure to helper threads), `train.rs` (taking the
-//! views each round, under this module's contract) and `kernels.rs` (SIMD loads).
+//! thread a mutable view of the same buffer, as finalfrontier's `Hogwild` type does. `unsafe` code
+//! lives here and in three other places: `pool.rs` (lending a closure to helper threads),
+//! `train.rs` (taking the views each round, under this module's contract) and `kernels.rs` (SIMD).
 //! Results with more than one thread are therefore not reproducible bit for bit; single-threaded
 //! training is.
 //!

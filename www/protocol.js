@@ -23,7 +23,7 @@
  * @property {number} minCount
  * @property {number} sample
  * @property {number | null} seed   null: seeded from the operating system (Rust's `Option<u64>`)
- * @property {number} threads   more than 1 trains parts of the corpus side by side (Hogwild!)
+ * @property {number} threads   more than 1: threads take blocks of sentences in turn, side by side (Hogwild!)
  * @property {ChineseText} chinese
  * @property {boolean} lowercase
  * @property {boolean} stripPunctuation

@@ -354,12 +354,17 @@ export class Session {
     this.layout?.free();
     // The same projection for the new vectors (custom axes whose words are gone fall back to PCA
     // at the first snapshot, which says why).
-    this.layout = this.projection.kind !== 'pca' && this.layoutModules ? new Layout(this.projection, this.layoutModules, this.settings?.seed ?? UNSEEDED_LAYOUT_SEED) : null;
+    this.layout = this.projection.kind !== 'pca' && this.layoutModules ? new Layout(this.projection, this.layoutModules, this.layoutSeed()) : null;
     this.version = 0;
     this.chunk = 256;
     this.lossSum = 0;
     this.lossCount = 0;
     this.rate = [];
+  }
+
+  /** The seed of a t-SNE or UMAP layout: the training's, or UNSEEDED_LAYOUT_SEED. */
+  layoutSeed() {
+    return this.settings?.seed ?? UNSEEDED_LAYOUT_SEED;
   }
 
   /**
@@ -488,7 +493,7 @@ export class Session {
     if (projection.kind !== 'pca') {
       const UMAP = projection.kind === 'umap' ? await loadUmap() : (this.layoutModules?.UMAP ?? null);
       this.layoutModules = { explore: await this.explore(), UMAP };
-      layout = new Layout(projection, this.layoutModules, this.settings?.seed ?? UNSEEDED_LAYOUT_SEED);
+      layout = new Layout(projection, this.layoutModules, this.layoutSeed());
       const vectors = this.explorer();
       if (projection.kind === 'axes' && vectors) layout.coords(this.layoutModel(vectors, 0), false, this.now());
     }
