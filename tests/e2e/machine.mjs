@@ -10,9 +10,11 @@
 //
 // `foreignLoad()` starts a meter; calling what it returns gives the cores, on average since the
 // start, that went to processes other than the browser (chromium) and this test's node processes, and
-// to the hypervisor (steal). Linux only: elsewhere (no /proc) it reports null.
+// to the hypervisor (steal). Linux only: elsewhere (no /proc) it reports null. `quietWindow()`
+// measures a window of training with it (performance.test.mjs, teaching.test.mjs).
 
 import { readdirSync, readFileSync } from 'node:fs';
+import { clearLongTasks } from './harness.mjs';
 
 /** Clock ticks a second (USER_HZ, 100 on every Linux this runs on). */
 const TICKS = 100;
@@ -67,4 +69,32 @@ export function foreignLoad() {
     const cores = (/** @type {number} */ ticks) => Math.max(0, ticks / TICKS / seconds);
     return { foreign: cores(m1.busy - m0.busy - (o1 - o0)), steal: cores(m1.steal - m0.steal) };
   };
+}
+
+/** A window in which other processes and the hypervisor took more than this (cores) measured the machine, not the page. */
+const BUSY_CORES = 0.2;
+/** Windows tried before the last one counts, busy or not. */
+const WINDOWS = 3;
+
+/**
+ * Measure `ms` of training with `measure`, in a window in which the machine was the page's: if
+ * other processes (or the hypervisor's steal) took more than BUSY_CORES during a window, say so
+ * and measure a new window, up to WINDOWS; the last window counts whatever the load. The first
+ * window's long tasks are all those since watching began (Train's click included); a new window
+ * collects them afresh.
+ * @template T
+ * @param {import('playwright-core').Page} page @param {number} ms
+ * @param {(wait: () => Promise<void>) => Promise<T>} measure  calls `wait` once, around which it measures
+ * @returns {Promise<T>}
+ */
+export async function quietWindow(page, ms, measure) {
+  for (let i = 1; ; i++) {
+    if (i > 1) await clearLongTasks(page);
+    const load = foreignLoad();
+    const m = await measure(() => page.waitForTimeout(ms));
+    const l = load();
+    const busy = l !== null && l.foreign + l.steal > BUSY_CORES;
+    if (l !== null) console.log(`window ${i}: other processes ${l.foreign.toFixed(2)} cores, steal ${l.steal.toFixed(2)} cores${busy ? ' (busy)' : ''}`);
+    if (!busy || i === WINDOWS) return m;
+  }
 }

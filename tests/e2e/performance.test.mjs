@@ -5,8 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clearLongTasks, openDemo, settled, useDemo, waitForState, watchLongTasks, zipfCorpus } from './harness.mjs';
-import { foreignLoad } from './machine.mjs';
+import { openDemo, settled, useDemo, waitForState, watchLongTasks, zipfCorpus } from './harness.mjs';
+import { quietWindow } from './machine.mjs';
 
 const demo = useDemo();
 
@@ -32,34 +32,6 @@ async function openWith(words, lines, stats) {
  * @param {import('playwright-core').Page} page
  */
 const rate = (page) => page.evaluate(() => Number((document.getElementById('stat-rate')?.textContent ?? '').replace(/[^\d.]/g, '')));
-
-/** A window in which other processes and the hypervisor took more than this (cores) measured the machine, not the page. */
-const BUSY_CORES = 0.2;
-/** Windows tried before the last one counts, busy or not. */
-const WINDOWS = 3;
-
-/**
- * Measure `ms` of training with `measure`, in a window in which the machine was the page's: if
- * other processes (or the hypervisor's steal) took more than BUSY_CORES during a window, say so
- * and measure a new window, up to WINDOWS; the last window counts whatever the load. The first
- * window's long tasks are all those since watching began (Train's click included); a new window
- * collects them afresh.
- * @template T
- * @param {import('playwright-core').Page} page @param {number} ms
- * @param {(wait: () => Promise<void>) => Promise<T>} measure  calls `wait` once, around which it measures
- * @returns {Promise<T>}
- */
-async function quietWindow(page, ms, measure) {
-  for (let i = 1; ; i++) {
-    if (i > 1) await clearLongTasks(page);
-    const load = foreignLoad();
-    const m = await measure(() => page.waitForTimeout(ms));
-    const l = load();
-    const busy = l !== null && l.foreign + l.steal > BUSY_CORES;
-    if (l !== null) console.log(`window ${i}: other processes ${l.foreign.toFixed(2)} cores, steal ${l.steal.toFixed(2)} cores${busy ? ' (busy)' : ''}`);
-    if (!busy || i === WINDOWS) return m;
-  }
-}
 
 /**
  * Press Train, wait until the first snapshots of training have arrived, then count the plot's

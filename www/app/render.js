@@ -7,11 +7,11 @@ import { translator } from '../i18n.js';
 import { SPEEDS } from '../settings.js';
 import { applyText, renderSettingsForm } from '../views/controls.js';
 import { renderLoss, renderPairs, renderScored, renderShortcuts, renderStats, renderStatus, setText } from '../views/panels.js';
-import { $, input, setFlag } from './dom.js';
+import { $, afterNextFrame, inView, input, setFlag } from './dom.js';
 import { duration, estimate, ownTextThreads, plotData } from './state.js';
 import { LAYOUT_POINTS } from '../protocol.js';
 import { renderTeaching } from '../views/teach/index.js';
-import { PANELS_EVERY_MS, paced } from './pacing.js';
+import { PANELS_EVERY_MS, paced, snapshotOnly } from './pacing.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
 
@@ -121,14 +121,6 @@ export function render(st, prev, { settingInputs }) {
     $('vectors-error').textContent = st.vectorsError ?? '';
   }
 
-  if (langChanged || st.answers !== prev.answers) {
-    const a = st.answers;
-    const n = a?.neighbours;
-    const unknown = n && n.suggestions.length > 0 ? t('neighbours.suggest', { word: n.word.trim(), words: n.suggestions.join(', ') }) : null;
-    renderScored($('neighbours'), n?.list ?? [], unknown ?? n?.error ?? (st.query.trim() ? null : t('empty.neighbours')));
-    renderScored($('analogy'), a?.analogy.list ?? [], a?.analogy.error ?? (st.analogy.every((w) => w.trim()) ? null : t('empty.analogy')));
-    renderPairs(/** @type {HTMLTableSectionElement} */ ($('pairs-body')), a?.pairs ?? []);
-  }
   if (langChanged || st.projection !== prev.projection || st.axesText !== prev.axesText || st.projectionError !== prev.projectionError) {
     renderProjection(st, t);
   }
@@ -137,6 +129,24 @@ export function render(st, prev, { settingInputs }) {
     setText($('explained'), ex.length === 2 ? t('plot.explained', { x: (ex[0] * 100).toFixed(0), y: (ex[1] * 100).toFixed(0) }) : '');
   }
   if (!prev || st.lossCurve !== prev.lossCurve) renderLoss(/** @type {HTMLCanvasElement} */ ($('loss')), st.lossCurve);
+}
+
+/**
+ * The answers to the user's questions: the neighbours of the query word, the analogy, the pairs'
+ * similarities. Rendered apart from the rest of the page (`renderer`): while training, these
+ * lists change with every snapshot, and drawn in the same frame as the numbers and the status
+ * they made it the longest of the page's frames.
+ * @param {AppState} st @param {AppState | null} prev
+ */
+export function renderAnswers(st, prev) {
+  if (prev && st.lang === prev.lang && st.answers === prev.answers && st.query === prev.query && st.analogy === prev.analogy) return;
+  const t = translator(st.lang);
+  const a = st.answers;
+  const n = a?.neighbours;
+  const unknown = n && n.suggestions.length > 0 ? t('neighbours.suggest', { word: n.word.trim(), words: n.suggestions.join(', ') }) : null;
+  renderScored($('neighbours'), n?.list ?? [], unknown ?? n?.error ?? (st.query.trim() ? null : t('empty.neighbours')));
+  renderScored($('analogy'), a?.analogy.list ?? [], a?.analogy.error ?? (st.analogy.every((w) => w.trim()) ? null : t('empty.analogy')));
+  renderPairs(/** @type {HTMLTableSectionElement} */ ($('pairs-body')), a?.pairs ?? []);
 }
 
 /**
@@ -221,12 +231,20 @@ export function renderPlot(st, prev, plot) {
   }
 }
 
+/** The teaching views render while they are on screen or this close to it (a root margin): a
+ * reader scrolling down finds them already drawn. */
+const TEACHING_MARGIN = '50% 0px';
+
 /**
- * The store's listener: the plot at once; the page, and apart from it the teaching views, at
- * once too, except a change that is only a new snapshot while training. That waits until
- * PANELS_EVERY_MS have passed since the part was last rendered (and is then rendered with
- * whatever came meanwhile); the teaching views are kept half a period after the rest, so that
- * the two never fall in the same frame.
+ * The store's listener: the plot at once; the page, the answers and the teaching views, each
+ * apart, at once too, except a change that is only a new snapshot while training. That waits
+ * until PANELS_EVERY_MS have passed since the part was last rendered (and is then rendered with
+ * whatever came meanwhile); the three parts are kept a quarter of a period apart, so that no two
+ * fall in the same frame. Out of sight (TEACHING_MARGIN), the teaching views skip the snapshots of
+ * training, whose lists and numbers would cost the main thread style, layout and paint four times
+ * a second for nothing, and catch up when they come into view; every other change (a traced step,
+ * a setting, Pause) they render in the frame after the page's, not in the same one (Pause made
+ * the page and the views' catch-up one long task).
  * @param {() => AppState} get  the state now
  * @param {{plot: import('../views/plot-canvas.js').EmbeddingPlot, settingInputs: Map<string, HTMLInputElement | HTMLSelectElement>}} parts
  * @returns {(st: AppState) => void}
@@ -234,12 +252,33 @@ export function renderPlot(st, prev, plot) {
 export function renderer(get, parts) {
   /** @type {AppState | null} the state the plot was last given */
   let plotted = null;
+  /** @type {AppState | null} the state the teaching views last showed */
+  let taught = null;
+  let waiting = false;
+  const drawTeaching = () => {
+    waiting = false;
+    const st = get();
+    renderTeaching(st, taught, translator(st.lang));
+    taught = st;
+  };
+  const teach = () => {
+    if (taught === null || teachingShown()) drawTeaching();
+    else if (!waiting && !snapshotOnly(get(), taught)) {
+      waiting = true;
+      afterNextFrame(() => {
+        if (waiting) drawTeaching();
+      });
+    }
+  };
+  const teachingShown = inView($('teach'), TEACHING_MARGIN, drawTeaching);
   const page = paced(get, (st, prev) => render(st, prev, parts), 0);
-  const teaching = paced(get, (st, prev) => renderTeaching(st, prev, translator(st.lang)), PANELS_EVERY_MS / 2);
+  const answers = paced(get, renderAnswers, PANELS_EVERY_MS / 4);
+  const teaching = paced(get, teach, PANELS_EVERY_MS / 2);
   return (st) => {
     renderPlot(st, plotted, parts.plot);
     plotted = st;
     page(st);
+    answers(st);
     teaching(st);
   };
 }

@@ -81,11 +81,12 @@ export function renderScored(list, items, message) {
   // changed, so the page lays out and paints as little as it can.
   if (list.children.length === items.length && items.length > 0) {
     items.forEach((s, i) => {
-      const [word, score, bar] = /** @type {HTMLElement[]} */ ([...list.children[i].children]);
+      const li = /** @type {HTMLElement} */ (list.children[i]);
+      const [word, score] = /** @type {HTMLElement[]} */ ([...li.children]);
       setText(word, s.word);
       setText(score, formatScore(s.score));
       const width = `${Math.max(0, s.score) * 100}%`;
-      if (bar.style.getPropertyValue('--w') !== width) bar.style.setProperty('--w', width);
+      if (li.style.getPropertyValue('--w') !== width) li.style.setProperty('--w', width);
     });
     return;
   }
@@ -98,10 +99,8 @@ export function renderScored(list, items, message) {
       const score = document.createElement('span');
       score.className = 'score';
       score.textContent = formatScore(s.score);
-      const bar = document.createElement('span');
-      bar.className = 'bar';
-      bar.style.setProperty('--w', `${Math.max(0, s.score) * 100}%`);
-      li.append(word, ' ', score, bar);
+      li.style.setProperty('--w', `${Math.max(0, s.score) * 100}%`);
+      li.append(word, ' ', score);
       return li;
     }),
   );
