@@ -3,7 +3,7 @@
 // Data flow: user input → store.update → views re-render from the store. Whatever needs the
 // model goes to the worker as a typed request (protocol.js); its snapshots and state changes come
 // back as events and land in the store. The main thread never trains: it validates fields and
-// renders; the plot draws in a worker of its own (views/plot-canvas.js, plot-worker.js).
+// renders; the plot draws in a worker of its own (views/plot/plot-canvas.js, plot-worker.js).
 
 import { $, input } from './app/dom.js';
 import { renderer } from './app/render.js';
@@ -20,11 +20,11 @@ import { checkSettings, defaultSpeedLevel, rawFromSettings, SPEEDS } from './set
 import { createStore } from './store.js';
 import { buildSettingsForm } from './views/controls.js';
 import { parsePairs } from './views/panels.js';
-import { EmbeddingPlot } from './views/plot-canvas.js';
+import { EmbeddingPlot } from './views/plot/plot-canvas.js';
 import { setupCompare } from './app/compare.js';
 import { setupProjection } from './app/projection.js';
 import { setupVectors } from './app/vectors.js';
-import { setupLesson } from './app/lesson.js';
+import { setupLesson } from './app/lesson-controls.js';
 import { setupTeaching } from './app/teaching.js';
 
 /** @typedef {import('./protocol.js').Preset} Preset */

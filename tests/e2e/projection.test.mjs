@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { launch, openDemo, pickPreset, useDemo, waitForState } from './harness.mjs';
-import { LABEL_INK_STRONG } from '../../www/views/plot-style.js';
+import { LABEL_INK_STRONG } from '../../www/views/plot/plot-style.js';
 
 const demo = useDemo();
 

@@ -1,9 +1,9 @@
-// The plot's frame pacing (www/views/frame-pace.js) on a fake screen refreshing at 60 Hz and
+// The plot's frame pacing (www/views/plot/frame-pace.js) on a fake screen refreshing at 60 Hz and
 // at 120 Hz: a glide that asks for every frame is drawn 40 times a second, on the refreshes.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FRAME_MS, pacedFrames } from '../../www/views/frame-pace.js';
+import { FRAME_MS, pacedFrames } from '../../www/views/plot/frame-pace.js';
 
 /**
  * Run a glide that asks for the next frame after each one it draws, for `ms` on a screen of

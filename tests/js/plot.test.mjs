@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cssColour, fitView, pick, pixelOf, placeLabels, pointRgb, rasterSquares, toData, toScreen, withAnalogyTarget, zoomAt } from '../../www/views/plot.js';
+import { cssColour, pixelOf, pointRgb, rasterSquares } from '../../www/views/plot/colours.js';
+import { placeLabels } from '../../www/views/plot/labels.js';
+import { fitView, pick, toData, toScreen, withAnalogyTarget, zoomAt } from '../../www/views/plot/view.js';
 import { parsePairs } from '../../www/views/panels.js';
 
 test('the fitted view puts every point inside the box', () => {
@@ -76,7 +78,7 @@ test('squares go straight into the pixel buffer, clipped, the most frequent word
 });
 
 test('label sprites: a block copied whole inside the buffer, clipped at its edges', async () => {
-  const { blit } = await import('../../www/views/label-sprites.js');
+  const { blit } = await import('../../www/views/plot/label-sprites.js');
   // A 4 × 2 source: pixel values 1..8, row by row.
   const src = Uint32Array.from({ length: 8 }, (_, i) => i + 1);
   const w = 5;
@@ -118,7 +120,7 @@ test('pairs: one per line, separated by spaces, commas or slashes', () => {
 });
 
 test('the SVG of the plot: points by colour, rings, arrows, and words as escaped text', async () => {
-  const { plotSvg, escapeXml } = await import('../../www/views/plot-svg.js');
+  const { plotSvg, escapeXml } = await import('../../www/views/plot/plot-svg.js');
   const words = ['king', 'queen', '<img src=x onerror=alert(1)>', 'a&b', 'nul\u0000'];
   const svg = plotSvg({
     width: 200, height: 100, words,
@@ -138,7 +140,7 @@ test('the SVG of the plot: points by colour, rings, arrows, and words as escaped
 });
 
 test('a pinch zooms by the fingers\' distance and keeps the point between them under them', async () => {
-  const { pinchView } = await import('../../www/views/plot.js');
+  const { pinchView } = await import('../../www/views/plot/view.js');
   const start = { scale: 100, x: 200, y: 150 };
   // Fingers at (100, 100) and (200, 100) spread to (50, 120) and (250, 120): twice as far, moved down 20.
   const v = pinchView(start, [100, 100], [200, 100], [50, 120], [250, 120]);
@@ -151,7 +153,8 @@ test('a pinch zooms by the fingers\' distance and keeps the point between them u
 });
 
 test('fitView and placeLabels skip points a projection did not place (NaN)', async () => {
-  const { fitView, placeLabels } = await import('../../www/views/plot.js');
+  const { fitView } = await import('../../www/views/plot/view.js');
+  const { placeLabels } = await import('../../www/views/plot/labels.js');
   const coords = new Float32Array([0, 0, 1, 1, NaN, NaN]);
   const v = fitView(coords, 400, 300);
   assert.ok(Number.isFinite(v.scale) && Number.isFinite(v.x) && Number.isFinite(v.y));

@@ -1,7 +1,8 @@
 // The worker's session under Node: real wasm, a fake clock and a hand-run scheduler.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { REST_SHARE, Session, STEP_WORDS } from '../../www/worker/session.js';
+import { Session, STEP_WORDS } from '../../www/worker/session.js';
+import { REST_SHARE } from '../../www/worker/rests.js';
 import { MAX_SNAPSHOTS_PER_SECOND } from '../../www/protocol.js';
 import wasm from './wasm.mjs';
 

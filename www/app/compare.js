@@ -7,7 +7,7 @@ import { startWorker, WorkerClient } from '../client.js';
 import { errorMessage } from '../errors.js';
 import { checkSettings } from '../settings.js';
 import { renderLoss, renderScored } from '../views/panels.js';
-import { EmbeddingPlot } from '../views/plot-canvas.js';
+import { EmbeddingPlot } from '../views/plot/plot-canvas.js';
 import { $ } from './dom.js';
 import { addLoss } from './state.js';
 

@@ -10,8 +10,9 @@ import { renderLoss, renderPairs, renderScored, renderShortcuts, renderStats, re
 import { $, afterNextFrame, inView, input, setFlag } from './dom.js';
 import { duration, estimate, ownTextThreads, plotData } from './state.js';
 import { LAYOUT_POINTS } from '../protocol.js';
-import { renderTeaching } from '../views/teach/index.js';
+import { renderTeaching } from './render-teaching.js';
 import { PANELS_EVERY_MS, paced, snapshotOnly } from './pacing.js';
+import { SHORTCUTS } from './shortcuts.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
 
@@ -113,7 +114,7 @@ export function render(st, prev, { settingInputs }) {
   if (langChanged || st.shortcutsShown !== prev.shortcutsShown) {
     $('shortcuts-help').hidden = !st.shortcutsShown;
     $('shortcuts').setAttribute('aria-expanded', String(st.shortcutsShown));
-    if (st.shortcutsShown) renderShortcuts($('shortcuts-list'), t);
+    if (st.shortcutsShown) renderShortcuts($('shortcuts-list'), SHORTCUTS, t);
   }
   if (langChanged || st.shareNote !== prev.shareNote) $('share-note').textContent = st.shareNote ? t(st.shareNote) : '';
   if (langChanged || st.vectorsError !== prev.vectorsError) {
@@ -221,7 +222,7 @@ function renderEstimate(st, t) {
 
 /**
  * The plot's data, when what it shows changed.
- * @param {AppState} st @param {AppState | null} prev @param {import('../views/plot-canvas.js').EmbeddingPlot} plot
+ * @param {AppState} st @param {AppState | null} prev @param {import('../views/plot/plot-canvas.js').EmbeddingPlot} plot
  */
 export function renderPlot(st, prev, plot) {
   if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.query !== prev.query || st.analogy !== prev.analogy || st.colourBy !== prev.colourBy || st.vocab !== prev.vocab) {
@@ -246,7 +247,7 @@ const TEACHING_MARGIN = '50% 0px';
  * a setting, Pause) they render in the frame after the page's, not in the same one (Pause made
  * the page and the views' catch-up one long task).
  * @param {() => AppState} get  the state now
- * @param {{plot: import('../views/plot-canvas.js').EmbeddingPlot, settingInputs: Map<string, HTMLInputElement | HTMLSelectElement>}} parts
+ * @param {{plot: import('../views/plot/plot-canvas.js').EmbeddingPlot, settingInputs: Map<string, HTMLInputElement | HTMLSelectElement>}} parts
  * @returns {(st: AppState) => void}
  */
 export function renderer(get, parts) {

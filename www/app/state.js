@@ -11,7 +11,7 @@ import { SPEEDS } from '../settings.js';
 /** @typedef {import('../protocol.js').RunState} RunState */
 /** @typedef {import('../settings.js').FieldError} FieldError */
 /** @typedef {import('../i18n.js').Lang} Lang */
-/** @typedef {import('../views/plot.js').PlotData} PlotData */
+/** @typedef {import('../views/plot/plot.js').PlotData} PlotData */
 
 /**
  * @typedef {object} AppState

@@ -25,7 +25,7 @@ const EXPORT_NAMES = {
 /**
  * @param {import('../store.js').Store<AppState>} store
  * @param {import('../client.js').WorkerClient} client
- * @param {import('../views/plot-canvas.js').EmbeddingPlot} plot
+ * @param {import('../views/plot/plot-canvas.js').EmbeddingPlot} plot
  * @param {{beginLoad: () => () => boolean, loaded: () => void}} hooks
  *   beginLoad: a new load supersedes any pending one (returns whether it is still the latest);
  *   loaded: new words arrived (queries and teaching views follow)

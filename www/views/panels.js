@@ -1,7 +1,6 @@
 // The text panels: status line, training numbers, neighbours, pair table, analogy answers.
 // Each is a render function from plain data to DOM, with no state of its own.
 
-import { SHORTCUTS } from '../app/shortcuts.js';
 import { cssSize } from './canvas-size.js';
 
 /** @typedef {import('../protocol.js').Progress} Progress */
@@ -107,12 +106,12 @@ export function renderScored(list, items, message) {
 }
 
 /**
- * The keyboard shortcuts as a definition list: the key, what it does.
- * @param {HTMLElement} list @param {Translate} t
+ * The keyboard shortcuts as a definition list: the key, what it does (i18n `key.<action>`).
+ * @param {HTMLElement} list @param {readonly {shown: string, action: string}[]} shortcuts @param {Translate} t
  */
-export function renderShortcuts(list, t) {
+export function renderShortcuts(list, shortcuts, t) {
   list.replaceChildren(
-    ...SHORTCUTS.flatMap((s) => {
+    ...shortcuts.flatMap((s) => {
       const key = document.createElement('dt');
       const kbd = document.createElement('kbd');
       kbd.textContent = s.shown;

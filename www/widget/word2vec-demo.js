@@ -30,7 +30,7 @@ import { checkSettings, FIELDS, rawFromSettings } from '../settings.js';
 import { createStore } from '../store.js';
 import { plotData } from '../app/state.js';
 import { percent, renderScored, renderStatus } from '../views/panels.js';
-import { EmbeddingPlot } from '../views/plot-canvas.js';
+import { EmbeddingPlot } from '../views/plot/plot-canvas.js';
 import scoredCss from '../views/scored.css?inline';
 import css from './widget.css?inline';
 

@@ -10,14 +10,8 @@
 // the helper threads, so a chunk is the whole slice. At a set speed (words per second), each
 // slice trains the words whose time has come, down to one word at a time for slow motion.
 //
-// Room for the page. Drawing the page takes more than a core of its own on a small machine (its
-// main thread, the plot's worker and the compositor: 1.3 cores measured on 2 cores while training
-// 3,000 words with the teaching views open), so when training at full speed leaves the page
-// fewer than ROOM_CORES cores, each slice is followed by a rest of REST_SHARE of the time: the
-// page's tasks then find a core free instead of waiting for one (a 10 ms task took 70 ms).
-// The rest is owed in measured time: a timer that wakes the worker late (it does, by several
-// milliseconds on a busy machine) pays off the rests that follow, so training keeps
-// 1 − REST_SHARE of the time and no less; rests shorter than MIN_REST_MS wait for the next slice.
+// Room for the page. On a small machine each full-speed slice is followed by a rest, so that the
+// page's tasks find a core free (rests.js).
 //
 // Imported vectors. A vector file (word2vec, GloVe, fastText) is read by the second wasm module,
 // pkg-explore (src/wasm_explore.rs), loaded the first time a file is exported or imported or a
@@ -32,8 +26,9 @@
 //
 // Snapshots. After a slice, if 1/30 s has passed since the last snapshot (and at least three
 // times what the last snapshot cost, so a big vocabulary cannot starve training), the session
-// projects the vectors (PCA), optionally clusters them, answers the page's queries and posts the
-// result with its typed arrays transferred.
+// projects the vectors (PCA), optionally clusters them, answers the page's queries (answers.js),
+// adds the mean loss and the words per second (meters.js) and posts the result with its typed
+// arrays transferred.
 
 /** @typedef {import('../protocol.js').Settings} Settings */
 /** @typedef {import('../protocol.js').Queries} Queries */
@@ -72,16 +67,11 @@ import { errorMessage, isFatal } from '../errors.js';
 import { Utf8Stream } from '../decode.js';
 import { EVERY_UPDATE_UP_TO, MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
 import { Layout, loadUmap } from './layouts.js';
+import { Rests } from './rests.js';
+import { answer, weightsHead } from './answers.js';
+import { Meters } from './meters.js';
 
 export const SLICE_MS = 12;
-/** Cores the page needs beside training to draw without waiting (see "Room for the page"). */
-export const ROOM_CORES = 2;
-/** The share of the time training rests when the page has less room than that. */
-export const REST_SHARE = 0.25;
-/** Rest owed is paid once it reaches this long (shorter timers cost more than they rest). */
-export const MIN_REST_MS = 8;
-/** At most this much of a late wake-up is carried over to later rests. */
-const MAX_REST_CREDIT_MS = 50;
 export const CHUNK_MS = 2;
 /** Words trained by Step at full speed. */
 export const STEP_WORDS = 1000;
@@ -163,17 +153,11 @@ export class Session {
     this.chunk = 256;
     this.credit = 0;
     this.lastTick = 0;
-    /** Rest owed (ms; below zero: rested ahead), and when the rest under way began. */
-    this.restOwed = 0;
-    /** @type {number | null} */
-    this.restingSince = null;
+    this.rests = new Rests(this.now);
     this.lastSnapshot = -Infinity;
     this.snapshotCost = 0;
     this.tickPending = false;
-    this.lossSum = 0;
-    this.lossCount = 0;
-    /** @type {[number, number][]} (time, wordsDone) over the last second */
-    this.rate = [];
+    this.meters = new Meters();
   }
 
   /**
@@ -357,9 +341,7 @@ export class Session {
     this.layout = this.projection.kind !== 'pca' && this.layoutModules ? new Layout(this.projection, this.layoutModules, this.layoutSeed()) : null;
     this.version = 0;
     this.chunk = 256;
-    this.lossSum = 0;
-    this.lossCount = 0;
-    this.rate = [];
+    this.meters.reset();
   }
 
   /** The seed of a t-SNE or UMAP layout: the training's, or UNSEEDED_LAYOUT_SEED. */
@@ -444,10 +426,7 @@ export class Session {
       this.setState('paused');
     }
     if (t !== null) {
-      for (const sample of t.samples) {
-        this.lossSum += sample.loss;
-        this.lossCount += 1;
-      }
+      for (const sample of t.samples) this.meters.addLoss(sample.loss, 1);
     }
     this.snapshot();
     return t;
@@ -560,33 +539,12 @@ export class Session {
     return Math.max(1, this.settings?.threads ?? 1);
   }
 
-  /**
-   * How long to rest after a full-speed slice that took `took` ms: REST_SHARE of the time when
-   * training leaves the page fewer than ROOM_CORES cores, else nothing; paid in rests of at
-   * least MIN_REST_MS, less what the last rest overran.
-   * @param {number} took
-   */
-  rest(took) {
-    if (this.cores - this.threads() >= ROOM_CORES) return 0;
-    this.restOwed += (took * REST_SHARE) / (1 - REST_SHARE);
-    if (this.restOwed < MIN_REST_MS) return 0;
-    this.restingSince = this.now();
-    return this.restOwed;
-  }
-
-  /** A rest (if one was under way) is over: what it lasted is paid off. @param {number} now */
-  rested(now) {
-    if (this.restingSince === null) return;
-    this.restOwed = Math.max(-MAX_REST_CREDIT_MS, this.restOwed - (now - this.restingSince));
-    this.restingSince = null;
-  }
-
   /** One time slice of training, then a snapshot if one is due, then the next slice is scheduled. */
   tick() {
     const lab = this.lab;
     if (this.state !== 'training' || lab === null) return;
     const start = this.now();
-    this.rested(start);
+    this.rests.over(start);
     let ok = true;
     let trained = false;
     if (this.speed === null) {
@@ -620,7 +578,7 @@ export class Session {
     const slow = this.speed !== null && this.speed <= EVERY_UPDATE_UP_TO;
     if (trained && (this.runState() === 'done' || due || slow)) this.snapshot();
     if (this.state === 'training') {
-      const wait = this.speed === null ? this.rest(this.now() - start) : Math.max(4, ((1 - this.credit) * 1000) / this.speed);
+      const wait = this.speed === null ? this.rests.after(this.now() - start, this.cores - this.threads()) : Math.max(4, ((1 - this.credit) * 1000) / this.speed);
       this.tickPending = true;
       this.schedule(() => {
         this.tickPending = false;
@@ -643,22 +601,10 @@ export class Session {
       this.fail(e);
       return false;
     }
-    if (p.loss !== null) {
-      this.lossSum += p.loss * p.predictions;
-      this.lossCount += p.predictions;
-    }
-    const now = this.now();
-    this.rate.push([now, p.wordsDone]);
-    while (this.rate.length > 2 && now - this.rate[0][0] > 1000) this.rate.shift();
+    if (p.loss !== null) this.meters.addLoss(p.loss, p.predictions);
+    this.meters.addProgress(this.now(), p.wordsDone);
     if (p.done) this.setState('done');
     return true;
-  }
-
-  wordsPerSecond() {
-    if (this.rate.length < 2) return 0;
-    const [t0, w0] = this.rate[0];
-    const [t1, w1] = this.rate[this.rate.length - 1];
-    return t1 > t0 ? ((w1 - w0) * 1000) / (t1 - t0) : 0;
   }
 
   /**
@@ -666,51 +612,7 @@ export class Session {
    * @param {Queries} [q] @returns {Answers}
    */
   answers(q = this.queries) {
-    const lab = this.explorer();
-    /** @type {Answers} */
-    const out = {
-      neighbours: { word: q.word, list: [], error: null, suggestions: [] },
-      pairs: [],
-      analogy: { list: [], error: null },
-    };
-    if (lab === null) return out;
-    if (q.word.trim() !== '') {
-      try {
-        out.neighbours.list = lab.nearest(q.word.trim(), q.k);
-      } catch (e) {
-        out.neighbours.error = errorMessage(e);
-        // Static vectors have nothing for an unseen word (tutorial §7): offer spellings instead.
-        out.neighbours.suggestions = lab.spellings(q.word.trim(), 5);
-      }
-    }
-    for (const [a, b] of q.pairs) {
-      try {
-        out.pairs.push({ a, b, score: lab.similarity(a, b), error: null });
-      } catch (e) {
-        out.pairs.push({ a, b, score: null, error: errorMessage(e) });
-      }
-    }
-    if (q.analogy && q.analogy.every((w) => w.trim() !== '')) {
-      const [a, b, c] = q.analogy.map((w) => w.trim());
-      try {
-        out.analogy.list = lab.analogy(a, b, c, q.analogyK, 'add');
-      } catch (e) {
-        out.analogy.error = errorMessage(e);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The first `n` rows of W (the most frequent words) and of W′ (copied from the wasm memory
-   * without the rest of the matrices).
-   * @param {Lab} lab @param {number} n @returns {import('../protocol.js').Weights}
-   */
-  weights(lab, n) {
-    const dim = lab.dim();
-    const input = lab.inputHead(n);
-    const output = lab.outputHead(n);
-    return { dim, rows: input.length / dim, outputRows: output.length / dim, input, output };
+    return answer(this.explorer(), q);
   }
 
   /** Project, cluster, answer, and post one snapshot with its arrays transferred. */
@@ -736,11 +638,9 @@ export class Session {
     }
     coords ??= vectors.project();
     const clusters = this.clusterK > 0 ? vectors.clusters(this.clusterK) : null;
-    const weights = lab && this.weightRows > 0 ? this.weights(lab, this.weightRows) : null;
+    const weights = lab && this.weightRows > 0 ? weightsHead(lab, this.weightRows) : null;
     const answers = this.answers();
-    const loss = this.lossCount > 0 ? this.lossSum / this.lossCount : null;
-    this.lossSum = 0;
-    this.lossCount = 0;
+    const loss = this.meters.takeLoss();
     const snapshot = {
       version: this.version++,
       progress,
@@ -751,7 +651,7 @@ export class Session {
       clusters,
       weights,
       answers,
-      wordsPerSecond: this.state === 'training' ? this.wordsPerSecond() : 0,
+      wordsPerSecond: this.state === 'training' ? this.meters.wordsPerSecond() : 0,
       loss,
     };
     /** @type {Transferable[]} */

@@ -3,7 +3,7 @@
 // largest magnitude in each matrix. Up to 8 dimensions the cells are a table with the numbers;
 // wider matrices are drawn on a canvas.
 
-import { pixelOf } from '../plot.js';
+import { pixelOf } from '../plot/colours.js';
 import { el } from './format.js';
 
 /** @typedef {import('../../protocol.js').Weights} Weights */
@@ -47,7 +47,7 @@ function heatmap(caption, data, rows, dim, label, max, numbers) {
 
 /**
  * A value on the blue–white–red scale as one opaque pixel of an ImageData seen through a
- * Uint32Array (plot.js, `pixelOf`), blended over white (so the canvas needs no transparency).
+ * Uint32Array (plot/colours.js, `pixelOf`), blended over white (so the canvas needs no transparency).
  * @param {number} x @param {number} max
  */
 function pixel(x, max) {

@@ -1,10 +1,10 @@
 // The live 2-D projection: one labelled point per word on a canvas.
 //
 // What it draws comes from one `PlotData` (words, counts, coordinates, colours, selection, the
-// analogy's parallelogram); how it looks on screen from a `View` (a scale and an offset). The
-// pure functions (`fitView`, `toScreen`, `pick`, `placeLabels`, `pointRgb`, `rasterSquares`) hold the
-// geometry and are unit-tested; the `PlotRenderer` class (no DOM: it runs on the page or in a
-// worker, plot-worker.js) owns the picture, the animation and the view: new coordinates glide in
+// analogy's parallelogram); how it looks on screen from a `View` (a scale and an offset). Pure,
+// unit-tested functions hold the geometry (view.js: `fitView`, `pick`), the colours (colours.js:
+// `pointRgb`, `rasterSquares`) and the labels' places (labels.js: `placeLabels`); the
+// `PlotRenderer` class here (no DOM: it runs on the page or in a worker, plot-worker.js) owns the picture, the animation and the view: new coordinates glide in
 // over TRANSITION_MS (while training, until the next snapshot is due, so the points never stop
 // between snapshots), the view follows the data until the user zooms or pans (double-click to
 // follow again). The page's side, pointer and tooltip, is plot-canvas.js.
@@ -20,10 +20,13 @@
 // comes in over three frames (frequent points, all points, labels), none of them a long task.
 
 import { LabelSprites } from './label-sprites.js';
+import { cssColour, pixelOf, pointRgb, rasterSquares } from './colours.js';
+import { labelWidth, placeLabels } from './labels.js';
+import { fitView, pick, PICK_RADIUS, pinchView, screenX, screenY, withAnalogyTarget, zoomAt } from './view.js';
 import { plotSvg } from './plot-svg.js';
 import { ANALOGY, BACKGROUND, HIGHLIGHT_RING, LABEL_BACKING, LABEL_BOX, LABEL_FONT, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, NEIGHBOUR_LINE, POINT_RADIUS, SELECTED_RING } from './plot-style.js';
 
-/** @typedef {{scale: number, x: number, y: number}} View  screen = data · scale + (x, y), y flipped */
+/** @typedef {import('./view.js').View} View */
 
 /**
  * @typedef {object} PlotData
@@ -41,12 +44,7 @@ export const TRANSITION_MS = 180;
 /** While training, each glide lasts until the next snapshot is due (the time since the last one,
  * up to this long), so that the points move without stopping between snapshots. */
 const MAX_GLIDE_MS = 600;
-const PADDING = 28;
-/** More room on the right, where labels are written (beside their points). */
-const LABEL_ROOM = 72;
-const CELL = 8;
 const MAX_LABELS = 400;
-const SHADES = 16;
 /** Above this many points, points are squares (far cheaper to rasterise than circles). */
 const SQUARES_ABOVE = 1500;
 /** Above this many points, new coordinates are drawn at once instead of gliding (a frame per
@@ -58,244 +56,6 @@ const GLIDE_UP_TO = 12000;
  * that no single frame is a long task. */
 const WARMUP_FRAMES = 2;
 const WARMUP_POINTS = 2000;
-
-/** Ten distinguishable colours (Tableau 10) for clusters. */
-export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
-
-/**
- * The view that fits every point in a width × height box, with room for the labels of the
- * rightmost points.
- * @param {Float32Array} coords @param {number} width @param {number} height @returns {View}
- */
-export function fitView(coords, width, height) {
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i + 1 < coords.length; i += 2) {
-    // Words a projection did not place (NaN) are not drawn, nor fitted.
-    if (!Number.isFinite(coords[i]) || !Number.isFinite(coords[i + 1])) continue;
-    minX = Math.min(minX, coords[i]);
-    maxX = Math.max(maxX, coords[i]);
-    minY = Math.min(minY, coords[i + 1]);
-    maxY = Math.max(maxY, coords[i + 1]);
-  }
-  if (!Number.isFinite(minX)) return { scale: 1, x: width / 2, y: height / 2 };
-  const spanX = Math.max(maxX - minX, 1e-6);
-  const spanY = Math.max(maxY - minY, 1e-6);
-  const scale = Math.min((width - PADDING - LABEL_ROOM) / spanX, (height - 2 * PADDING) / spanY);
-  return {
-    scale,
-    x: (width + PADDING - LABEL_ROOM) / 2 - ((minX + maxX) / 2) * scale,
-    y: height / 2 + ((minY + maxY) / 2) * scale,
-  };
-}
-
-/** @param {View} v @param {number} dx @param {number} dy @returns {[number, number]} */
-export function toScreen(v, dx, dy) {
-  return [screenX(v, dx), screenY(v, dy)];
-}
-
-/** toScreen's two halves, for loops over every point (no array per point). @param {View} v @param {number} dx */
-const screenX = (v, dx) => dx * v.scale + v.x;
-/** @param {View} v @param {number} dy */
-const screenY = (v, dy) => -dy * v.scale + v.y;
-
-/** @param {View} v @param {number} sx @param {number} sy @returns {[number, number]} */
-export function toData(v, sx, sy) {
-  return [(sx - v.x) / v.scale, -(sy - v.y) / v.scale];
-}
-
-/**
- * Zoom by `factor` keeping the data point under (sx, sy) in place.
- * @param {View} v @param {number} factor @param {number} sx @param {number} sy @returns {View}
- */
-export function zoomAt(v, factor, sx, sy) {
-  return { scale: v.scale * factor, x: sx - (sx - v.x) * factor, y: sy - (sy - v.y) * factor };
-}
-
-/**
- * A two-finger pinch: the view at the pinch's start, the fingers then (a0, b0) and now (a1, b1),
- * screen coordinates. Zooms by the change in the fingers' distance about their first midpoint,
- * then moves that midpoint to where it is now: the data point between the fingers stays there.
- * @param {View} start @param {[number, number]} a0 @param {[number, number]} b0
- * @param {[number, number]} a1 @param {[number, number]} b1 @returns {View}
- */
-export function pinchView(start, a0, b0, a1, b1) {
-  const factor = Math.hypot(a1[0] - b1[0], a1[1] - b1[1]) / Math.max(1, Math.hypot(a0[0] - b0[0], a0[1] - b0[1]));
-  const [mx0, my0] = [(a0[0] + b0[0]) / 2, (a0[1] + b0[1]) / 2];
-  const [mx1, my1] = [(a1[0] + b1[0]) / 2, (a1[1] + b1[1]) / 2];
-  const zoomed = zoomAt(start, factor, mx0, my0);
-  return { ...zoomed, x: zoomed.x + mx1 - mx0, y: zoomed.y + my1 - my0 };
-}
-
-/** How far from a point a click (or, larger, a finger's tap) still picks it, in CSS pixels. */
-export const PICK_RADIUS = { mouse: 10, touch: 22 };
-
-/**
- * The point nearest to (sx, sy) on screen within `radius` pixels, or -1.
- * @param {Float32Array} coords @param {View} v @param {number} sx @param {number} sy @param {number} radius
- */
-export function pick(coords, v, sx, sy, radius) {
-  let best = -1;
-  let bestD = radius * radius;
-  for (let i = 0; i < coords.length / 2; i++) {
-    // This runs on every pointer move.
-    const px = screenX(v, coords[2 * i]);
-    const py = screenY(v, coords[2 * i + 1]);
-    const d = (px - sx) ** 2 + (py - sy) ** 2;
-    if (d <= bestD) {
-      bestD = d;
-      best = i;
-    }
-  }
-  return best;
-}
-
-/** PALETTE as 0xRRGGBB numbers. */
-const PALETTE_RGB = PALETTE.map((hex) => parseInt(hex.slice(1), 16));
-
-/**
- * A colour per word as 0xRRGGBB: by log frequency (light blue → dark orange, in SHADES steps) or
- * by cluster. Without counts (imported vectors, all 0) by rank in the file, which lists the most
- * frequent words first: Zipf's law makes −log rank stand in for log frequency.
- * @param {Uint32Array} counts @param {Uint32Array | null} clusters @param {'frequency' | 'cluster'} by
- * @returns {Uint32Array}
- */
-export function pointRgb(counts, clusters, by) {
-  if (by === 'cluster' && clusters && clusters.length === counts.length) {
-    return clusters.map((c) => PALETTE_RGB[c % PALETTE_RGB.length]);
-  }
-  const counted = counts.some((c) => c > 0);
-  const level = (/** @type {number} */ c, /** @type {number} */ i) => (counted ? Math.log(c) : -Math.log(i + 1));
-  let lo = Infinity;
-  let hi = -Infinity;
-  counts.forEach((c, i) => {
-    lo = Math.min(lo, level(c, i));
-    hi = Math.max(hi, level(c, i));
-  });
-  // #7aa6d6 (rare) → #c2410c (frequent)
-  const ramp = (/** @type {number} */ t) => {
-    const mix = (/** @type {number} */ a, /** @type {number} */ b) => Math.round(a + (b - a) * t);
-    return (mix(0x7a, 0xc2) << 16) | (mix(0xa6, 0x41) << 8) | mix(0xd6, 0x0c);
-  };
-  // Sixteen shades, so that circles are drawn in at most sixteen paths.
-  const shade = (/** @type {number} */ x) => Math.round(x * (SHADES - 1)) / (SHADES - 1);
-  return counts.map((c, i) => ramp(shade(hi > lo ? (level(c, i) - lo) / (hi - lo) : 0.5)));
-}
-
-/** 0xRRGGBB as a CSS colour. @param {number} rgb */
-export function cssColour(rgb) {
-  return `rgb(${rgb >> 16}, ${(rgb >> 8) & 0xff}, ${rgb & 0xff})`;
-}
-
-/**
- * Opaque 0xRRGGBB as one pixel of an ImageData seen through a Uint32Array (bytes R, G, B, A in
- * memory, so A·2²⁴ + B·2¹⁶ + G·2⁸ + R on every little-endian machine browsers run on).
- * @param {number} rgb
- */
-export function pixelOf(rgb) {
-  return (0xff000000 | ((rgb & 0xff) << 16) | (rgb & 0xff00) | (rgb >> 16)) >>> 0;
-}
-
-/**
- * Filled size × size squares centred on (xs[i], ys[i]), written straight into a w × h pixel
- * buffer, the last point first so that point 0 (the most frequent word) ends on top. For
- * thousands of points this is far cheaper than a canvas path, which the browser rasterises
- * shape by shape; squares are clipped at the edges, points off the buffer (or NaN) skipped.
- * @param {Uint32Array} pixels @param {number} w @param {number} h
- * @param {Float32Array} xs @param {Float32Array} ys  centres, in pixels
- * @param {Uint32Array} colours  one pixel value per point (see `pixelOf`)
- * @param {number} size  side in pixels
- */
-export function rasterSquares(pixels, w, h, xs, ys, colours, size) {
-  for (let i = xs.length - 1; i >= 0; i--) {
-    const left = Math.round(xs[i] - size / 2);
-    const top = Math.round(ys[i] - size / 2);
-    const x0 = Math.max(0, left);
-    const x1 = Math.min(w, left + size);
-    const y0 = Math.max(0, top);
-    const y1 = Math.min(h, top + size);
-    if (!(x0 < x1 && y0 < y1)) continue;
-    const c = colours[i];
-    // Plain stores: a few pixels per row, where a call to fill() would cost more than the row.
-    for (let row = y0 * w; row < y1 * w; row += w) {
-      for (let p = row + x0; p < row + x1; p++) pixels[p] = c;
-    }
-  }
-}
-
-/**
- * Greedy label placement: try the ids in `first` (the selected, hovered and highlighted words),
- * then every id from 0 to n − 1 (ids are by frequency), and keep a label if its box (right of the
- * point) covers no occupied cell of a CELL-pixel grid. Returns the ids that get a label.
- * @param {number[]} first @param {number} n
- * @param {ArrayLike<number>} xs @param {ArrayLike<number>} ys  screen positions by id
- * @param {(id: number) => number} widthOf  label width in pixels
- * @param {number} width @param {number} height @param {number} max
- */
-export function placeLabels(first, n, xs, ys, widthOf, width, height, max) {
-  const cols = Math.ceil(width / CELL) + 1;
-  const rows = Math.ceil(height / CELL) + 1;
-  const used = new Uint8Array(cols * rows);
-  /** @type {number[]} */
-  const placed = [];
-  for (let k = 0; k < first.length + n && placed.length < max; k++) {
-    const id = k < first.length ? first[k] : k - first.length;
-    if (id >= n) continue;
-    const x = xs[id];
-    const y = ys[id];
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    const x0 = Math.floor((x + 5) / CELL);
-    const y0 = Math.floor((y - 8) / CELL);
-    const y1 = Math.floor((y + 6) / CELL);
-    if (x0 < 0 || y0 < 0 || x0 >= cols || y1 >= rows) continue;
-    // Most candidates fail at their first column: check it before measuring the text.
-    if (used[y0 * cols + x0] || used[y1 * cols + x0]) continue;
-    const x1 = Math.floor((x + 5 + widthOf(id)) / CELL);
-    if (x1 >= cols) continue;
-    let free = true;
-    for (let r = y0; r <= y1 && free; r++) {
-      for (let c = x0; c <= x1; c++) {
-        if (used[r * cols + c]) {
-          free = false;
-          break;
-        }
-      }
-    }
-    if (!free) continue;
-    for (let r = y0; r <= y1; r++) used.fill(1, r * cols + x0, r * cols + x1 + 1);
-    placed.push(id);
-  }
-  return placed;
-}
-
-/**
- * The coordinates plus the point b − a + c of the analogy (if any), so a fitted view shows the
- * whole parallelogram. (PCA is affine, so that point is exactly the projection of b̂ − â + ĉ.)
- * @param {Float32Array} coords @param {PlotData['analogy']} an
- */
-export function withAnalogyTarget(coords, an) {
-  const n = coords.length / 2;
-  if (!an || an.a >= n || an.b >= n || an.c >= n) return coords;
-  const out = new Float32Array(coords.length + 2);
-  out.set(coords);
-  out[coords.length] = coords[2 * an.b] - coords[2 * an.a] + coords[2 * an.c];
-  out[coords.length + 1] = coords[2 * an.b + 1] - coords[2 * an.a + 1] + coords[2 * an.c + 1];
-  return out;
-}
-
-/**
- * A label's width in pixels at LABEL_FONT, estimated from its characters (wide CJK ones and
- * narrow others) rather than measured: measuring thousands of labels costs more than a frame,
- * and the estimate errs wide, so placed labels still never overlap.
- * @param {string} word
- */
-export function labelWidth(word) {
-  let w = 0;
-  for (const ch of word) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12.5 : 7.5;
-  return w;
-}
 
 /** @param {number} t */
 const ease = (t) => 1 - (1 - t) ** 3;

@@ -1,6 +1,6 @@
 // The guided lesson's card: which step, its title and what to look at.
 
-import { STEPS } from '../../lesson.js';
+import { STEPS } from '../../lesson-steps.js';
 
 /** @typedef {import('../../i18n.js').Translate} Translate */
 

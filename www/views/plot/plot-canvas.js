@@ -8,9 +8,10 @@
 // or throws), the plot carries on here: a fresh canvas in place of the transferred one, drawn on
 // the page's thread from the last data, and every question still waiting is asked again.
 
-import { Replies } from '../replies.js';
+import { Replies } from '../../replies.js';
 import { pacedFrames } from './frame-pace.js';
-import { PICK_RADIUS, PlotRenderer } from './plot.js';
+import { PlotRenderer } from './plot.js';
+import { PICK_RADIUS } from './view.js';
 
 /** @typedef {import('./plot.js').PlotData} PlotData */
 /** @typedef {import('./plot-worker.js').PlotRequest} PlotRequest */

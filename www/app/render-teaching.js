@@ -1,17 +1,18 @@
-// Renders the teaching views from the page state, each only when what it shows has changed.
+// Renders the teaching views (views/teach/) from the page state, each only when what it shows
+// has changed. render.js decides when (paced while training; out of sight, snapshots skipped).
 
-import { $, setFlag } from '../../app/dom.js';
-import { pathWord } from '../../app/state.js';
-import { renderBlank } from './blank.js';
-import { renderHuffman } from './huffman.js';
-import { renderLesson } from './lesson.js';
-import { renderNoise } from './noise.js';
-import { renderSamples } from './samples.js';
-import { renderStep } from './step.js';
-import { renderWeights } from './weights.js';
+import { $, setFlag } from './dom.js';
+import { pathWord } from './state.js';
+import { renderBlank } from '../views/teach/blank.js';
+import { renderHuffman } from '../views/teach/huffman.js';
+import { renderLesson } from '../views/teach/lesson-card.js';
+import { renderNoise } from '../views/teach/noise.js';
+import { renderSamples } from '../views/teach/samples.js';
+import { renderStep } from '../views/teach/step.js';
+import { renderWeights } from '../views/teach/weights.js';
 
-/** @typedef {import('../../app/state.js').AppState} AppState */
-/** @typedef {import('../../i18n.js').Translate} Translate */
+/** @typedef {import('./state.js').AppState} AppState */
+/** @typedef {import('../i18n.js').Translate} Translate */
 
 /**
  * @param {AppState} st @param {AppState | null} prev @param {Translate} t
