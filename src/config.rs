@@ -86,7 +86,7 @@ pub struct Config {
     pub seed: Option<u64>,
     /// Training threads (`-threads`). With more than one, the threads take blocks of sentences
     /// in turn and train them side by side on shared weights without locks (Hogwild!,
-    /// `train.rs`): faster, but the result is no longer the same bit for bit from run to run.
+    /// `train/`): faster, but the result is no longer the same bit for bit from run to run.
     pub threads: usize,
 }
 

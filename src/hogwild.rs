@@ -4,7 +4,8 @@
 //! collisions are rare and an occasional lost update does no harm to SGD. This module hands every
 //! thread a mutable view of the same buffer, as finalfrontier's `Hogwild` type does. `unsafe` code
 //! lives here and in three other places: `pool.rs` (lending a closure to helper threads),
-//! `train.rs` (taking the views each round, under this module's contract) and `kernels.rs` (SIMD).
+//! `train/stream.rs` (taking the views each round, under this module's contract) and `kernels.rs`
+//! (SIMD).
 //! Results with more than one thread are therefore not reproducible bit for bit; single-threaded
 //! training is.
 //!

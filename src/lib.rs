@@ -21,7 +21,7 @@
 //! | [`model`] | W, W′ and their initialisation | `InitNet` |
 //! | [`rows`] | row access to W and W′ (with Hogwild's private hot rows) | — |
 //! | [`pool`] | fork-join threads (native threads or Web Workers) | — |
-//! | [`train`] | windows, CBOW vs skip-gram, chunks, threads | `TrainModelThread` |
+//! | [`train`] | chunks, threads; a stream's windows, CBOW vs skip-gram; the loss | `TrainModelThread` |
 //! | [`query`] | cosine, neighbours, analogies | `distance.c`, `word-analogy.c` |
 //! | [`ranking`] | best-first order of scored lists (one sort for all) | `SortVocab` |
 //! | [`pca`] | 2-D / 3-D projection for the plot | — |

@@ -1,7 +1,7 @@
 //! The three output layers, as one operation: "given the hidden vector h, make `target` more likely".
 //!
 //! This is the only place that knows how a prediction is scored, so CBOW and skip-gram (which
-//! differ only in how they build h and where its gradient goes, see `train.rs`) share it and no
+//! differ only in how they build h and where its gradient goes, see `train/stream.rs`) share it and no
 //! combination of architecture × output layer has code of its own.
 //!
 //! Each layer reduces to a list of *decisions* on rows of the output matrix W':
@@ -30,7 +30,7 @@
 //!
 //! `grad_h` collects −α·∂E/∂h; the caller applies it to the input rows that made h. The return
 //! value is the *likelihood* p(target | h) = exp(−E): the caller sums logarithms lazily (see
-//! `train.rs`), so no logarithm is taken per decision.
+//! `train/loss.rs`), so no logarithm is taken per decision.
 
 use crate::detmath::exp_f32;
 use crate::huffman::HuffmanTree;

@@ -1,6 +1,6 @@
 //! A fork-join pool: run one closure on several threads at once and wait for all of them.
 //!
-//! Multi-threaded training (`train.rs`, Hogwild!) needs the same thing natively and in the
+//! Multi-threaded training (`train/`, Hogwild!) needs the same thing natively and in the
 //! browser: "run these k workers side by side on the shared weights, then come back". Natively a
 //! helper is a `std::thread`; in the browser it is a Web Worker that shares the module's memory
 //! (the threaded wasm build, `www/worker/helper.js`) and calls [`Pool::serve`] once, which never

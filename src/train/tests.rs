@@ -2,7 +2,10 @@
 //! for all six architecture × output-layer combinations, determinism and chunking.
 
 use super::*;
-use crate::config::OutputLayer;
+use std::sync::atomic::Ordering;
+
+use crate::config::{Architecture, CbowContext, OutputLayer};
+use crate::kernels::{axpy, scale};
 use crate::tokenize::TokenizerOptions;
 
 const SENTENCE: &str = "深度 学习 改变 了 世界";
@@ -81,7 +84,7 @@ fn tutorial_skipgram_gives_four_pairs_for_the_centre() {
 
 /// Finite-difference check of one prediction: the update the trainer made to every weight equals
 /// −α times the numerical gradient of the replayed loss (times c_w for CBOW-mean input rows, the
-/// word2vec.c rule documented in train.rs).
+/// word2vec.c rule documented in train/mod.rs).
 fn gradient_check(architecture: Architecture, output: OutputLayer, cbow_context: CbowContext) {
     // A vocabulary of 17 words; the first sentence is the one traced: CBOW looks at 改变 with four context words, skip-gram at a two-word sentence so
     // that position 0 makes exactly one prediction.
@@ -448,7 +451,7 @@ fn parallel_training_covers_the_corpus_and_learns() {
     let p = loop {
         let before = t.progress().words_done;
         let p = t.train_on(&pool, 500).unwrap();
-        // Each of the two workers trains about half the chunk (to the end of a sentence).
+        // Each of the two streams trains about half the chunk (to the end of a sentence).
         assert!(
             p.done || p.words_done - before >= 500,
             "{before} → {}",
@@ -460,7 +463,7 @@ fn parallel_training_covers_the_corpus_and_learns() {
         }
     };
     assert!(chunks > 3);
-    assert_eq!(t.workers.len(), 2);
+    assert_eq!(t.streams.len(), 2);
     assert_eq!(p.words_done, p.total_words);
     assert_eq!(p.epoch, config.epochs);
     assert!(p.loss.is_finite());
@@ -485,7 +488,7 @@ fn blocks_cover_the_corpus_in_order() {
 
 #[test]
 fn several_workers_on_one_thread_reproduce() {
-    // `threads` = 3 on a pool of one thread: the workers run one after another, so the result is
+    // `threads` = 3 on a pool of one thread: the streams run one after another, so the result is
     // reproducible (multi-threaded runs are not).
     let text = small_corpus();
     let config = Config {
@@ -501,10 +504,10 @@ fn several_workers_on_one_thread_reproduce() {
             }
         };
         assert_eq!(p.words_done, p.total_words);
-        (t.workers.len(), weights_hash(t.model()))
+        (t.streams.len(), weights_hash(t.model()))
     };
-    let (workers, a) = run();
-    assert_eq!(workers, 3);
+    let (streams, a) = run();
+    assert_eq!(streams, 3);
     assert_eq!(a, run().1);
 }
 
@@ -527,7 +530,7 @@ fn tracing_works_with_several_parts() {
 
 #[test]
 fn parallel_workers_follow_the_global_clock() {
-    // A worker whose peers have done almost everything must use (nearly) the final learning rate.
+    // A stream whose peers have done almost everything must use (nearly) the final learning rate.
     let text = small_corpus();
     let config = all_modes()[1].clone();
     let mut t = trainer(&text, &config);
@@ -535,22 +538,22 @@ fn parallel_workers_follow_the_global_clock() {
     let dim = t.model.dim;
     let global = AtomicU64::new(total - 1000);
     let (sh, _, input, output) = t.parts();
-    let mut worker = Worker::new(Rng::new(1), dim);
+    let mut stream = Stream::new(Rng::new(1), dim);
     let (mut input, mut output) = (Rows::new(input, dim), Rows::new(output, dim));
-    worker.run(&sh, &mut input, &mut output, 300, Some(&global));
+    stream.run(&sh, &mut input, &mut output, 300, Some(&global));
     assert!(
-        worker.clock >= total - 1000 + worker.words_done,
+        stream.clock >= total - 1000 + stream.words_done,
         "clock {}",
-        worker.clock
+        stream.clock
     );
     assert_eq!(
         global.load(Ordering::Relaxed),
-        total - 1000 + worker.words_done
+        total - 1000 + stream.words_done
     );
     // So its learning rate is the global one, far below what its own progress alone would give.
-    let used = sh.alpha(worker.clock.max(worker.words_done));
-    assert_eq!(used, sh.alpha(total - 1000 + worker.words_done));
-    assert!(used < 0.5 * sh.alpha(worker.words_done), "alpha {used}");
+    let used = sh.alpha(stream.clock.max(stream.words_done));
+    assert_eq!(used, sh.alpha(total - 1000 + stream.words_done));
+    assert!(used < 0.5 * sh.alpha(stream.words_done), "alpha {used}");
 }
 
 /// FNV-1a over the bits of every weight.
