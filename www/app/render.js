@@ -140,7 +140,7 @@ export function render(st, prev, { settingInputs }) {
  * @param {AppState} st @param {AppState | null} prev
  */
 export function renderAnswers(st, prev) {
-  if (prev && st.lang === prev.lang && st.answers === prev.answers && st.query === prev.query && st.analogy === prev.analogy) return;
+  if (prev && st.lang === prev.lang && st.answers === prev.answers) return;
   const t = translator(st.lang);
   const a = st.answers;
   const n = a?.neighbours;
