@@ -118,16 +118,6 @@ impl HuffmanTree {
         &self.points[self.offsets[w] as usize..self.offsets[w + 1] as usize]
     }
 
-    /// Parent of every node (leaves 0..|V|, then inner nodes); `u32::MAX` marks the root.
-    pub fn parents(&self) -> &[u32] {
-        &self.parent
-    }
-
-    /// Branch bit from each node's parent to the node.
-    pub fn branches(&self) -> &[u8] {
-        &self.branch
-    }
-
     /// Mean code length weighted by count: the expected number of decisions per prediction.
     pub fn mean_code_length(&self, counts: &[u64]) -> f64 {
         let total: u64 = counts.iter().sum();
@@ -136,12 +126,75 @@ impl HuffmanTree {
             .sum();
         weighted as f64 / total.max(1) as f64
     }
+
+    /// The tree as the Huffman view draws it, for the word counts it was built from.
+    pub fn shape(&self, counts: &[u64]) -> TreeShape {
+        TreeShape {
+            parents: self
+                .parent
+                .iter()
+                .map(|&p| (p != u32::MAX).then_some(p))
+                .collect(),
+            branches: self.branch.clone(),
+            mean_code_length: self.mean_code_length(counts),
+            log2_vocab: (counts.len().max(1) as f64).log2(),
+        }
+    }
+}
+
+/// The whole tree in two arrays (what the page's Huffman view lays out), with its mean code
+/// length next to log2 |V|, a balanced tree's depth, to compare it with.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    all(target_arch = "wasm32", target_os = "unknown"),
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct TreeShape {
+    /// Parent of every node: leaves 0..|V| (word ids), then the inner nodes; the root has none.
+    pub parents: Vec<Option<u32>>,
+    /// Branch bit from each node's parent to the node.
+    pub branches: Vec<u8>,
+    /// Count-weighted mean code length: decisions per prediction.
+    pub mean_code_length: f64,
+    pub log2_vocab: f64,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rng::Rng;
+
+    #[test]
+    fn shape_walks_up_every_path() {
+        let counts = [40, 25, 20, 10, 3, 2];
+        let tree = HuffmanTree::new(&counts);
+        let shape = tree.shape(&counts);
+        let v = counts.len();
+        assert_eq!(shape.parents.len(), 2 * v - 1);
+        assert_eq!(shape.parents.iter().filter(|p| p.is_none()).count(), 1);
+        assert_eq!(
+            shape.parents[2 * v - 2],
+            None,
+            "the root is the last inner node"
+        );
+        for w in 0..v as u32 {
+            // From the leaf up to the root, the parents are the path's inner nodes (numbered
+            // after the leaves) and the branches are the code, both read backwards.
+            let (mut node, mut up, mut bits) = (w as usize, Vec::new(), Vec::new());
+            while let Some(p) = shape.parents[node] {
+                bits.push(shape.branches[node]);
+                up.push(p - v as u32);
+                node = p as usize;
+            }
+            up.reverse();
+            bits.reverse();
+            assert_eq!(up, tree.path(w), "word {w}");
+            assert_eq!(bits, tree.code(w), "word {w}");
+        }
+        assert!((shape.mean_code_length - tree.mean_code_length(&counts)).abs() < 1e-12);
+        assert!((shape.log2_vocab - 6f64.log2()).abs() < 1e-12);
+    }
 
     /// Cheapest total Σ count·depth over all binary trees, by trying every merge order.
     fn brute_force_cost(weights: &[u64]) -> u64 {

@@ -4,6 +4,8 @@
 //! lesson (`docs/TUTORIAL.md` in the shared folder): CBOW and skip-gram, each with full softmax,
 //! negative sampling or hierarchical softmax. Plain Rust with no WebAssembly or JavaScript types,
 //! so it runs natively (the `w2v` CLI, the tests, the benchmarks) and in the browser unchanged.
+//! (What the page receives as an object, such as a traced step, derives `serde::Serialize` for
+//! the browser build only, so the bindings convert it in one call.)
 //!
 //! One concept per module, in the order the lesson meets them:
 //!
@@ -21,7 +23,7 @@
 //! | [`model`] | W, W′ and their initialisation | `InitNet` |
 //! | [`rows`] | row access to W and W′ (with Hogwild's private hot rows) | — |
 //! | [`pool`] | fork-join threads (native threads or Web Workers) | — |
-//! | [`train`] | chunks, threads; a stream's windows, CBOW vs skip-gram; the loss | `TrainModelThread` |
+//! | [`train`] | chunks, threads; a stream's windows, CBOW vs skip-gram; the loss; a traced step explained | `TrainModelThread` |
 //! | [`query`] | cosine, neighbours, analogies | `distance.c`, `word-analogy.c` |
 //! | [`ranking`] | best-first order of scored lists (one sort for all) | `SortVocab` |
 //! | [`pca`] | 2-D / 3-D projection for the plot | — |

@@ -13,8 +13,10 @@ use crate::huffman::HuffmanTree;
 use crate::kernels::{axpy, scale};
 use crate::noise::NoiseSampler;
 use crate::output_layer::OutputModel;
+use crate::query::Scored;
 use crate::ranking::{self, Ranked};
 use crate::rng::Rng;
+use crate::tokenize::TokenizerOptions;
 use crate::vocab::Vocab;
 
 /// Which of a word's two vectors a query uses (tutorial §3: "one usually keeps v, some average v
@@ -39,6 +41,18 @@ pub struct Model {
     /// W': rows × dim, row-major (rows = |V|, or |V| − 1 inner nodes for hierarchical softmax).
     pub output: Vec<f32>,
     pub output_model: OutputModel,
+}
+
+/// Fill in the blank's answer ([`Model::fill_blank_text`]): the likeliest words, and the words of
+/// the context the vocabulary does not know.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    all(target_arch = "wasm32", target_os = "unknown"),
+    derive(serde::Serialize)
+)]
+pub struct BlankAnswer {
+    pub list: Vec<Scored>,
+    pub unknown: Vec<String>,
 }
 
 impl Model {
@@ -128,6 +142,31 @@ impl Model {
             .map(|(w, &q)| Ranked::new(q, w as u32))
             .filter(|r| !context.contains(&r.id));
         ranking::top_k(candidates.collect(), k)
+    }
+
+    /// Fill in the blank for a context as the user typed it: cut into tokens as the corpus was
+    /// (`tokenizer`; Chinese already cut into words when the corpus was), the words not in the
+    /// vocabulary left out of h and listed.
+    pub fn fill_blank_text(
+        &self,
+        tokenizer: &TokenizerOptions,
+        context: &str,
+        k: usize,
+    ) -> BlankAnswer {
+        let (known, unknown): (Vec<String>, Vec<String>) = tokenizer
+            .tokens(context)
+            .into_iter()
+            .partition(|w| self.vocab.id(w).is_some());
+        let ids: Vec<u32> = known.iter().filter_map(|w| self.vocab.id(w)).collect();
+        let list = self
+            .fill_blank(&ids, k)
+            .iter()
+            .map(|r| Scored {
+                word: self.vocab.word(r.id).to_string(),
+                score: r.score as f32,
+            })
+            .collect();
+        BlankAnswer { list, unknown }
     }
 
     /// Whether output rows are word vectors (not so for hierarchical softmax: they are tree nodes).

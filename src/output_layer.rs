@@ -246,6 +246,32 @@ impl OutputModel {
                 .sum(),
         }
     }
+
+    /// A recorded prediction's decisions scored again from other weights and another h (the
+    /// "after the step" column of the training-step view): the same rows and labels, u = v′_row·h
+    /// and p as a prediction computes them: softmax over the rows for full softmax (a softmax
+    /// prediction's decisions hold every row), σ(u) for the binary layers.
+    pub fn rescore(&self, output: &[f32], h: &[f32], decisions: &[Decision]) -> Vec<Decision> {
+        let dim = h.len();
+        let mut out: Vec<Decision> = decisions
+            .iter()
+            .map(|d| Decision {
+                score: dot(&output[d.row as usize * dim..(d.row as usize + 1) * dim], h),
+                ..*d
+            })
+            .collect();
+        match self {
+            OutputModel::Softmax { .. } => {
+                let mut p: Vec<f32> = out.iter().map(|d| d.score).collect();
+                softmax_in_place(&mut p);
+                out.iter_mut().zip(p).for_each(|(d, p)| d.probability = p);
+            }
+            _ => out
+                .iter_mut()
+                .for_each(|d| d.probability = sigmoid(d.score)),
+        }
+        out
+    }
 }
 
 /// Buffers reused between predictions: the rows scored, their labels, their probabilities.

@@ -30,8 +30,12 @@ pub enum AnalogyMethod {
     CosMul,
 }
 
-/// A word with a score (a cosine, or a 3CosMul value).
+/// A word with a score (a cosine, or a 3CosMul value); `{word, score}` in JavaScript.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    all(target_arch = "wasm32", target_os = "unknown"),
+    derive(serde::Serialize)
+)]
 pub struct Scored {
     pub word: String,
     pub score: f32,

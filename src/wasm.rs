@@ -22,18 +22,15 @@ use wasm_bindgen::prelude::*;
 
 use crate::config::{Architecture, CbowContext, Config, OutputLayer};
 use crate::huffman::HuffmanTree;
-use crate::kernels::{dot, sigmoid};
 use crate::noise::NoiseSampler;
-use crate::output_layer::softmax_in_place;
 use crate::own_text::OwnText;
 use crate::picture::Picture;
 use crate::pool::Pool;
 use crate::presets::Preset;
 use crate::query::KeyedVectors;
-use crate::ranking;
 use crate::tokenize::{ChineseText, TokenizerOptions};
-use crate::train::{PositionTrace, Progress, SampleTrace, Trainer};
-use crate::wasm_shared::{js_error, queries, to_js, ScoredOut};
+use crate::train::{Progress, Trainer};
+use crate::wasm_shared::{js_error, queries, to_js};
 use crate::{CorpusBuilder, VectorSource};
 
 #[derive(Serialize, Deserialize)]
@@ -439,83 +436,22 @@ impl Lab {
     }
 }
 
-/// A decision as the training-step view shows it: before the update (from the trace) and after
-/// (re-scored with the updated weights and the updated h).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DecisionOut {
-    row: u32,
-    label: f32,
-    score: f32,
-    probability: f32,
-    score_after: f32,
-    probability_after: f32,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SampleOut {
-    inputs: Vec<u32>,
-    target: u32,
-    h: Vec<f32>,
-    h_after: Vec<f32>,
-    decisions: Vec<DecisionOut>,
-    loss: f32,
-    alpha: f32,
-}
-
-/// A row of W or W′ before and after a traced step.
-#[derive(Serialize)]
-struct RowChange {
-    row: u32,
-    before: Vec<f32>,
-    after: Vec<f32>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TraceOut {
-    progress: ProgressOut,
-    /// Word ids of the sentence, with which tokens subsampling kept.
-    sentence: Vec<u32>,
-    kept: Vec<bool>,
-    centre_index: usize,
-    centre: u32,
-    window: usize,
-    context_indices: Vec<usize>,
-    samples: Vec<SampleOut>,
-    /// Every row of W (`input`) and W′ (`output`) the step touched, before and after.
-    input: Vec<RowChange>,
-    output: Vec<RowChange>,
-}
-
-/// The Huffman tree over the vocabulary (the one hierarchical softmax uses).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TreeOut {
-    /// Parent of every node: leaves are 0..|V| (word ids), inner nodes |V|.., the root has none.
-    parents: Vec<Option<u32>>,
-    /// Branch bit from each node's parent.
-    branches: Vec<u8>,
-    /// Count-weighted mean code length, and log2 |V| to compare it with.
-    mean_code_length: f64,
-    log2_vocab: f64,
-}
-
 #[wasm_bindgen]
 impl Lab {
     /// Train on the next position and say everything that happened there (see `TraceOut`);
     /// `null` when training is done. Runs the same code as `train`.
     #[wasm_bindgen(js_name = traceStep)]
     pub fn trace_step(&mut self) -> Result<JsValue, JsError> {
-        let before_in = self.trainer.model().input.clone();
-        let before_out = self.trainer.model().output.clone();
-        let Some(trace) = self.trainer.trace_position().map_err(js_error)? else {
+        let Some(step) = self.trainer.explain_position().map_err(js_error)? else {
             return Ok(JsValue::NULL);
         };
         self.vectors = None;
-        let out = self.describe_trace(trace, &before_in, &before_out);
-        to_js(&out)
+        let out = to_js(&step)?;
+        let progress =
+            progress_to_js(&self.trainer.progress(), self.trainer.model().config.epochs)?;
+        js_sys::Reflect::set(&out, &"progress".into(), &progress)
+            .map_err(|_| JsError::new("trace: no object"))?;
+        Ok(out)
     }
 
     /// Each word's probability of being drawn as a noise word, ∝ count^power.
@@ -530,47 +466,15 @@ impl Lab {
     #[wasm_bindgen(js_name = huffmanTree)]
     pub fn huffman_tree(&self) -> Result<JsValue, JsError> {
         let counts = self.trainer.model().vocab.counts();
-        let tree = HuffmanTree::new(counts);
-        to_js(&TreeOut {
-            parents: tree
-                .parents()
-                .iter()
-                .map(|&p| (p != u32::MAX).then_some(p))
-                .collect(),
-            branches: tree.branches().to_vec(),
-            mean_code_length: tree.mean_code_length(counts),
-            log2_vocab: (counts.len().max(1) as f64).log2(),
-        })
+        to_js(&HuffmanTree::new(counts).shape(counts))
     }
 
-    /// Fill in the blank ([`crate::model::Model::fill_blank`]): the model's `k` most likely words for the blank
-    /// in a context, the context's own words left out. The context
-    /// is cut into tokens as the corpus was (Chinese already cut into words by the worker when
-    /// the corpus was). Context words not in the vocabulary are left out and listed:
+    /// Fill in the blank ([`crate::model::Model::fill_blank_text`]): the model's `k` most likely
+    /// words for the blank in a typed context, and the context's words it does not know:
     /// `{list: [{word, score}], unknown}`.
     pub fn predict(&self, context: &str, k: u32) -> Result<JsValue, JsError> {
-        let context = self.tokenizer.tokens(context);
         let model = self.trainer.model();
-        let vocab = &model.vocab;
-        let (known, unknown): (Vec<&String>, Vec<&String>) =
-            context.iter().partition(|w| vocab.id(w).is_some());
-        let ids: Vec<u32> = known.iter().filter_map(|w| vocab.id(w)).collect();
-        let ranked = model.fill_blank(&ids, k as usize);
-        #[derive(Serialize)]
-        struct Prediction<'a> {
-            list: Vec<ScoredOut<'a>>,
-            unknown: Vec<&'a String>,
-        }
-        to_js(&Prediction {
-            list: ranked
-                .iter()
-                .map(|r| ScoredOut {
-                    word: vocab.word(r.id),
-                    score: r.score as f32,
-                })
-                .collect(),
-            unknown,
-        })
+        to_js(&model.fill_blank_text(&self.tokenizer, context, k as usize))
     }
 
     /// The `k` vocabulary words spelled most like `word` (for a word not in the vocabulary).
@@ -591,93 +495,6 @@ impl Lab {
     pub fn output_head(&self, rows: u32) -> Vec<f32> {
         let m = self.trainer.model();
         m.output[..(rows as usize * m.dim).min(m.output.len())].to_vec()
-    }
-}
-
-impl Lab {
-    fn describe_trace(
-        &self,
-        trace: PositionTrace,
-        before_in: &[f32],
-        before_out: &[f32],
-    ) -> TraceOut {
-        let model = self.trainer.model();
-        let dim = model.dim;
-        let row = |m: &[f32], r: u32| m[r as usize * dim..(r as usize + 1) * dim].to_vec();
-        let change = |before: &[f32], after: &[f32], rows: &[u32]| {
-            ranking::ascending_unique(rows)
-                .into_iter()
-                .map(|r| RowChange {
-                    row: r,
-                    before: row(before, r),
-                    after: row(after, r),
-                })
-                .collect::<Vec<_>>()
-        };
-        let in_rows: Vec<u32> = trace
-            .samples
-            .iter()
-            .flat_map(|s| s.inputs.clone())
-            .collect();
-        let out_rows: Vec<u32> = trace
-            .samples
-            .iter()
-            .flat_map(|s| s.decisions.iter().map(|d| d.row))
-            .collect();
-        let samples = trace
-            .samples
-            .iter()
-            .map(|s| self.rescore(s, &row))
-            .collect();
-        TraceOut {
-            progress: progress_out(&self.trainer.progress(), model.config.epochs),
-            sentence: self.trainer.corpus().sentence(trace.sentence).to_vec(),
-            kept: trace.kept,
-            centre_index: trace.centre_index,
-            centre: trace.centre,
-            window: trace.window,
-            context_indices: trace.context_indices,
-            samples,
-            input: change(before_in, &model.input, &in_rows),
-            output: change(before_out, &model.output, &out_rows),
-        }
-    }
-
-    /// A traced sample with its decisions scored again under the updated weights.
-    fn rescore(&self, s: &SampleTrace, row: &dyn Fn(&[f32], u32) -> Vec<f32>) -> SampleOut {
-        let model = self.trainer.model();
-        let h_after = model.hidden(&s.inputs);
-        let mut after: Vec<f32> = s
-            .decisions
-            .iter()
-            .map(|d| dot(&row(&model.output, d.row), &h_after))
-            .collect();
-        let scores = after.clone();
-        match model.config.output {
-            OutputLayer::Softmax => softmax_in_place(&mut after),
-            _ => after.iter_mut().for_each(|u| *u = sigmoid(*u)),
-        }
-        SampleOut {
-            inputs: s.inputs.clone(),
-            target: s.target,
-            h: s.h.clone(),
-            h_after,
-            decisions: s
-                .decisions
-                .iter()
-                .zip(scores.iter().zip(&after))
-                .map(|(d, (&u, &p))| DecisionOut {
-                    row: d.row,
-                    label: d.label,
-                    score: d.score,
-                    probability: d.probability,
-                    score_after: u,
-                    probability_after: p,
-                })
-                .collect(),
-            loss: s.loss,
-            alpha: s.alpha,
-        }
     }
 }
 

@@ -17,32 +17,14 @@ pub fn js_error(e: crate::Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// A scored word as JavaScript sees it: `{word, score}`.
-#[derive(Serialize)]
-pub struct ScoredOut<'a> {
-    pub word: &'a str,
-    pub score: f32,
-}
-
 /// Neighbours, similarities and analogies of a [`KeyedVectors`], as the page asks them.
 pub mod queries {
     use super::*;
-    use crate::query::{AnalogyMethod, KeyedVectors, Scored};
-
-    fn scored_to_js(list: &[Scored]) -> Result<JsValue, JsError> {
-        let out: Vec<ScoredOut> = list
-            .iter()
-            .map(|s| ScoredOut {
-                word: &s.word,
-                score: s.score,
-            })
-            .collect();
-        to_js(&out)
-    }
+    use crate::query::{AnalogyMethod, KeyedVectors};
 
     /// The `k` nearest words to `word` by cosine: `[{word, score}]`.
     pub fn nearest(kv: &KeyedVectors, word: &str, k: u32) -> Result<JsValue, JsError> {
-        scored_to_js(&kv.nearest(word, k as usize).map_err(js_error)?)
+        to_js(&kv.nearest(word, k as usize).map_err(js_error)?)
     }
 
     /// a : b :: c : ? by 3CosAdd (`method` "add") or 3CosMul ("mul"): `[{word, score}]`.
@@ -61,6 +43,6 @@ pub mod queries {
                 )))
             }
         };
-        scored_to_js(&kv.analogy(a, b, c, k as usize, method).map_err(js_error)?)
+        to_js(&kv.analogy(a, b, c, k as usize, method).map_err(js_error)?)
     }
 }

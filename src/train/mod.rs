@@ -41,8 +41,11 @@ use crate::pool::Pool;
 use crate::rng::Rng;
 use crate::rows::Rows;
 
+mod explain;
 mod loss;
 mod stream;
+
+pub use explain::{DecisionChange, ExplainedPosition, RowChange, SampleChange};
 
 use loss::LossSum;
 use stream::{BlockCursor, Shared, Stream, HOT_ROWS};

@@ -690,3 +690,25 @@ fn the_blank_offers_the_most_likely_words_outside_its_context() {
         assert!(m.fill_blank(&[], 4).is_empty());
     }
 }
+
+#[test]
+fn the_blank_reads_a_typed_context_and_names_its_unknown_words() {
+    let config = tutorial_config(Architecture::Cbow, OutputLayer::Hierarchical);
+    let mut t = trainer(SENTENCE, &config);
+    t.train(50).unwrap();
+    let m = t.model();
+    let answer = m.fill_blank_text(&TokenizerOptions::default(), "深度 ___ 改变 Transformer", 3);
+    assert_eq!(answer.unknown, ["___", "Transformer"]);
+    let ids = [m.vocab.id("深度").unwrap(), m.vocab.id("改变").unwrap()];
+    let expected: Vec<(String, f32)> = m
+        .fill_blank(&ids, 3)
+        .iter()
+        .map(|r| (m.vocab.word(r.id).to_string(), r.score as f32))
+        .collect();
+    let got: Vec<(String, f32)> = answer.list.into_iter().map(|s| (s.word, s.score)).collect();
+    assert_eq!(got, expected);
+    assert!(m
+        .fill_blank_text(&TokenizerOptions::default(), "unknown words", 3)
+        .list
+        .is_empty());
+}
