@@ -8,7 +8,7 @@ import { errorMessage } from '../errors.js';
 
 /** @typedef {import('../protocol.js').Queries} Queries */
 /** @typedef {import('../protocol.js').Answers} Answers */
-/** @typedef {import('./session.js').Explorer} Explorer */
+/** @typedef {import('./models.js').Explorer} Explorer */
 
 /** Spellings offered for a word the vocabulary does not have. */
 const SPELLINGS = 5;

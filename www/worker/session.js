@@ -4,31 +4,18 @@
 // wasm module, a `post` function, a clock and a scheduler, so the same code runs under Node in
 // the unit tests (tests/js/session.test.mjs) with a fake clock.
 //
-// Time slicing. At full speed a slice trains in chunks until SLICE_MS have passed, then yields,
-// so a pause, step or query message waits at most one slice. The chunk size adapts so a chunk
-// takes about CHUNK_MS; with several threads (settings.threads > 1) each chunk starts and joins
-// the helper threads, so a chunk is the whole slice. At a set speed (words per second), each
-// slice trains the words whose time has come, down to one word at a time for slow motion.
-//
-// Room for the page. On a small machine each full-speed slice is followed by a rest, so that the
-// page's tasks find a core free (rests.js).
-//
-// Imported vectors. A vector file (word2vec, GloVe, fastText) is read by the second wasm module,
-// pkg-explore (src/wasm_explore.rs), loaded the first time a file is exported or imported or a
-// projection other than PCA is chosen: its `VectorFile` then stands where the model would,
-// answering the same queries and giving the same pictures, with nothing to train. Export writes
-// the current vectors (trained or imported) with that module too; projections are layouts.js.
-//
-// Chinese words. With `settings.chinese` = 'words' the text is cut into words before the trainer
-// reads it (the segmenter's module, segmenter.js, loaded the first time that happens): a typed
-// text whole, a streamed file piece by piece. The trainer then reads words separated by spaces;
-// a context to fill in is cut the same way.
-//
-// Snapshots. After a slice, if 1/30 s has passed since the last snapshot (and at least three
-// times what the last snapshot cost, so a big vocabulary cannot starve training), the session
-// projects the vectors (PCA), optionally clusters them, answers the page's queries (answers.js),
-// adds the mean loss and the words per second (meters.js) and posts the result with its typed
-// arrays transferred.
+// Its parts, each in a module of its own:
+// - what is trained or shown, and where it came from (models.js): a model built from a text or a
+//   streamed file (sources.js), Chinese cut into words first when the settings say so; or vectors
+//   imported from a file (the explorer module, pkg-explore), which answer the same queries and
+//   give the same pictures, with nothing to train;
+// - time slicing (pacer.js): training runs in slices of a few milliseconds, so that a pause, step
+//   or query message waits at most one; on a small machine each full-speed slice is followed by a
+//   rest, so that the page's tasks find a core free (rests.js);
+// - snapshots: after a slice, if 1/30 s has passed since the last one (and at least three times
+//   what the last one cost, so a big vocabulary cannot starve training), the words' places and
+//   colours (picture.js), the answers to the page's queries (answers.js), the mean loss and the
+//   words per second (meters.js), posted with their typed arrays transferred.
 
 /** @typedef {import('../protocol.js').Settings} Settings */
 /** @typedef {import('../protocol.js').Queries} Queries */
@@ -38,47 +25,23 @@
 /** @typedef {import('../protocol.js').Progress} Progress */
 /** @typedef {import('../protocol.js').WorkerMessage} WorkerMessage */
 /** @typedef {import('../pkg/word2vec_lab.js').Lab} Lab */
-/** @typedef {import('../pkg-explore/word2vec_lab.js').VectorFile} VectorFile */
 /** @typedef {typeof import('../pkg-explore/word2vec_lab.js')} Explore */
 
-/**
- * What the picture and the queries need of a set of vectors: a model being trained (`Lab`) and an
- * imported file (`VectorFile`) both have it.
- * @typedef {object} Explorer
- * @property {() => Float32Array} project
- * @property {() => Float64Array} explained
- * @property {(k: number) => Uint32Array} clusters
- * @property {(word: string, k: number) => import('../protocol.js').Scored[]} nearest
- * @property {(a: string, b: string) => number} similarity
- * @property {(a: string, b: string, c: string, k: number, method: string) => import('../protocol.js').Scored[]} analogy
- * @property {(word: string, k: number) => string[]} spellings
- * @property {() => Float32Array} vectors
- */
-
+/** @typedef {import('./models.js').Explorer} Explorer */
 /** @typedef {import('./segmenter.js').Segmenter} Segmenter */
-
-/**
- * The part of the wasm module the session uses.
- * @typedef {object} Wasm
- * @property {new (settings: Settings) => import('../pkg/word2vec_lab.js').CorpusLoader} CorpusLoader
- */
+/** @typedef {import('./models.js').Wasm} Wasm */
 
 import { errorMessage, isFatal } from '../errors.js';
-import { Utf8Stream } from '../decode.js';
-import { EVERY_UPDATE_UP_TO, MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
-import { Layout, loadUmap } from './layouts.js';
+import { Picture } from './picture.js';
 import { Rests } from './rests.js';
 import { answer, weightsHead } from './answers.js';
 import { Meters } from './meters.js';
+import { MAX_WAIT_MS, Pacer, SLICE_MS } from './pacer.js';
+import { Models } from './models.js';
 
-export const SLICE_MS = 12;
-export const CHUNK_MS = 2;
 /** Words trained by Step at full speed. */
 export const STEP_WORDS = 1000;
 
-/** The seed of a t-SNE or UMAP layout when training is seeded from the operating system
- * (`seed` null): the picture of the same vectors still comes out the same. */
-const UNSEEDED_LAYOUT_SEED = 1;
 /** @type {Queries} */
 const NO_QUERIES = { word: '', pairs: [], analogy: null, k: 10, analogyK: 5 };
 
@@ -87,23 +50,6 @@ export const IMPORTED = 'imported vectors have no model to train or look inside:
 
 /** Progress of imported vectors: nothing to train, so done. @type {Progress} */
 const IMPORTED_PROGRESS = { wordsDone: 0, totalWords: 0, epoch: 0, epochs: 0, alpha: 0, loss: null, predictions: 0, done: true };
-
-/**
- * Without a loader for the explorer module (worker.js passes one), there is none.
- * @returns {Promise<Explore>}
- */
-async function noExplore() {
-  throw new Error('the explorer module (vector files, t-SNE, custom axes) is not available here');
-}
-
-/**
- * Without a loader for the segmenter (worker.js passes one), there is none.
- * @returns {Promise<Segmenter>}
- */
-async function noSegmenter() {
-  throw new Error('Chinese word segmentation is not available here');
-}
-
 
 export class Session {
   /**
@@ -114,71 +60,39 @@ export class Session {
    *   segmenter: loads the segmenter (once)
    */
   constructor(wasm, post, env = {}) {
-    this.wasm = wasm;
     this.post = post;
     this.now = env.now ?? (() => performance.now());
     this.schedule = env.schedule ?? ((fn, ms) => setTimeout(fn, ms));
     this.cores = env.cores ?? (globalThis.navigator?.hardwareConcurrency || 1);
-    this.explore = env.explore ?? noExplore;
-    this.loadSegmenter = env.segmenter ?? noSegmenter;
-    /** The user's dictionary words the segmenter has (one a line). */
-    this.userWords = '';
-    /** @type {Segmenter | null} what cut the model's text into words (and cuts its contexts) */
-    this.cutter = null;
-    /** @type {Lab | null} */
-    this.lab = null;
-    /** @type {VectorFile | null} imported vectors, in place of a model */
-    this.imported = null;
-    /** @type {{text: string} | {file: Blob, userWords: string} | {vectors: Blob, name: string} | null} where the words came from, for Reset (a text already cut into words) */
-    this.source = null;
-    /** @type {Settings | null} */
-    this.settings = null;
+    this.models = new Models(wasm, env.explore, env.segmenter);
+    this.explore = this.models.explore;
     /** @type {RunState} */
     this.state = 'idle';
     /** @type {number | null} words per second; null = full speed */
     this.speed = null;
     this.queries = NO_QUERIES;
-    /** @type {import('../protocol.js').Projection} */
-    this.projection = { kind: 'pca' };
-    /** @type {Layout | null} the projection's layout when it is not PCA */
-    this.layout = null;
-    /** @type {{explore: Explore, UMAP: import('./layouts.js').Umap | null} | null} what layouts need, once loaded */
-    this.layoutModules = null;
-    /** The vocabulary, one word per line (for the explorer module), and its size. */
-    this.wordsText = '';
-    this.wordCount = 0;
-    this.clusterK = 0;
+    this.picture = new Picture(this.explore);
     this.weightRows = 0;
     this.version = 0;
-    this.chunk = 256;
-    this.credit = 0;
-    this.lastTick = 0;
+    this.pacer = new Pacer();
     this.rests = new Rests(this.now);
-    this.lastSnapshot = -Infinity;
-    this.snapshotCost = 0;
     this.tickPending = false;
     this.meters = new Meters();
   }
 
-  /**
-   * The segmenter for `settings`, with the user's words, or null when the text is not cut into
-   * words; it also cuts the contexts to fill in from now on. Reports a failure (the dictionary
-   * could not be fetched) as the session's error.
-   * @param {Settings} settings @param {string} userWords @returns {Promise<Segmenter | null>}
-   */
-  async prepare(settings, userWords) {
-    try {
-      const segmenter = settings.chinese === 'words' ? await this.loadSegmenter() : null;
-      if (segmenter && userWords !== this.userWords) {
-        segmenter.setUserWords(userWords);
-        this.userWords = userWords;
-      }
-      this.cutter = segmenter;
-      return segmenter;
-    } catch (e) {
-      this.fail(e);
-      throw e;
-    }
+  /** The model being trained, if one is loaded. */
+  get lab() {
+    return this.models.lab;
+  }
+
+  /** Imported vectors, if they are loaded in place of a model. */
+  get imported() {
+    return this.models.imported;
+  }
+
+  /** The settings of the model loaded. */
+  get settings() {
+    return this.models.settings;
   }
 
   /**
@@ -189,107 +103,43 @@ export class Session {
    * @returns {Promise<Vocabulary>}
    */
   async load(corpus, settings, userWords = '') {
-    const segmenter = await this.prepare(settings, userWords);
+    const segmenter = await this.guardAsync(() => this.models.segmenterFor(settings, userWords));
     return this.loadText(segmenter ? segmenter.segmentText(corpus) : corpus, settings);
   }
 
   /**
-   * The model for a text as the trainer reads it (Chinese already cut into words, if it is to
-   * be: the trainer reads 'words' as words separated by spaces).
+   * The model for a text as the trainer reads it (models.js `fromText`).
    * @param {string} text @param {Settings} settings @returns {Vocabulary}
    */
   loadText(text, settings) {
-    this.dispose();
-    this.source = { text };
-    this.settings = settings;
-    return this.install(() => {
-      const loader = new this.wasm.CorpusLoader(settings);
-      loader.push(text);
-      return loader.finish();
-    });
+    return this.install(this.guard(() => this.models.fromText(text, settings)));
   }
 
   /**
-   * The same from a file, streamed: the text is decoded and tokenised piece by piece (never held
-   * whole), with `loading` events (bytes read of the total) at most ten a second.
+   * The same from a file, streamed, with `loading` events (bytes read of the total) at most ten
+   * a second.
    * @param {Blob} file @param {Settings} settings @param {string} [userWords]
    * @returns {Promise<Vocabulary>}
    */
   async loadFile(file, settings, userWords = '') {
-    const segmenter = await this.prepare(settings, userWords);
-    this.dispose();
-    this.source = { file, userWords };
-    this.settings = settings;
-    /** @type {import('../pkg/word2vec_lab.js').CorpusLoader} */
-    let loader;
-    try {
-      loader = new this.wasm.CorpusLoader(settings);
-    } catch (e) {
-      this.fail(e);
-      throw e;
-    }
-    const decoder = new Utf8Stream();
-    let carry = '';
-    await this.read(file, (piece) => {
-      const text = carry + decoder.decode(piece, true);
-      // Whole lines only: the partial last line waits for the next piece.
-      const cut = text.lastIndexOf('\n') + 1;
-      if (cut > 0) loader.push(segmenter ? segmenter.segmentText(text.slice(0, cut)) : text.slice(0, cut));
-      carry = text.slice(cut);
-    });
-    const last = carry + decoder.decode();
-    loader.push(segmenter ? segmenter.segmentText(last) : last);
-    return { ...this.install(() => loader.finish()), replaced: decoder.replaced };
+    const segmenter = await this.guardAsync(() => this.models.segmenterFor(settings, userWords));
+    const { lab, replaced } = await this.guardAsync(() => this.models.fromFile(file, settings, userWords, segmenter, this.reporting()));
+    return { ...this.install(lab), replaced };
+  }
+
+  /** A file being read posts `loading` events (bytes read of the total). @returns {import('./sources.js').Reporting} */
+  reporting() {
+    return { now: this.now, report: (bytes, total) => this.post({ type: 'loading', bytes, total }) };
   }
 
   /**
-   * Read `file` piece by piece, posting `loading` events (bytes read of the total) at most ten a
-   * second.
-   * @param {Blob} file @param {(piece: Uint8Array) => void} take
-   */
-  async read(file, take) {
-    const reader = file.stream().getReader();
-    let bytes = 0;
-    let reported = -Infinity;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.length;
-      take(value);
-      if (this.now() - reported > 100) {
-        reported = this.now();
-        this.post({ type: 'loading', bytes, total: file.size });
-      }
-    }
-  }
-
-  /**
-   * Vectors from a file (word2vec text or binary, GloVe, fastText `.vec`) in place of a model:
-   * read with `loading` events, parsed and checked by the explorer module, then pictured like
-   * a model that has finished training. Throws the reader's message (with its line or byte).
+   * Vectors from a file (models.js `fromVectors`) in place of a model, pictured like a model that
+   * has finished training. Throws the reader's message (with its line or byte).
    * @param {Blob} file @param {string} name  shown with the vocabulary
    * @returns {Promise<Vocabulary>}
    */
   async importVectors(file, name) {
-    this.dispose();
-    this.source = { vectors: file, name };
-    this.settings = null;
-    /** @type {VectorFile} */
-    let imported;
-    try {
-      const explore = await this.explore();
-      const bytes = new Uint8Array(file.size);
-      let at = 0;
-      await this.read(file, (piece) => {
-        bytes.set(piece.subarray(0, Math.max(0, bytes.length - at)), at);
-        at += piece.length;
-      });
-      imported = new explore.VectorFile(bytes.subarray(0, Math.min(at, bytes.length)));
-    } catch (e) {
-      this.fail(e);
-      throw e;
-    }
-    this.imported = imported;
+    const imported = await this.guardAsync(() => this.models.fromVectors(file, name, this.reporting()));
     const words = imported.words();
     this.started(words);
     this.setState('done');
@@ -298,29 +148,42 @@ export class Session {
   }
 
   /**
+   * Run `work`; an error from it is the session's: reported (`fail`), then thrown on.
+   * @template T @param {() => T} work @returns {T}
+   */
+  guard(work) {
+    try {
+      return work();
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    }
+  }
+
+  /** The same for work that resolves later. @template T @param {() => Promise<T>} work @returns {Promise<T>} */
+  async guardAsync(work) {
+    try {
+      return await work();
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    }
+  }
+
+  /**
    * The current vectors (trained so far, or imported) as a file of `format`, written by the
    * explorer module.
    * @param {import('../protocol.js').VectorFileFormat} format @returns {Promise<Uint8Array>}
    */
   async exportVectors(format) {
-    const explore = await this.explore();
-    const source = this.lab ?? this.imported;
-    if (source === null) throw new Error('nothing is loaded');
-    return explore.writeVectorFile(this.wordsText, source.dim(), source.vectors(), format);
+    return this.models.write(format);
   }
 
   /**
-   * Make the model with `make`, then reset the counters and post the untrained picture.
-   * @param {() => Lab} make @returns {Vocabulary}
+   * A new model in place: the counters back to zero, its untrained picture posted.
+   * @param {Lab} lab @returns {Vocabulary}
    */
-  install(make) {
-    try {
-      this.lab = make();
-    } catch (e) {
-      this.fail(e);
-      throw e;
-    }
-    const lab = this.lab;
+  install(lab) {
     const words = lab.words();
     this.started(words);
     this.setState('idle');
@@ -333,20 +196,11 @@ export class Session {
    * @param {string[]} words
    */
   started(words) {
-    this.wordsText = words.join('\n');
-    this.wordCount = words.length;
-    this.layout?.free();
-    // The same projection for the new vectors (custom axes whose words are gone fall back to PCA
-    // at the first snapshot, which says why).
-    this.layout = this.projection.kind !== 'pca' && this.layoutModules ? new Layout(this.projection, this.layoutModules, this.layoutSeed()) : null;
+    this.models.named(words);
+    this.picture.renew(this.settings);
     this.version = 0;
-    this.chunk = 256;
+    this.pacer.restart();
     this.meters.reset();
-  }
-
-  /** The seed of a t-SNE or UMAP layout: the training's, or UNSEEDED_LAYOUT_SEED. */
-  layoutSeed() {
-    return this.settings?.seed ?? UNSEEDED_LAYOUT_SEED;
   }
 
   /**
@@ -355,23 +209,11 @@ export class Session {
    * @returns {Vocabulary | Promise<Vocabulary>}
    */
   reset() {
-    const source = this.source;
+    const source = this.models.source;
     if (source !== null && 'vectors' in source) return this.importVectors(source.vectors, source.name);
     if (this.settings === null || source === null) throw new Error('nothing is loaded');
     // A text was cut into words when it was loaded: it is read again as it is.
     return 'file' in source ? this.loadFile(source.file, this.settings, source.userWords) : this.loadText(source.text, this.settings);
-  }
-
-  dispose() {
-    this.lab?.free();
-    this.lab = null;
-    this.imported?.free();
-    this.imported = null;
-  }
-
-  /** The vectors the picture and the queries use, if any are loaded. @returns {Explorer | null} */
-  explorer() {
-    return this.lab ?? this.imported;
   }
 
   /** Start or resume training. @returns {RunState} */
@@ -379,8 +221,7 @@ export class Session {
     this.requireLab();
     if (this.state === 'idle' || this.state === 'paused') {
       this.setState('training');
-      this.lastTick = this.now();
-      this.credit = 0;
+      this.pacer.resume(this.now());
       this.wake();
     }
     return this.state;
@@ -413,21 +254,13 @@ export class Session {
   trace() {
     const lab = this.requireLab();
     if (this.state === 'done' || this.state === 'error') return null;
-    let t;
-    try {
-      t = lab.traceStep();
-    } catch (e) {
-      this.fail(e);
-      throw e;
-    }
+    const t = this.guard(() => lab.traceStep());
     if (t === null || t.progress.done) {
       this.setState('done');
     } else if (this.state !== 'paused') {
       this.setState('paused');
     }
-    if (t !== null) {
-      for (const sample of t.samples) this.meters.addLoss(sample.loss, 1);
-    }
+    for (const sample of t?.samples ?? []) this.meters.addLoss(sample.loss, 1);
     this.snapshot();
     return t;
   }
@@ -439,7 +272,8 @@ export class Session {
    */
   predict(context, k) {
     const lab = this.requireLab();
-    return lab.predict(this.cutter ? this.cutter.segmentText(context) : context, k);
+    const cutter = this.models.cutter;
+    return lab.predict(cutter ? cutter.segmentText(context) : context, k);
   }
 
   /** Show the first `n` rows of W and W′ in every snapshot (0: none). @param {number} n */
@@ -451,7 +285,7 @@ export class Session {
   /** @param {number | null} wordsPerSecond */
   setSpeed(wordsPerSecond) {
     this.speed = wordsPerSecond;
-    this.credit = 0;
+    this.pacer.forgive();
   }
 
   /** @param {Queries} queries @returns {Answers} */
@@ -467,34 +301,15 @@ export class Session {
    * @param {import('../protocol.js').Projection} projection @returns {Promise<null>}
    */
   async setProjection(projection) {
-    /** @type {Layout | null} */
-    let layout = null;
-    if (projection.kind !== 'pca') {
-      const UMAP = projection.kind === 'umap' ? await loadUmap() : (this.layoutModules?.UMAP ?? null);
-      this.layoutModules = { explore: await this.explore(), UMAP };
-      layout = new Layout(projection, this.layoutModules, this.layoutSeed());
-      const vectors = this.explorer();
-      if (projection.kind === 'axes' && vectors) layout.coords(this.layoutModel(vectors, 0), false, this.now());
-    }
-    this.layout?.free();
-    this.layout = layout;
-    this.projection = projection;
+    const vectors = this.models.current();
+    await this.picture.set(projection, this.settings, vectors && this.models.layoutModel(vectors, 0), this.now());
     if (this.state !== 'training') this.snapshot();
     return null;
   }
 
-  /**
-   * What a layout needs of the vectors.
-   * @param {Explorer} vectors @param {number} stamp  words trained so far
-   */
-  layoutModel(vectors, stamp) {
-    const dim = this.lab ? this.lab.dim() : (this.imported?.dim() ?? 0);
-    return { words: this.wordsText, count: this.wordCount, dim, vectors: () => vectors.vectors(), stamp };
-  }
-
   /** Colour by k-means groups (k > 0) or not at all (0); the next snapshot carries them. @param {number} k */
   setClusters(k) {
-    this.clusterK = k;
+    this.picture.clusterK = k;
     if (this.state !== 'training') this.snapshot();
   }
 
@@ -545,45 +360,32 @@ export class Session {
     if (this.state !== 'training' || lab === null) return;
     const start = this.now();
     this.rests.over(start);
+    const elapsed = this.pacer.slice(start);
     let ok = true;
     let trained = false;
     if (this.speed === null) {
       do {
         const t0 = this.now();
-        ok = this.trainWords(lab, this.chunk);
+        ok = this.trainWords(lab, this.pacer.chunk);
         trained = true;
-        const took = this.now() - t0;
-        // Aim at the chunk time: grow or shrink by at most 2× at a time.
-        const aim = this.threads() > 1 ? SLICE_MS : CHUNK_MS;
-        const factor = took > 0 ? Math.min(2, Math.max(0.5, aim / took)) : 2;
-        this.chunk = Math.max(16, Math.min(1 << 20, Math.round(this.chunk * factor)));
+        this.pacer.tookMs(this.now() - t0, this.threads());
       } while (ok && this.state === 'training' && this.now() - start < SLICE_MS);
     } else {
-      // Words whose time has come, with at most a tenth of a second banked.
-      this.credit = Math.min(this.credit + ((start - this.lastTick) * this.speed) / 1000, this.speed / 10 + 1);
-      const words = Math.floor(this.credit);
+      const words = this.pacer.wordsDue(elapsed, this.speed);
       if (words > 0) {
-        this.credit -= words;
         ok = this.trainWords(lab, words);
         trained = true;
       }
     }
-    this.lastTick = start;
     if (!ok) return;
-    // A snapshot after training, when one is due; in slow motion, after every update.
-    // A snapshot runs on this thread alone: with more threads training, space them further apart
-    // so that they take the same share of the machine.
-    const spacing = 3 * this.threads() * this.snapshotCost;
-    const due = this.now() - this.lastSnapshot >= Math.max(1000 / MAX_SNAPSHOTS_PER_SECOND, spacing);
-    const slow = this.speed !== null && this.speed <= EVERY_UPDATE_UP_TO;
-    if (trained && (this.runState() === 'done' || due || slow)) this.snapshot();
+    if (trained && (this.runState() === 'done' || this.pacer.snapshotDue(this.now(), this.speed, this.threads()))) this.snapshot();
     if (this.state === 'training') {
-      const wait = this.speed === null ? this.rests.after(this.now() - start, this.cores - this.threads()) : Math.max(4, ((1 - this.credit) * 1000) / this.speed);
+      const wait = this.speed === null ? this.rests.after(this.now() - start, this.cores - this.threads()) : this.pacer.untilNextWord(this.speed);
       this.tickPending = true;
       this.schedule(() => {
         this.tickPending = false;
         this.tick();
-      }, Math.min(wait, 1000 / EVERY_UPDATE_UP_TO));
+      }, Math.min(wait, MAX_WAIT_MS));
     }
   }
 
@@ -612,43 +414,25 @@ export class Session {
    * @param {Queries} [q] @returns {Answers}
    */
   answers(q = this.queries) {
-    return answer(this.explorer(), q);
+    return answer(this.models.current(), q);
   }
 
   /** Project, cluster, answer, and post one snapshot with its arrays transferred. */
   snapshot() {
-    const vectors = this.explorer();
+    const vectors = this.models.current();
     if (vectors === null) return;
     const lab = this.lab;
     const t0 = this.now();
     const progress = lab ? lab.progress() : IMPORTED_PROGRESS;
-    /** @type {string | null} */
-    let projectionError = null;
-    let coords = null;
-    if (this.layout) {
-      try {
-        coords = this.layout.coords(this.layoutModel(vectors, progress.wordsDone), this.state === 'training', t0);
-      } catch (e) {
-        // Custom axes whose words a new vocabulary lacks: say so, and show PCA.
-        projectionError = errorMessage(e);
-        this.layout.free();
-        this.layout = null;
-        this.projection = { kind: 'pca' };
-      }
-    }
-    coords ??= vectors.project();
-    const clusters = this.clusterK > 0 ? vectors.clusters(this.clusterK) : null;
+    const picture = this.picture.draw(vectors, this.models.layoutModel(vectors, progress.wordsDone), this.state === 'training', t0);
+    const { coords, clusters } = picture;
     const weights = lab && this.weightRows > 0 ? weightsHead(lab, this.weightRows) : null;
     const answers = this.answers();
     const loss = this.meters.takeLoss();
     const snapshot = {
       version: this.version++,
       progress,
-      coords,
-      projection: this.layout ? this.projection.kind : 'pca',
-      projectionError,
-      explained: this.layout ? [] : Array.from(vectors.explained()),
-      clusters,
+      ...picture,
       weights,
       answers,
       wordsPerSecond: this.state === 'training' ? this.meters.wordsPerSecond() : 0,
@@ -659,7 +443,6 @@ export class Session {
     if (clusters) transfer.push(clusters.buffer);
     if (weights) transfer.push(weights.input.buffer, weights.output.buffer);
     this.post({ type: 'snapshot', snapshot }, transfer);
-    this.lastSnapshot = this.now();
-    this.snapshotCost = this.lastSnapshot - t0;
+    this.pacer.snapshotTook(t0, this.now());
   }
 }
