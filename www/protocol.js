@@ -8,7 +8,7 @@
 // error). Modelled on the TensorBoard projector's worker messages.
 
 /**
- * Hyperparameters and tokenizer switches, as the Rust binding's `Settings` (src/wasm.rs).
+ * Hyperparameters and tokenizer switches, as the Rust binding's `Settings` (src/wasm/settings.rs).
  * @typedef {object} Settings
  * @property {'cbow' | 'skipgram'} architecture
  * @property {'softmax' | 'negative' | 'hierarchical'} output
@@ -155,7 +155,7 @@
 /** @typedef {{row: number, before: number[], after: number[]}} RowChange */
 
 /**
- * One position of training, traced (Lab.traceStep in src/wasm.rs).
+ * One position of training, traced (Lab.traceStep in src/wasm/mod.rs, described by src/train/explain.rs).
  * @typedef {object} Trace
  * @property {Progress} progress
  * @property {number[]} sentence     word ids of the sentence
