@@ -1,0 +1,142 @@
+//! `w2v nearest`, `w2v analogy` and `w2v eval`: queries and scores of any word2vec-format file
+//! (text or binary, GloVe, fastText `.vec`), words from the command line or from stdin.
+
+use std::io::BufRead;
+
+use word2vec_lab::query::{AnalogyMethod, Scored};
+use word2vec_lab::{eval, formats, KeyedVectors};
+
+use crate::flags::{FlagSpec, Flags};
+use crate::read_file;
+pub const QUERY_FLAGS: &[FlagSpec] = &[
+    FlagSpec {
+        name: "k",
+        value: "N",
+        default: "10",
+        help: "how many answers",
+    },
+    FlagSpec {
+        name: "method",
+        value: "add|mul",
+        default: "add",
+        help: "analogy scoring: 3CosAdd or 3CosMul",
+    },
+];
+
+pub const EVAL_FLAGS: &[FlagSpec] = &[
+    FlagSpec {
+        name: "analogies",
+        value: "FILE",
+        default: "",
+        help: "analogy questions (': section' lines, then 'a b c d')",
+    },
+    FlagSpec {
+        name: "similarity",
+        value: "FILE",
+        default: "",
+        help: "word pairs with human scores ('w1 w2 score' per line)",
+    },
+    FlagSpec {
+        name: "restrict",
+        value: "N",
+        default: "30000",
+        help: "analogy answers are searched among the N most frequent words",
+    },
+];
+
+fn load_vectors(f: &Flags) -> Result<KeyedVectors, String> {
+    let path = f
+        .positional
+        .first()
+        .ok_or("the first argument must be a vector file")?;
+    formats::read(&read_file(path)?).map_err(|e| format!("'{path}': {e}"))
+}
+
+/// Words from the command line, or whitespace-separated groups of `n` from stdin lines.
+fn queries(f: &Flags, n: usize, prompt: &str) -> Vec<Vec<String>> {
+    let args = &f.positional[1..];
+    if !args.is_empty() {
+        return args.chunks(n).map(|c| c.to_vec()).collect();
+    }
+    eprintln!("{prompt} (one per line, empty line or EOF to quit)");
+    std::io::stdin()
+        .lock()
+        .lines()
+        .map_while(|l| l.ok())
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.split_whitespace().map(String::from).collect())
+        .collect()
+}
+
+/// One answer per line (`word score`), or the query's error.
+fn print_answers(answers: word2vec_lab::Result<Vec<Scored>>) {
+    match answers {
+        Ok(list) => list
+            .iter()
+            .for_each(|s| println!("  {:<20} {:.4}", s.word, s.score)),
+        Err(e) => println!("  {e}"),
+    }
+}
+
+pub fn nearest(f: &Flags) -> Result<(), String> {
+    let kv = load_vectors(f)?;
+    let k = f.get("k", 10)?;
+    for q in queries(f, 1, "Enter a word") {
+        println!("{}:", q.join(" "));
+        print_answers(kv.nearest(&q[0], k));
+    }
+    Ok(())
+}
+
+pub fn analogy(f: &Flags) -> Result<(), String> {
+    let kv = load_vectors(f)?;
+    let k = f.get("k", 10)?;
+    let method = match f.string("method").unwrap_or("add") {
+        "add" => AnalogyMethod::CosAdd,
+        "mul" => AnalogyMethod::CosMul,
+        other => return Err(format!("-method: '{other}' must be add or mul")),
+    };
+    for q in queries(f, 3, "Enter three words A B C for A : B :: C : ?") {
+        if q.len() != 3 {
+            println!("{}: need three words", q.join(" "));
+            continue;
+        }
+        println!("{} : {} :: {} : ?", q[0], q[1], q[2]);
+        print_answers(kv.analogy(&q[0], &q[1], &q[2], k, method));
+    }
+    Ok(())
+}
+
+pub fn evaluate(f: &Flags) -> Result<(), String> {
+    let kv = load_vectors(f)?;
+    if !f.has("analogies") && !f.has("similarity") {
+        return Err("give -analogies FILE and/or -similarity FILE".into());
+    }
+    if let Some(path) = f.string("analogies") {
+        let text = String::from_utf8_lossy(&read_file(path)?).into_owned();
+        let restrict = f.get("restrict", eval::DEFAULT_RESTRICT)?;
+        let r = eval::analogies(&kv, &text, restrict).map_err(|e| format!("'{path}': {e}"))?;
+        for s in r.sections.iter().chain(std::iter::once(&r.overall)) {
+            println!(
+                "analogy {:<28} accuracy {:.4} ({}/{})  coverage {:.4}",
+                s.name,
+                s.accuracy(),
+                s.correct,
+                s.covered,
+                s.coverage()
+            );
+        }
+    }
+    if let Some(path) = f.string("similarity") {
+        let text = String::from_utf8_lossy(&read_file(path)?).into_owned();
+        let r = eval::similarity(&kv, &text).map_err(|e| format!("'{path}': {e}"))?;
+        println!(
+            "similarity spearman {:.4}  coverage {:.4} ({}/{})",
+            r.spearman,
+            r.covered as f64 / r.total.max(1) as f64,
+            r.covered,
+            r.total
+        );
+    }
+    Ok(())
+}
