@@ -115,6 +115,23 @@ test('the analogy target is b − a + c', () => {
   assert.deepEqual(Array.from(out.slice(6)), [1, 1]);
 });
 
+test('the analogy\'s figure: two arrows to b and to b − a + c, the dashed sides, a ring at the target', async () => {
+  const { analogyFigure, arrowHead } = await import('../../www/views/plot/analogy.js');
+  const sx = [0, 10, 0, 12];
+  const sy = [0, 0, 10, 9];
+  const f = analogyFigure({ a: 0, b: 1, c: 2, d: 3 }, sx, sy);
+  assert.deepEqual(f?.target, [10, 10]);
+  assert.deepEqual(f?.arrows, [[0, 0, 10, 0], [0, 10, 10, 10]]);
+  assert.deepEqual(f?.dashed, [[0, 0, 0, 10], [10, 0, 10, 10], [10, 10, 12, 9]]);
+  assert.equal(analogyFigure({ a: 0, b: 1, c: 2, d: -1 }, sx, sy)?.dashed.length, 2, 'no answer, no line to it');
+  assert.equal(analogyFigure({ a: 0, b: 7, c: 2, d: -1 }, sx, sy), null, 'a word not among the points');
+  // The head of a rightward arrow: the tip, and two barbs behind it, one above and one below.
+  const [p, tip, q] = arrowHead([0, 0, 10, 0]);
+  assert.deepEqual(tip, [10, 0]);
+  assert.ok(p[0] < 10 && q[0] < 10 && Math.abs(p[1] + q[1]) < 1e-9 && p[1] !== 0);
+  assert.ok(Math.abs(Math.hypot(10 - p[0], p[1]) - 9) < 1e-9, 'barbs 9 px long');
+});
+
 test('pairs: one per line, separated by spaces, commas or slashes', () => {
   assert.deepEqual(parsePairs('猫 狗\n猫,汽车\n\n北京 / 上海\nalone'), [['猫', '狗'], ['猫', '汽车'], ['北京', '上海']]);
 });
@@ -136,6 +153,7 @@ test('the SVG of the plot: points by colour, rings, arrows, and words as escaped
   assert.ok(!svg.includes('<img'));
   assert.ok(svg.includes('r="8.5"'), 'the selected word is ringed');
   assert.equal((svg.match(/<line /g) ?? []).length, 5, 'a → b, c → b − a + c, two dashed sides, to d');
+  assert.equal((svg.match(/<polyline points=/g) ?? []).length, 2, 'the two arrows\' heads, as on the canvas');
   assert.equal(escapeXml('nul\u0000'), 'nul\ufffd');
 });
 

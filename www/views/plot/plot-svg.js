@@ -6,6 +6,7 @@
 // characters XML cannot hold (control characters) become U+FFFD. Sizes and colours are the
 // canvas's own (plot-style.js).
 
+import { analogyFigure, arrowHead } from './analogy.js';
 import { ANALOGY, BACKGROUND, HIGHLIGHT_RING, LABEL_BOX, LABEL_FAMILY, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, POINT_RADIUS, SELECTED_RING } from './plot-style.js';
 
 /**
@@ -48,15 +49,14 @@ export function plotSvg(scene) {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n1(width)}" height="${n1(height)}" viewBox="0 0 ${n1(width)} ${n1(height)}" font-family="${escapeXml(LABEL_FAMILY)}" font-size="${LABEL_PX}">`,
     `<rect width="100%" height="100%" fill="${BACKGROUND}"/>`,
   ];
-  const an = scene.analogy;
-  if (an && [an.a, an.b, an.c].every((i) => i >= 0 && i < sx.length)) {
-    const tx = sx[an.b] - sx[an.a] + sx[an.c];
-    const ty = sy[an.b] - sy[an.a] + sy[an.c];
-    const line = (/** @type {number} */ x0, /** @type {number} */ y0, /** @type {number} */ x1, /** @type {number} */ y1) => `<line x1="${n1(x0)}" y1="${n1(y0)}" x2="${n1(x1)}" y2="${n1(y1)}"/>`;
-    out.push(`<g stroke="${ANALOGY.colour}" stroke-width="${ANALOGY.width}" fill="none">`, line(sx[an.a], sy[an.a], sx[an.b], sy[an.b]), line(sx[an.c], sy[an.c], tx, ty), `<circle cx="${n1(tx)}" cy="${n1(ty)}" r="${ANALOGY.targetRadius}"/>`, '</g>');
-    out.push(`<g stroke="${ANALOGY.faint}" stroke-width="${ANALOGY.width}" stroke-dasharray="${ANALOGY.dash.join(' ')}">`, line(sx[an.a], sy[an.a], sx[an.c], sy[an.c]), line(sx[an.b], sy[an.b], tx, ty));
-    if (an.d >= 0 && an.d < sx.length) out.push(line(tx, ty, sx[an.d], sy[an.d]));
-    out.push('</g>');
+  const figure = analogyFigure(scene.analogy, sx, sy);
+  if (figure) {
+    const line = (/** @type {import('./analogy.js').Segment} */ [x0, y0, x1, y1]) => `<line x1="${n1(x0)}" y1="${n1(y0)}" x2="${n1(x1)}" y2="${n1(y1)}"/>`;
+    const head = (/** @type {import('./analogy.js').Segment} */ shaft) => `<polyline points="${arrowHead(shaft).map(([x, y]) => `${n1(x)},${n1(y)}`).join(' ')}"/>`;
+    const [tx, ty] = figure.target;
+    out.push(`<g stroke="${ANALOGY.colour}" stroke-width="${ANALOGY.width}" fill="none">`, ...figure.arrows.flatMap((a) => [line(a), head(a)]), '</g>');
+    out.push(`<g stroke="${ANALOGY.faint}" stroke-width="${ANALOGY.width}" fill="none">`, `<circle cx="${n1(tx)}" cy="${n1(ty)}" r="${ANALOGY.targetRadius}"/>`);
+    out.push(`<g stroke-dasharray="${ANALOGY.dash.join(' ')}">`, ...figure.dashed.map(line), '</g>', '</g>');
   }
   // Points, one group per colour.
   /** @type {Map<number, string[]>} */

@@ -3,11 +3,12 @@
 // What it draws comes from one `PlotData` (words, counts, coordinates, colours, selection, the
 // analogy's parallelogram); how it looks on screen from a `View` (a scale and an offset). Pure,
 // unit-tested functions hold the geometry (view.js: `fitView`, `pick`), the colours (colours.js:
-// `pointRgb`, `rasterSquares`) and the labels' places (labels.js: `placeLabels`); the
-// `PlotRenderer` class here (no DOM: it runs on the page or in a worker, plot-worker.js) owns the picture, the animation and the view: new coordinates glide in
-// over TRANSITION_MS (while training, until the next snapshot is due, so the points never stop
-// between snapshots), the view follows the data until the user zooms or pans (double-click to
-// follow again). The page's side, pointer and tooltip, is plot-canvas.js.
+// `pointRgb`, `rasterSquares`) and the labels' places (labels.js: `placeLabels`); the analogy's
+// figure (analogy.js) and the selection's marks (marks.js) are drawn from their own modules. The
+// `PlotRenderer` class here (no DOM: it runs on the page or in a worker, plot-worker.js) owns the
+// picture, the animation and the view: new coordinates glide in over TRANSITION_MS (while
+// training, until the next snapshot is due, so the points never stop between snapshots), the
+// view follows the data until the user zooms or pans (double-click to follow again). The page's side, pointer and tooltip, is plot-canvas.js.
 //
 // Canvas 2-D keeps thousands of labelled points fluid: up to 1,500 points are circles, one path
 // per colour (sixteen shades at most); above that they are small squares written straight into a
@@ -24,7 +25,9 @@ import { cssColour, pixelOf, pointRgb, rasterSquares } from './colours.js';
 import { labelWidth, placeLabels } from './labels.js';
 import { fitView, pick, PICK_RADIUS, pinchView, screenX, screenY, withAnalogyTarget, zoomAt } from './view.js';
 import { plotSvg } from './plot-svg.js';
-import { ANALOGY, BACKGROUND, HIGHLIGHT_RING, LABEL_BACKING, LABEL_BOX, LABEL_FONT, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, NEIGHBOUR_LINE, POINT_RADIUS, SELECTED_RING } from './plot-style.js';
+import { analogyFigure, arrowHead } from './analogy.js';
+import { drawMarks } from './marks.js';
+import { ANALOGY, BACKGROUND, LABEL_BACKING, LABEL_BOX, LABEL_FONT, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, POINT_RADIUS } from './plot-style.js';
 
 /** @typedef {import('./view.js').View} View */
 
@@ -326,33 +329,7 @@ export class PlotRenderer {
       this.drawCircles(sx, sy);
     }
 
-    // Rings around the selected word and the highlighted ones, lines to the neighbours.
-    if (data.selected >= 0 && data.selected < n) {
-      ctx.strokeStyle = NEIGHBOUR_LINE.colour;
-      ctx.lineWidth = NEIGHBOUR_LINE.width;
-      ctx.beginPath();
-      for (const h of data.highlighted) {
-        if (h === data.selected || h >= n) continue;
-        ctx.moveTo(sx[data.selected], sy[data.selected]);
-        ctx.lineTo(sx[h], sy[h]);
-      }
-      ctx.stroke();
-    }
-    ctx.lineWidth = HIGHLIGHT_RING.width;
-    ctx.strokeStyle = HIGHLIGHT_RING.colour;
-    for (const h of data.highlighted) {
-      if (h >= n) continue;
-      ctx.beginPath();
-      ctx.arc(sx[h], sy[h], POINT_RADIUS + HIGHLIGHT_RING.gap, 0, 2 * Math.PI);
-      ctx.stroke();
-    }
-    if (data.selected >= 0 && data.selected < n) {
-      ctx.strokeStyle = SELECTED_RING.colour;
-      ctx.lineWidth = SELECTED_RING.width;
-      ctx.beginPath();
-      ctx.arc(sx[data.selected], sy[data.selected], POINT_RADIUS + SELECTED_RING.gap, 0, 2 * Math.PI);
-      ctx.stroke();
-    }
+    drawMarks(ctx, data, sx, sy);
 
     if (stage > 0) return;
     this.scene = { sx, sy, labels };
@@ -419,53 +396,38 @@ export class PlotRenderer {
   }
 
   /**
-   * a → b and c → d as arrows, a → c and b → d dashed, and a ring where b − a + c lands.
+   * The analogy's figure (analogy.js): arrows, dashed sides, and a ring where b − a + c lands.
    * @param {PlotData} data @param {Float32Array} sx @param {Float32Array} sy
    */
   drawAnalogy(data, sx, sy) {
-    const an = data.analogy;
-    const n = sx.length;
-    if (!an || an.a >= n || an.b >= n || an.c >= n) return;
+    const figure = analogyFigure(data.analogy, sx, sy);
+    if (!figure) return;
     const { ctx } = this;
-    const tx = sx[an.b] - sx[an.a] + sx[an.c];
-    const ty = sy[an.b] - sy[an.a] + sy[an.c];
     ctx.save();
     ctx.lineWidth = ANALOGY.width;
     ctx.strokeStyle = ANALOGY.colour;
-    arrow(ctx, sx[an.a], sy[an.a], sx[an.b], sy[an.b]);
-    arrow(ctx, sx[an.c], sy[an.c], tx, ty);
-    ctx.setLineDash(ANALOGY.dash);
-    ctx.strokeStyle = ANALOGY.faint;
     ctx.beginPath();
-    ctx.moveTo(sx[an.a], sy[an.a]);
-    ctx.lineTo(sx[an.c], sy[an.c]);
-    ctx.moveTo(sx[an.b], sy[an.b]);
-    ctx.lineTo(tx, ty);
-    if (an.d >= 0 && an.d < n) {
-      ctx.moveTo(tx, ty);
-      ctx.lineTo(sx[an.d], sy[an.d]);
+    for (const shaft of figure.arrows) {
+      ctx.moveTo(shaft[0], shaft[1]);
+      ctx.lineTo(shaft[2], shaft[3]);
+      const [p, tip, q] = arrowHead(shaft);
+      ctx.moveTo(...p);
+      ctx.lineTo(...tip);
+      ctx.lineTo(...q);
+    }
+    ctx.stroke();
+    ctx.strokeStyle = ANALOGY.faint;
+    ctx.setLineDash(ANALOGY.dash);
+    ctx.beginPath();
+    for (const [x0, y0, x1, y1] of figure.dashed) {
+      ctx.moveTo(x0, y0);
+      ctx.lineTo(x1, y1);
     }
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.beginPath();
-    ctx.arc(tx, ty, ANALOGY.targetRadius, 0, 2 * Math.PI);
+    ctx.arc(figure.target[0], figure.target[1], ANALOGY.targetRadius, 0, 2 * Math.PI);
     ctx.stroke();
     ctx.restore();
   }
-}
-
-/**
- * A line from (x0, y0) to (x1, y1) with an arrowhead.
- * @param {CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D} ctx @param {number} x0 @param {number} y0 @param {number} x1 @param {number} y1
- */
-function arrow(ctx, x0, y0, x1, y1) {
-  const angle = Math.atan2(y1 - y0, x1 - x0);
-  ctx.beginPath();
-  ctx.moveTo(x0, y0);
-  ctx.lineTo(x1, y1);
-  ctx.moveTo(x1, y1);
-  ctx.lineTo(x1 - 9 * Math.cos(angle - 0.4), y1 - 9 * Math.sin(angle - 0.4));
-  ctx.moveTo(x1, y1);
-  ctx.lineTo(x1 - 9 * Math.cos(angle + 0.4), y1 - 9 * Math.sin(angle + 0.4));
-  ctx.stroke();
 }
