@@ -5,7 +5,7 @@
 //! Reading and writing decimals (`str::parse::<f32>`, `f32::to_string`) with their tables, the
 //! text and binary readers and their messages weigh about 25 KB gzipped: in the module every
 //! visitor downloads they would break its 100 KB budget. So this module is the same crate built
-//! with the `explore` feature (without `src/wasm/`, the trainer). Words and vectors travel
+//! with the `explore` feature (without `src/wasm.rs`, the trainer). Words and vectors travel
 //! between the two as a newline-separated string and a `Float32Array`: a trained model's go to
 //! [`write_vector_file`], [`TsneLayout`] and [`custom_axes`]; an imported file stays here as a
 //! [`VectorFile`], which answers what the page asks of any vectors (the picture, neighbours,

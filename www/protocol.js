@@ -155,7 +155,7 @@
 /** @typedef {{row: number, before: number[], after: number[]}} RowChange */
 
 /**
- * One position of training, traced (Lab.traceStep in src/wasm/mod.rs, described by src/train/explain.rs).
+ * One position of training, traced (Lab.traceStep in src/wasm.rs, described by src/train/explain.rs).
  * @typedef {object} Trace
  * @property {Progress} progress
  * @property {number[]} sentence     word ids of the sentence

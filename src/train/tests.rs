@@ -84,7 +84,7 @@ fn tutorial_skipgram_gives_four_pairs_for_the_centre() {
 
 /// Finite-difference check of one prediction: the update the trainer made to every weight equals
 /// −α times the numerical gradient of the replayed loss (times c_w for CBOW-mean input rows, the
-/// word2vec.c rule documented in train/mod.rs).
+/// word2vec.c rule documented in train.rs).
 fn gradient_check(architecture: Architecture, output: OutputLayer, cbow_context: CbowContext) {
     // A vocabulary of 17 words; the first sentence is the one traced: CBOW looks at 改变 with four context words, skip-gram at a two-word sentence so
     // that position 0 makes exactly one prediction.

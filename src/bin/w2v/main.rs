@@ -6,15 +6,15 @@
 //! `eval` query and score any word2vec-format file; `preset` prints a generated corpus.
 
 mod flags;
-mod query;
-mod train;
+mod inspect;
+mod training;
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use flags::{help, FlagSpec, Flags};
-use query::{analogy, evaluate, nearest, EVAL_FLAGS, QUERY_FLAGS};
-use train::{train, TRAIN_FLAGS};
+use inspect::{analogy, evaluate, nearest, EVAL_FLAGS, QUERY_FLAGS};
+use training::{train, TRAIN_FLAGS};
 use word2vec_lab::{presets, presets::Preset};
 
 const PRESET_FLAGS: &[FlagSpec] = &[
