@@ -98,6 +98,19 @@ export class WorkerClient {
   request(body) {
     return this.replies.ask((id) => this.worker.postMessage({ ...body, id }));
   }
+
+  /**
+   * Load a corpus under `settings`: a large file is streamed by the worker (the page's text box
+   * holds only its start), a text goes whole. The page's model and Compare's load the same way.
+   * @param {{corpus: string, corpusFile: Blob | null, userWords: string}} source
+   * @param {import('./protocol.js').Settings} settings
+   * @returns {Promise<import('./protocol.js').Vocabulary>}
+   */
+  loadCorpus({ corpus, corpusFile, userWords }, settings) {
+    return corpusFile
+      ? this.request({ type: 'loadFile', file: corpusFile, settings, userWords })
+      : this.request({ type: 'load', corpus, settings, userWords });
+  }
 }
 
 /** Start the training worker (a module worker, bundled by Vite). */

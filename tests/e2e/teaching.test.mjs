@@ -270,3 +270,23 @@ test('compare: CBOW and skip-gram trained side by side on the same corpus', asyn
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('compare: a file too large for the text box is compared whole, not its start', async () => {
+  const { page, errors } = await open();
+  await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
+  // 1,500 words over 30,000 lines: about 0.4 MB, streamed by the worker; the box shows 20 kB of it.
+  await page.locator('#file').setInputFiles(zipfCorpus(1500, 30000));
+  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('1,500 distinct words'));
+  assert.ok((await page.getByRole('textbox', { name: 'Corpus' }).inputValue()).length < 30000, 'the box holds only the start');
+  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1');
+  await settled(page);
+  const view = region(page, 'Compare');
+  await view.getByRole('combobox', { name: 'Compare' }).selectOption('output');
+  await view.getByRole('button', { name: 'Start both' }).click();
+  for (const i of [0, 1]) {
+    await page.waitForFunction((n) => document.getElementById(`compare-status-${n}`)?.textContent?.includes('distinct words'), i, { timeout: 60000 });
+    assert.match(await page.locator(`#compare-status-${i}`).innerText(), / 1,500 distinct words$/);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

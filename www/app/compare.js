@@ -56,7 +56,8 @@ export function setupCompare(store, translate) {
     const p = side.snapshot?.progress;
     const rate = side.state === 'training' ? ` · ${Math.round(side.snapshot?.wordsPerSecond ?? 0).toLocaleString()} ${t('stat.rate')}` : '';
     const loss = ` · ${t('stat.loss')} ${side.loss.at(-1)?.loss.toFixed(3) ?? '–'}`;
-    const status = side.error ?? (p ? `${Math.floor((100 * p.wordsDone) / Math.max(1, p.totalWords))}%${rate}${loss}` : '');
+    const words = side.words.length > 0 ? ` · ${t('compare.vocabulary', { words: side.words.length.toLocaleString() })}` : '';
+    const status = side.error ?? (p ? `${Math.floor((100 * p.wordsDone) / Math.max(1, p.totalWords))}%${rate}${loss}${words}` : '');
     $(`compare-status-${i}`).textContent = status;
     $(`compare-status-${i}`).dataset.state = side.state;
     renderLoss(/** @type {HTMLCanvasElement} */ ($(`compare-loss-${i}`)), side.loss);
@@ -119,11 +120,15 @@ export function setupCompare(store, translate) {
     await Promise.all(sides.map(async (side, i) => {
       side.loss = [];
       side.error = null;
+      side.words = [];
+      side.snapshot = null;
       $(`compare-label-${i}`).textContent = describe(variant[i]);
       try {
-        const vocab = await side.client.request({ type: 'load', corpus: st.corpus, settings: { ...settings, ...variant[i] }, userWords: st.userWords });
+        // The page's corpus as the page's model has it: a large file whole, not the text box's start.
+        const vocab = await side.client.loadCorpus(st, { ...settings, ...variant[i] });
         side.words = vocab.words;
         side.counts = vocab.counts;
+        render(side, i);
         await side.client.request({ type: 'queries', queries: { word: st.query, k: 5, pairs: [], analogy: null, analogyK: 1 } });
         await side.client.request({ type: 'train' });
       } catch (e) {

@@ -272,9 +272,7 @@ export function setupLoading(store, client, { saved, shared, setSpeed, setColour
     const segmenting = settings.chinese === 'words';
     if (segmenting) store.update({ segmenting });
     try {
-      const vocab = st.corpusFile
-        ? await client.request({ type: 'loadFile', file: st.corpusFile, settings, userWords: st.userWords })
-        : await client.request({ type: 'load', corpus: st.corpus, settings, userWords: st.userWords });
+      const vocab = await client.loadCorpus(st, settings);
       if (seq !== loadSeq) return false;
       store.update({ vocab, lossCurve: [], error: null, segmenting: false, ...(vocab.replaced ? { replaced: true } : {}) });
       loaded();
