@@ -12,10 +12,11 @@
 // - time slicing (pacer.js): training runs in slices of a few milliseconds, so that a pause, step
 //   or query message waits at most one; on a small machine each full-speed slice is followed by a
 //   rest, so that the page's tasks find a core free (rests.js);
-// - snapshots: after a slice, if 1/30 s has passed since the last one (and at least three times
-//   what the last one cost, so a big vocabulary cannot starve training), the words' places and
-//   colours (picture.js), the answers to the page's queries (answers.js), the mean loss and the
-//   words per second (meters.js), posted with their typed arrays transferred.
+// - snapshots: after a slice that trained, when one is due (pacer.js: at most
+//   MAX_SNAPSHOTS_PER_SECOND, spaced by what the last one cost, so a big vocabulary cannot
+//   starve training), the words' places and colours (picture.js), the answers to the page's
+//   queries (answers.js), the mean loss and the words per second (meters.js), posted with their
+//   typed arrays transferred.
 
 /** @typedef {import('../protocol.js').Settings} Settings */
 /** @typedef {import('../protocol.js').Queries} Queries */
