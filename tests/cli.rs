@@ -258,6 +258,33 @@ fn help_documents_every_flag() {
     assert!(stdout(&w2v(&["--help"])).contains("w2v eval"));
 }
 
+/// The defaults the help states are the ones training uses: word2vec.c's, as the core's
+/// `Config::default()` has them (the CLI writes none of its own).
+#[test]
+fn help_states_the_cores_defaults() {
+    let text = stdout(&w2v(&["train", "--help"]));
+    let d = word2vec_lab::Config::default();
+    let cbow = word2vec_lab::Config::default_alpha(word2vec_lab::Architecture::Cbow);
+    let skip_gram = word2vec_lab::Config::default_alpha(word2vec_lab::Architecture::SkipGram);
+    for (flag, value) in [
+        ("-size", d.dim.to_string()),
+        ("-window", d.window.to_string()),
+        ("-negative", d.negative.to_string()),
+        ("-sample", d.sample.to_string()),
+        ("-threads", d.threads.to_string()),
+        ("-iter", d.epochs.to_string()),
+        ("-min-count", d.min_count.to_string()),
+        ("-power", d.noise_power.to_string()),
+        ("-alpha", format!("{cbow} CBOW, {skip_gram} skip-gram")),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{flag} ")))
+            .unwrap_or_else(|| panic!("{flag} missing from help:\n{text}"));
+        assert!(line.ends_with(&format!("(default {value})")), "{line}");
+    }
+}
+
 #[test]
 fn chinese_as_it_is_written_is_cut_into_words() {
     let dir = temp_dir("segment");

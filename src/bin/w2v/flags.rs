@@ -9,8 +9,19 @@ use std::str::FromStr;
 pub struct FlagSpec {
     pub name: &'static str,
     pub value: &'static str,
-    pub default: &'static str,
+    pub default: Shown,
     pub help: &'static str,
+}
+
+/// What `--help` says a flag is when it is not given.
+pub enum Shown {
+    /// Nothing: a required flag, or an option that is simply off.
+    Nothing,
+    /// Words, where the default is not one value (`random`, `the preset's`).
+    Text(&'static str),
+    /// The value the command uses, read from where it is defined (`Config::default()`, a
+    /// constant), so the help cannot drift from it.
+    Of(fn() -> String),
 }
 
 /// Parsed flags and positional arguments of one subcommand.
@@ -97,12 +108,12 @@ pub fn help(usage: &str, about: &str, specs: &[FlagSpec]) -> String {
     let mut out = format!("{about}\n\nUsage: {usage}\n\nFlags:\n");
     for s in specs {
         let left = format!("  -{} {}", s.name, s.value);
-        let default = if s.default.is_empty() {
-            String::new()
-        } else {
-            format!(" (default {})", s.default)
+        let default = match &s.default {
+            Shown::Nothing => String::new(),
+            Shown::Text(t) => format!(" (default {t})"),
+            Shown::Of(f) => format!(" (default {})", f()),
         };
-        out.push_str(&format!("{left:<26}{}{default}\n", s.help));
+        out.push_str(&format!("{left:<24}  {}{default}\n", s.help));
     }
     out
 }

@@ -6,19 +6,22 @@ use std::io::BufRead;
 use word2vec_lab::query::{AnalogyMethod, Scored};
 use word2vec_lab::{eval, formats, KeyedVectors};
 
-use crate::flags::{FlagSpec, Flags};
+use crate::flags::{FlagSpec, Flags, Shown};
 use crate::read_file;
+/// Answers a query prints unless `-k` says otherwise.
+const ANSWERS: usize = 10;
+
 pub const QUERY_FLAGS: &[FlagSpec] = &[
     FlagSpec {
         name: "k",
         value: "N",
-        default: "10",
+        default: Shown::Of(|| ANSWERS.to_string()),
         help: "how many answers",
     },
     FlagSpec {
         name: "method",
         value: "add|mul",
-        default: "add",
+        default: Shown::Text("add"),
         help: "analogy scoring: 3CosAdd or 3CosMul",
     },
 ];
@@ -27,19 +30,19 @@ pub const EVAL_FLAGS: &[FlagSpec] = &[
     FlagSpec {
         name: "analogies",
         value: "FILE",
-        default: "",
+        default: Shown::Nothing,
         help: "analogy questions (': section' lines, then 'a b c d')",
     },
     FlagSpec {
         name: "similarity",
         value: "FILE",
-        default: "",
+        default: Shown::Nothing,
         help: "word pairs with human scores ('w1 w2 score' per line)",
     },
     FlagSpec {
         name: "restrict",
         value: "N",
-        default: "30000",
+        default: Shown::Of(|| eval::DEFAULT_RESTRICT.to_string()),
         help: "analogy answers are searched among the N most frequent words",
     },
 ];
@@ -80,7 +83,7 @@ fn print_answers(answers: word2vec_lab::Result<Vec<Scored>>) {
 
 pub fn nearest(f: &Flags) -> Result<(), String> {
     let kv = load_vectors(f)?;
-    let k = f.get("k", 10)?;
+    let k = f.get("k", ANSWERS)?;
     for q in queries(f, 1, "Enter a word") {
         println!("{}:", q.join(" "));
         print_answers(kv.nearest(&q[0], k));
@@ -90,7 +93,7 @@ pub fn nearest(f: &Flags) -> Result<(), String> {
 
 pub fn analogy(f: &Flags) -> Result<(), String> {
     let kv = load_vectors(f)?;
-    let k = f.get("k", 10)?;
+    let k = f.get("k", ANSWERS)?;
     let method = match f.string("method").unwrap_or("add") {
         "add" => AnalogyMethod::CosAdd,
         "mul" => AnalogyMethod::CosMul,

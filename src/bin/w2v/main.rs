@@ -12,7 +12,7 @@ mod training;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use flags::{help, FlagSpec, Flags};
+use flags::{help, FlagSpec, Flags, Shown};
 use inspect::{analogy, evaluate, nearest, EVAL_FLAGS, QUERY_FLAGS};
 use training::{train, TRAIN_FLAGS};
 use word2vec_lab::{presets, presets::Preset};
@@ -21,13 +21,13 @@ const PRESET_FLAGS: &[FlagSpec] = &[
     FlagSpec {
         name: "seed",
         value: "N",
-        default: "1",
+        default: Shown::Of(|| presets::DEFAULT_SEED.to_string()),
         help: "generator seed",
     },
     FlagSpec {
         name: "sentences",
         value: "N",
-        default: "the preset's",
+        default: Shown::Text("the preset's"),
         help: "number of sentences (lines of verse for zh-classics)",
     },
 ];
