@@ -16,6 +16,7 @@ import { WorkerClient, startWorker } from './client.js';
 import { errorMessage } from './errors.js';
 import { translator } from './i18n.js';
 import { SPEEDS } from './settings.js';
+import { NO_QUERIES } from './protocol.js';
 import { createStore } from './store.js';
 import { buildSettingsForm } from './views/controls.js';
 import { parsePairs } from './views/panels.js';
@@ -110,7 +111,7 @@ let queryTimer;
 function sendQueries() {
   clearTimeout(queryTimer);
   const st = store.get();
-  const queries = { word: st.query, k: 10, pairs: parsePairs(st.pairsText), analogy: st.analogy, analogyK: 5 };
+  const queries = { ...NO_QUERIES, word: st.query, pairs: parsePairs(st.pairsText), analogy: st.analogy };
   client.request({ type: 'queries', queries }).then(
     (answers) => store.update({ answers }),
     () => {},

@@ -253,6 +253,17 @@ export const MAX_SNAPSHOTS_PER_SECOND = 10;
 /** In slow motion up to this many words a second, every update is a snapshot of its own. */
 export const EVERY_UPDATE_UP_TO = 30;
 
+/** How many answers a query gives unless it says otherwise: neighbours of a word, analogy
+ * answers, words for a blank. */
+export const ANSWERS = { neighbours: 10, analogy: 5, blank: 10 };
+
+/**
+ * Queries that ask nothing, with the usual numbers of answers: a base to ask one thing from
+ * (`{...NO_QUERIES, word}`).
+ * @type {Queries}
+ */
+export const NO_QUERIES = { word: '', pairs: [], analogy: null, k: ANSWERS.neighbours, analogyK: ANSWERS.analogy };
+
 /** Words t-SNE and UMAP lay out at most: the most frequent (src/tsne.rs is exact: n² per iteration). */
 export const LAYOUT_POINTS = 500;
 

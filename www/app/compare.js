@@ -10,11 +10,15 @@ import { renderLoss, renderScored } from '../views/panels.js';
 import { EmbeddingPlot } from '../views/plot/plot-canvas.js';
 import { $ } from './dom.js';
 import { addLoss } from './state.js';
+import { NO_QUERIES } from '../protocol.js';
 
 /** @typedef {import('../protocol.js').Settings} Settings */
 /** @typedef {import('../protocol.js').Snapshot} Snapshot */
 /** @typedef {import('./state.js').AppState} AppState */
 /** @typedef {import('../i18n.js').Translate} Translate */
+
+/** Neighbours of the query word each side lists (a half-width panel). */
+const NEIGHBOURS_SHOWN = 5;
 
 /** The comparisons offered: the two values of the setting that differs. */
 export const VARIANTS = /** @type {Record<string, [Partial<Settings>, Partial<Settings>]>} */ ({
@@ -62,7 +66,7 @@ export function setupCompare(store, translate) {
     $(`compare-status-${i}`).dataset.state = side.state;
     renderLoss(/** @type {HTMLCanvasElement} */ ($(`compare-loss-${i}`)), side.loss);
     const n = side.snapshot?.answers.neighbours;
-    renderScored($(`compare-neighbours-${i}`), n?.list.slice(0, 5) ?? [], n?.error ?? null);
+    renderScored($(`compare-neighbours-${i}`), n?.list.slice(0, NEIGHBOURS_SHOWN) ?? [], n?.error ?? null);
     if (side.snapshot && side.snapshot.coords.length === side.words.length * 2) {
       side.plot.setData({
         words: side.words,
@@ -129,7 +133,7 @@ export function setupCompare(store, translate) {
         side.words = vocab.words;
         side.counts = vocab.counts;
         render(side, i);
-        await side.client.request({ type: 'queries', queries: { word: st.query, k: 5, pairs: [], analogy: null, analogyK: 1 } });
+        await side.client.request({ type: 'queries', queries: { ...NO_QUERIES, word: st.query, k: NEIGHBOURS_SHOWN } });
         await side.client.request({ type: 'train' });
       } catch (e) {
         side.error = errorMessage(e);

@@ -5,6 +5,7 @@
 import { contextOf } from '../views/teach/blank.js';
 import { $, input } from './dom.js';
 import { addDrawn } from './state.js';
+import { ANSWERS } from '../protocol.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
 
@@ -98,7 +99,7 @@ export function setupTeaching(store, client, ready, fail) {
       return;
     }
     try {
-      const prediction = await client.request({ type: 'predict', context, k: 10 });
+      const prediction = await client.request({ type: 'predict', context, k: ANSWERS.blank });
       if (store.get().blank === text) store.update({ prediction });
     } catch {
       store.update({ prediction: null });

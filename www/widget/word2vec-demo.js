@@ -27,12 +27,16 @@ import { WorkerClient, startWorker } from '../client.js';
 import { errorMessage } from '../errors.js';
 import { translator } from '../i18n.js';
 import { checkSettings, FIELDS, rawFromSettings } from '../settings.js';
+import { ANSWERS, NO_QUERIES } from '../protocol.js';
 import { createStore } from '../store.js';
 import { plotData } from '../app/state.js';
 import { percent, renderScored, renderStatus } from '../views/panels.js';
 import { EmbeddingPlot } from '../views/plot/plot-canvas.js';
 import scoredCss from '../views/scored.css?inline';
 import css from './widget.css?inline';
+
+/** Neighbours of the query word the element lists (a small panel beside its plot). */
+const NEIGHBOURS_SHOWN = 8;
 
 /** @typedef {import('../protocol.js').Settings} Settings */
 /** @typedef {import('../protocol.js').Queries} Queries */
@@ -216,7 +220,7 @@ export class Word2VecDemo extends HTMLElement {
   sendQueries() {
     const st = this.store.get();
     /** @type {Queries} */
-    const queries = { word: st.query, k: 8, pairs: [], analogy: st.analogy, analogyK: 5 };
+    const queries = { ...NO_QUERIES, word: st.query, k: NEIGHBOURS_SHOWN, analogy: st.analogy };
     this.client?.request({ type: 'queries', queries }).then((answers) => this.store.update({ answers }), () => {});
   }
 
@@ -251,11 +255,11 @@ export class Word2VecDemo extends HTMLElement {
   async ask(q) {
     await this.ready;
     if (!this.client) throw new Error('the element is not on a page');
-    return this.client.request({ type: 'ask', queries: { word: '', k: 10, pairs: [], analogy: null, analogyK: 5, ...q } });
+    return this.client.request({ type: 'ask', queries: { ...NO_QUERIES, ...q } });
   }
 
   /** The `k` nearest words to `word` by cosine. @param {string} word @returns {Promise<Scored[]>} */
-  async nearest(word, k = 10) {
+  async nearest(word, k = ANSWERS.neighbours) {
     const { neighbours } = await this.ask({ word, k });
     if (neighbours.error) throw new Error(neighbours.error);
     return neighbours.list;
@@ -269,7 +273,7 @@ export class Word2VecDemo extends HTMLElement {
   }
 
   /** a : b :: c : ? @param {string} a @param {string} b @param {string} c @returns {Promise<Scored[]>} */
-  async analogy(a, b, c, k = 5) {
+  async analogy(a, b, c, k = ANSWERS.analogy) {
     const { analogy } = await this.ask({ analogy: [a, b, c], analogyK: k });
     if (analogy.error) throw new Error(analogy.error);
     return analogy.list;

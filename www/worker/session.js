@@ -39,12 +39,11 @@ import { answer, weightsHead } from './answers.js';
 import { Meters } from './meters.js';
 import { MAX_WAIT_MS, Pacer, SLICE_MS } from './pacer.js';
 import { Models } from './models.js';
+import { NO_QUERIES } from '../protocol.js';
 
 /** Words trained by Step at full speed. */
 export const STEP_WORDS = 1000;
 
-/** @type {Queries} */
-const NO_QUERIES = { word: '', pairs: [], analogy: null, k: 10, analogyK: 5 };
 
 /** What training and the teaching views say of imported vectors. */
 export const IMPORTED = 'imported vectors have no model to train or look inside: load a corpus to train one';
