@@ -1,4 +1,5 @@
-// The hyperparameter fields: what each is, its range, and how a typed value is checked.
+// The settings of the page, written once (SCHEMA): each one's name, kind, range or options, and
+// whether the form shows it; the form's FIELDS, the ranges (LIMITS) and a link's keys derive from it.
 // Pure data and functions (no DOM), so the checks are unit-tested (tests/js/settings.test.mjs),
 // including that LIMITS equals what the Rust core enforces (`limits()` from the wasm module).
 
@@ -9,50 +10,58 @@
 /** @param {number} min @param {number} max @returns {Range} */
 const closed = (min, max) => ({ min, max, minOpen: false, maxOpen: false });
 
-/**
- * The allowed ranges, as src/config.rs `Config::validate` enforces them (and the seed, a u32).
- * An open end is itself refused. The unit tests compare this table with the wasm module's.
- * @type {Record<'dim' | 'window' | 'negative' | 'epochs' | 'minCount' | 'alpha' | 'noisePower' | 'sample' | 'seed' | 'threads', Range>}
- */
-export const LIMITS = {
-  alpha: { min: 0, max: 10, minOpen: true, maxOpen: false },
-  dim: closed(1, 1000),
-  epochs: closed(1, 1000),
-  minCount: closed(1, 1000000),
-  negative: closed(1, 100),
-  noisePower: closed(0, 2),
-  sample: { min: 0, max: 1, minOpen: false, maxOpen: true },
-  seed: closed(0, 4294967295),
-  threads: closed(1, 64),
-  window: closed(1, 100),
-};
-
-/**
- * One field of the form. `key` names its label and one-line help in i18n.js.
- * @typedef {{name: keyof Settings, kind: 'choice', options: string[], key: string}
- *   | {name: keyof LIMITS & keyof Settings, kind: 'int' | 'float', key: string, step: string}
- *   | {name: keyof Settings, kind: 'flag', key: string}} Field
- */
-
 /** How Chinese text becomes tokens (protocol.js `ChineseText`), in the menu's order. */
 export const CHINESE_TEXT = /** @type {const} */ (['words', 'characters', 'spaces']);
 
-/** @type {Field[]} */
-export const FIELDS = [
-  { name: 'architecture', kind: 'choice', options: ['cbow', 'skipgram'], key: 'architecture' },
-  { name: 'output', kind: 'choice', options: ['softmax', 'negative', 'hierarchical'], key: 'output' },
-  { name: 'dim', kind: 'int', key: 'dim', step: '1' },
-  { name: 'window', kind: 'int', key: 'window', step: '1' },
-  { name: 'negative', kind: 'int', key: 'negative', step: '1' },
-  { name: 'noisePower', kind: 'float', key: 'noisePower', step: '0.05' },
-  { name: 'epochs', kind: 'int', key: 'epochs', step: '1' },
-  { name: 'alpha', kind: 'float', key: 'alpha', step: '0.005' },
-  { name: 'minCount', kind: 'int', key: 'minCount', step: '1' },
-  { name: 'sample', kind: 'float', key: 'sample', step: '0.0001' },
-  { name: 'seed', kind: 'int', key: 'seed', step: '1' },
-  { name: 'threads', kind: 'int', key: 'threads', step: '1' },
-  { name: 'chinese', kind: 'choice', options: [...CHINESE_TEXT], key: 'chinese' },
+/**
+ * One setting. `name` is the Rust binding's (src/wasm/settings.rs), a link's key (app/share.js)
+ * and the key of its label and one-line help in i18n.js; `form`: whether the settings form
+ * (views/controls.js) shows it (the others come with the preset or the own-text settings).
+ * @typedef {{name: keyof Settings, kind: 'choice', options: readonly string[], form: boolean}
+ *   | {name: keyof Settings, kind: 'int' | 'float', range: Range, form: boolean}
+ *   | {name: keyof Settings, kind: 'flag', form: boolean}} Setting
+ */
+
+/**
+ * Every setting of the page, written once: the form, the checks, the links and the attributes of
+ * <word2vec-demo> derive from this list. The ranges are those src/config.rs `Config::validate`
+ * enforces (and the seed, a u32); an open end is itself refused. The unit tests compare them
+ * with the wasm module's. In the form's order; the link's keys follow it.
+ * @type {readonly Setting[]}
+ */
+export const SCHEMA = [
+  { name: 'architecture', kind: 'choice', options: ['cbow', 'skipgram'], form: true },
+  { name: 'output', kind: 'choice', options: ['softmax', 'negative', 'hierarchical'], form: true },
+  { name: 'cbowContext', kind: 'choice', options: ['mean', 'sum'], form: false },
+  { name: 'dim', kind: 'int', range: closed(1, 1000), form: true },
+  { name: 'window', kind: 'int', range: closed(1, 100), form: true },
+  { name: 'dynamicWindow', kind: 'flag', form: false },
+  { name: 'negative', kind: 'int', range: closed(1, 100), form: true },
+  { name: 'noisePower', kind: 'float', range: closed(0, 2), form: true },
+  { name: 'epochs', kind: 'int', range: closed(1, 1000), form: true },
+  { name: 'alpha', kind: 'float', range: { min: 0, max: 10, minOpen: true, maxOpen: false }, form: true },
+  { name: 'minCount', kind: 'int', range: closed(1, 1000000), form: true },
+  { name: 'sample', kind: 'float', range: { min: 0, max: 1, minOpen: false, maxOpen: true }, form: true },
+  { name: 'seed', kind: 'int', range: closed(0, 4294967295), form: true },
+  { name: 'threads', kind: 'int', range: closed(1, 64), form: true },
+  { name: 'lowercase', kind: 'flag', form: false },
+  { name: 'stripPunctuation', kind: 'flag', form: false },
+  { name: 'chinese', kind: 'choice', options: CHINESE_TEXT, form: true },
 ];
+
+/**
+ * One field of the form: a setting it shows, with `key` naming its label and help in i18n.js.
+ * @typedef {Setting & {key: string}} Field
+ */
+
+/** @type {Field[]} */
+export const FIELDS = SCHEMA.filter((s) => s.form).map((s) => ({ ...s, key: s.name }));
+
+/**
+ * The numeric settings' ranges, by name.
+ * @type {Record<string, Range>}
+ */
+export const LIMITS = Object.fromEntries(SCHEMA.flatMap((s) => (s.kind === 'int' || s.kind === 'float' ? [[s.name, s.range]] : [])));
 
 /**
  * Why a typed value is refused: an i18n key and its parameters.
@@ -79,7 +88,7 @@ export function checkField(field, raw) {
   if (field.kind === 'int' && !Number.isInteger(value)) {
     return { ok: false, error: { key: 'err.integer', params: {} } };
   }
-  const { min, max, minOpen, maxOpen } = LIMITS[field.name];
+  const { min, max, minOpen, maxOpen } = field.range;
   const tooLow = minOpen ? value <= min : value < min;
   const tooHigh = maxOpen ? value >= max : value > max;
   if (tooLow || tooHigh) {

@@ -45,9 +45,9 @@ export function renderTeaching(st, prev, t) {
   if (lang || st.running !== prev.running) {
     $('run-steps').setAttribute('aria-pressed', String(st.running));
   }
-  if (lang || st.noise !== prev.noise || st.noisePower !== prev.noisePower || st.drawn !== prev.drawn || st.vocab !== prev.vocab) {
-    $('noise-power-value').textContent = st.noisePower.toFixed(2);
-    if (st.vocab) renderNoise($('noise-view'), { words, counts: st.vocab.counts, noise: st.noise, power: st.noisePower, drawn: st.drawn }, t);
+  if (lang || st.noise !== prev.noise || st.shownPower !== prev.shownPower || st.drawn !== prev.drawn || st.vocab !== prev.vocab) {
+    $('noise-power-value').textContent = st.shownPower.toFixed(2);
+    if (st.vocab) renderNoise($('noise-view'), { words, counts: st.vocab.counts, noise: st.noise, power: st.shownPower, drawn: st.drawn }, t);
   }
   const word = pathWord(st);
   if (lang || st.tree !== prev.tree || word !== pathWord(prev)) renderHuffman($('huffman-view'), st.tree, words, word, t);

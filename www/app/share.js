@@ -15,7 +15,7 @@
 //
 // `shareFragment` and `readFragment` are pure and unit-tested under Node (tests/js/share.test.mjs).
 
-import { CHINESE_TEXT } from '../settings.js';
+import { SCHEMA } from '../settings.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
 /** @typedef {import('../protocol.js').Settings} Settings */
@@ -26,26 +26,6 @@ export const MAX_PACKED = 16_000;
 /** The custom axes' words in a link. */
 const AXES = /** @type {const} */ (['xfrom', 'xto', 'yfrom', 'yto']);
 
-/** Settings in a link: each with its type (every field of `Settings`). */
-const SETTINGS = /** @type {const} */ ({
-  architecture: ['cbow', 'skipgram'],
-  output: ['softmax', 'negative', 'hierarchical'],
-  cbowContext: ['mean', 'sum'],
-  dim: 'number',
-  window: 'number',
-  dynamicWindow: 'flag',
-  negative: 'number',
-  noisePower: 'number',
-  epochs: 'number',
-  alpha: 'number',
-  minCount: 'number',
-  sample: 'number',
-  seed: 'number',
-  threads: 'number',
-  lowercase: 'flag',
-  stripPunctuation: 'flag',
-  chinese: CHINESE_TEXT,
-});
 
 /**
  * What a link holds.
@@ -75,9 +55,9 @@ export function shareFragment(st, settings, packed) {
   p.set('preset', st.preset);
   if (st.preset === 'custom') p.set('text', packed ?? 'large');
   if (settings) {
-    for (const key of /** @type {(keyof Settings)[]} */ (Object.keys(SETTINGS))) {
-      const v = settings[key];
-      p.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+    for (const { name } of SCHEMA) {
+      const v = settings[name];
+      p.set(name, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
     }
   }
   if (st.userWords.trim()) p.set('dict', st.userWords);
@@ -109,16 +89,17 @@ export function readFragment(hash, speedLevels) {
   if (!preset || !/^[a-z-]{1,40}$/.test(preset)) return null;
   /** @type {Record<string, unknown>} */
   const settings = {};
-  for (const [key, kind] of Object.entries(SETTINGS)) {
-    const raw = p.get(key);
+  // Each setting by its kind (settings.js SCHEMA): a number, a 0/1 flag, or one of its options.
+  for (const s of SCHEMA) {
+    const raw = p.get(s.name);
     if (raw === null) continue;
-    if (kind === 'number') {
+    if (s.kind === 'int' || s.kind === 'float') {
       const x = Number(raw);
-      if (raw.trim() !== '' && Number.isFinite(x)) settings[key] = x;
-    } else if (kind === 'flag') {
-      if (raw === '0' || raw === '1') settings[key] = raw === '1';
-    } else if (/** @type {readonly string[]} */ (kind).includes(raw)) {
-      settings[key] = raw;
+      if (raw.trim() !== '' && Number.isFinite(x)) settings[s.name] = x;
+    } else if (s.kind === 'flag') {
+      if (raw === '0' || raw === '1') settings[s.name] = raw === '1';
+    } else if (s.kind === 'choice' && s.options.includes(raw)) {
+      settings[s.name] = raw;
     }
   }
   const analogy = (p.get('analogy') ?? '').split(',');

@@ -36,7 +36,7 @@ import { SPEEDS } from '../settings.js';
  * @property {number} traceSample       which of its samples the step view shows
  * @property {Map<number, number>} drawn  noise words drawn in traced steps, by word id
  * @property {boolean} running          "Run" in the step view: tracing continuously
- * @property {number} noisePower        the noise view's slider
+ * @property {number} shownPower        the exponent on the noise view's slider (what the view shows, not a setting)
  * @property {Float64Array | null} noise  P_n for that power
  * @property {import('../protocol.js').Tree | null} tree
  * @property {string} blank             the fill-in-the-blank context
@@ -108,7 +108,7 @@ export function initialState(search, languages, saved = null) {
     traceSample: 0,
     drawn: new Map(),
     running: false,
-    noisePower: 0.75,
+    shownPower: 0.75,
     noise: null,
     tree: null,
     blank: '',

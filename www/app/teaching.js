@@ -76,16 +76,16 @@ export function setupTeaching(store, client, ready, fail) {
   $('prev-pair').addEventListener('click', () => store.update((st) => ({ traceSample: Math.max(0, st.traceSample - 1) })));
 
   async function requestNoise() {
-    const power = store.get().noisePower;
+    const power = store.get().shownPower;
     try {
       const noise = await client.request({ type: 'noise', power });
-      if (store.get().noisePower === power) store.update({ noise });
+      if (store.get().shownPower === power) store.update({ noise });
     } catch {
       // Nothing loaded: the view says so.
     }
   }
   input('noise-power').addEventListener('input', () => {
-    store.update({ noisePower: Number(input('noise-power').value) });
+    store.update({ shownPower: Number(input('noise-power').value) });
     requestNoise();
   });
 
