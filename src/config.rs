@@ -40,22 +40,70 @@ pub enum CbowContext {
 /// Largest vocabulary full softmax accepts: every sample scores every word.
 pub const SOFTMAX_VOCAB_LIMIT: usize = 5_000;
 
-/// Inclusive ranges for the numeric fields, shared by validation and by the front end's hints.
-pub mod limits {
-    pub const DIM: (usize, usize) = (1, 1_000);
-    pub const WINDOW: (usize, usize) = (1, 100);
-    pub const NEGATIVE: (usize, usize) = (1, 100);
-    pub const EPOCHS: (usize, usize) = (1, 1_000);
-    pub const MIN_COUNT: (usize, usize) = (1, 1_000_000);
-    /// Learning rate: greater than the first value, at most the second.
-    pub const ALPHA: (f64, f64) = (0.0, 10.0);
-    /// Noise power: the tutorial's slider goes from 0 (uniform) through 0.75 to 1 (unigram).
-    pub const NOISE_POWER: (f64, f64) = (0.0, 2.0);
-    /// Subsampling threshold: 0 turns subsampling off.
-    pub const SAMPLE: (f64, f64) = (0.0, 1.0);
-    /// Training threads (`-threads`); word2vec.c's parts of the corpus, one per thread.
-    pub const THREADS: (usize, usize) = (1, 64);
+/// The values a numeric setting allows: `min` to `max`, an end itself refused where it is open.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(
+    all(target_arch = "wasm32", target_os = "unknown"),
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
+pub struct Range {
+    pub min: f64,
+    pub max: f64,
+    pub min_open: bool,
+    pub max_open: bool,
 }
+
+impl Range {
+    const fn closed(min: f64, max: f64) -> Range {
+        Range {
+            min,
+            max,
+            min_open: false,
+            max_open: false,
+        }
+    }
+
+    pub fn contains(&self, x: f64) -> bool {
+        let above = if self.min_open {
+            x > self.min
+        } else {
+            x >= self.min
+        };
+        let below = if self.max_open {
+            x < self.max
+        } else {
+            x <= self.max
+        };
+        x.is_finite() && above && below
+    }
+}
+
+/// A numeric setting: its field in [`Config`] (as errors name it), its name in JavaScript (the
+/// page's settings and links, `www/settings.js`), whether it takes whole numbers, and its range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Numeric {
+    pub field: &'static str,
+    pub js: &'static str,
+    pub whole: bool,
+    pub range: Range,
+}
+
+/// Every numeric setting and its range, written once: [`Config::validate`] checks them, and the
+/// explorer's binding gives them to the page's unit tests (which compare its own ranges with
+/// them). The learning rate must be positive; a subsampling threshold of 1 would keep nothing.
+#[rustfmt::skip]
+pub const NUMERIC: &[Numeric] = &[
+    Numeric { field: "dim", js: "dim", whole: true, range: Range::closed(1.0, 1_000.0) },
+    Numeric { field: "window", js: "window", whole: true, range: Range::closed(1.0, 100.0) },
+    Numeric { field: "negative", js: "negative", whole: true, range: Range::closed(1.0, 100.0) },
+    Numeric { field: "epochs", js: "epochs", whole: true, range: Range::closed(1.0, 1_000.0) },
+    Numeric { field: "min_count", js: "minCount", whole: true, range: Range::closed(1.0, 1_000_000.0) },
+    Numeric { field: "threads", js: "threads", whole: true, range: Range::closed(1.0, 64.0) },
+    Numeric { field: "alpha", js: "alpha", whole: false, range: Range { min_open: true, ..Range::closed(0.0, 10.0) } },
+    Numeric { field: "noise_power", js: "noisePower", whole: false, range: Range::closed(0.0, 2.0) },
+    Numeric { field: "sample", js: "sample", whole: false, range: Range { max_open: true, ..Range::closed(0.0, 1.0) } },
+];
 
 /// Everything that defines a training run. `Config::default()` is word2vec.c's defaults.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,16 +159,6 @@ impl Default for Config {
     }
 }
 
-fn check_usize(field: &'static str, value: usize, (lo, hi): (usize, usize)) -> Result<()> {
-    if value < lo || value > hi {
-        return Err(Error::config(
-            field,
-            format!("{value} is outside the allowed range {lo}..={hi}"),
-        ));
-    }
-    Ok(())
-}
-
 impl Config {
     /// word2vec.c's default learning rate for an architecture: 0.05 for CBOW, 0.025 for skip-gram.
     pub fn default_alpha(architecture: Architecture) -> f64 {
@@ -130,44 +168,56 @@ impl Config {
         }
     }
 
-    /// Refuse any value outside its range, naming the field and the range.
+    /// Refuse any value outside its range, naming the field and the range (the number of noise
+    /// words only for negative sampling, which uses it).
     pub fn validate(&self) -> Result<()> {
-        check_usize("dim", self.dim, limits::DIM)?;
-        check_usize("window", self.window, limits::WINDOW)?;
-        if self.output == OutputLayer::NegativeSampling {
-            check_usize("negative", self.negative, limits::NEGATIVE)?;
-        }
-        check_usize("epochs", self.epochs, limits::EPOCHS)?;
-        check_usize("min_count", self.min_count, limits::MIN_COUNT)?;
-        check_usize("threads", self.threads, limits::THREADS)?;
-        let (lo, hi) = limits::ALPHA;
-        if !(self.alpha.is_finite() && self.alpha > lo && self.alpha <= hi) {
-            return Err(Error::config(
-                "alpha",
-                format!(
-                    "{} must be a number greater than {lo} and at most {hi}",
-                    self.alpha
-                ),
-            ));
-        }
-        let (lo, hi) = limits::NOISE_POWER;
-        if !(self.noise_power.is_finite() && self.noise_power >= lo && self.noise_power <= hi) {
-            return Err(Error::config(
-                "noise_power",
-                format!("{} must be a number from {lo} to {hi}", self.noise_power),
-            ));
-        }
-        let (lo, hi) = limits::SAMPLE;
-        if !(self.sample.is_finite() && self.sample >= lo && self.sample < hi) {
-            return Err(Error::config(
-                "sample",
-                format!(
-                    "{} must be at least {lo} and below {hi} (0 turns subsampling off)",
-                    self.sample
-                ),
-            ));
+        for n in NUMERIC {
+            if n.field == "negative" && self.output != OutputLayer::NegativeSampling {
+                continue;
+            }
+            let value = self.number(n.field);
+            if !n.range.contains(value) {
+                return Err(Error::config(n.field, out_of_range(value, n)));
+            }
         }
         Ok(())
+    }
+
+    /// The value of the numeric setting `field`, as a number.
+    fn number(&self, field: &str) -> f64 {
+        match field {
+            "dim" => self.dim as f64,
+            "window" => self.window as f64,
+            "negative" => self.negative as f64,
+            "epochs" => self.epochs as f64,
+            "min_count" => self.min_count as f64,
+            "threads" => self.threads as f64,
+            "alpha" => self.alpha,
+            "noise_power" => self.noise_power,
+            "sample" => self.sample,
+            other => panic!("{other} is not a numeric setting"),
+        }
+    }
+}
+
+/// Why `value` is refused, in words for the kind of range.
+fn out_of_range(value: f64, n: &Numeric) -> String {
+    let Range {
+        min,
+        max,
+        min_open,
+        max_open,
+    } = n.range;
+    match (n.whole, min_open, max_open) {
+        (true, _, _) => format!("{value} is outside the allowed range {min}..={max}"),
+        (false, true, false) => {
+            format!("{value} must be a number greater than {min} and at most {max}")
+        }
+        (false, false, true) if n.field == "sample" => {
+            format!("{value} must be at least {min} and below {max} (0 turns subsampling off)")
+        }
+        (false, false, true) => format!("{value} must be at least {min} and below {max}"),
+        _ => format!("{value} must be a number from {min} to {max}"),
     }
 }
 
@@ -200,6 +250,52 @@ mod tests {
             ..Config::default()
         };
         assert!(bad.validate().unwrap_err().to_string().contains("window"));
+    }
+
+    /// Every range in the table is the one validation applies: its ends accepted unless open,
+    /// a step past them refused with the field's name.
+    #[test]
+    fn validation_applies_every_range_of_the_table() {
+        let with = |field: &str, x: f64| {
+            let mut c = Config::default();
+            match field {
+                "dim" => c.dim = x as usize,
+                "window" => c.window = x as usize,
+                "negative" => c.negative = x as usize,
+                "epochs" => c.epochs = x as usize,
+                "min_count" => c.min_count = x as usize,
+                "threads" => c.threads = x as usize,
+                "alpha" => c.alpha = x,
+                "noise_power" => c.noise_power = x,
+                "sample" => c.sample = x,
+                other => panic!("{other}"),
+            }
+            c.validate()
+        };
+        for n in NUMERIC {
+            let r = n.range;
+            let step = if n.whole { 1.0 } else { 1e-9 };
+            assert_eq!(
+                with(n.field, r.min).is_ok(),
+                !r.min_open,
+                "{} at its minimum",
+                n.field
+            );
+            assert_eq!(
+                with(n.field, r.max).is_ok(),
+                !r.max_open,
+                "{} at its maximum",
+                n.field
+            );
+            assert!(with(n.field, r.min + step).is_ok() && with(n.field, r.max - step).is_ok());
+            for outside in [r.min - step, r.max + step]
+                .into_iter()
+                .filter(|x| *x >= 0.0)
+            {
+                let e = with(n.field, outside).unwrap_err().to_string();
+                assert!(e.contains(n.field), "{e}");
+            }
+        }
     }
 
     #[test]

@@ -15,11 +15,10 @@
 //! decimals) and binary (raw little-endian f32) give back the same bits when read; GloVe (no
 //! header) and fastText `.vec` are read as text.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::axes;
-use crate::config::limits;
+use crate::config::{Range, NUMERIC};
 use crate::formats;
 use crate::picture::Picture;
 use crate::query::{unit_rows, KeyedVectors};
@@ -208,63 +207,22 @@ impl TsneLayout {
     }
 }
 
-/// A numeric setting's allowed range, as `Config::validate` enforces it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Range {
-    min: f64,
-    max: f64,
-    /// The minimum itself is refused (the learning rate must be above 0).
-    min_open: bool,
-    /// The maximum itself is refused (the subsampling threshold must be below 1).
-    max_open: bool,
-}
-
-/// The allowed range of every numeric setting, by its field name in the trainer's settings
-/// (`src/wasm/settings.rs` `SettingsFields`).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Limits {
-    dim: Range,
-    window: Range,
-    negative: Range,
-    epochs: Range,
-    min_count: Range,
-    alpha: Range,
-    noise_power: Range,
-    sample: Range,
-    seed: Range,
-    threads: Range,
-}
-
-/// The allowed range of every numeric setting, `{field: {min, max, minOpen, maxOpen}}`; the page
+/// The allowed range of every numeric setting, `{name: {min, max, minOpen, maxOpen}}` by its
+/// name in JavaScript ([`crate::config::NUMERIC`], and the seed, which crosses as a u32); the page
 /// checks its fields against the same numbers (a unit test compares them). Here, not in the
 /// trainer's module, whose size is budgeted: only that test asks.
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsError> {
-    let closed = |(min, max): (f64, f64)| Range {
-        min,
-        max,
+    let seed = Range {
+        min: 0.0,
+        max: u32::MAX as f64,
         min_open: false,
         max_open: false,
     };
-    let int = |(lo, hi): (usize, usize)| closed((lo as f64, hi as f64));
-    to_js(&Limits {
-        dim: int(limits::DIM),
-        window: int(limits::WINDOW),
-        negative: int(limits::NEGATIVE),
-        epochs: int(limits::EPOCHS),
-        min_count: int(limits::MIN_COUNT),
-        alpha: Range {
-            min_open: true,
-            ..closed(limits::ALPHA)
-        },
-        noise_power: closed(limits::NOISE_POWER),
-        sample: Range {
-            max_open: true,
-            ..closed(limits::SAMPLE)
-        },
-        seed: closed((0.0, u32::MAX as f64)),
-        threads: int(limits::THREADS),
-    })
+    let all: std::collections::BTreeMap<&str, Range> = NUMERIC
+        .iter()
+        .map(|n| (n.js, n.range))
+        .chain([("seed", seed)])
+        .collect();
+    to_js(&all)
 }
