@@ -79,12 +79,12 @@ impl Range {
     }
 }
 
-/// A numeric setting: its field in [`Config`] (as errors name it), its name in JavaScript (the
-/// page's settings and links, `www/settings.js`), whether it takes whole numbers, and its range.
+/// A numeric setting: its field in [`Config`] (as errors name it; the page names it in camelCase,
+/// `min_count` as `minCount`, as the binding's serde form does), whether it takes whole numbers,
+/// and its range.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Numeric {
     pub field: &'static str,
-    pub js: &'static str,
     pub whole: bool,
     pub range: Range,
 }
@@ -94,15 +94,15 @@ pub struct Numeric {
 /// them). The learning rate must be positive; a subsampling threshold of 1 would keep nothing.
 #[rustfmt::skip]
 pub const NUMERIC: &[Numeric] = &[
-    Numeric { field: "dim", js: "dim", whole: true, range: Range::closed(1.0, 1_000.0) },
-    Numeric { field: "window", js: "window", whole: true, range: Range::closed(1.0, 100.0) },
-    Numeric { field: "negative", js: "negative", whole: true, range: Range::closed(1.0, 100.0) },
-    Numeric { field: "epochs", js: "epochs", whole: true, range: Range::closed(1.0, 1_000.0) },
-    Numeric { field: "min_count", js: "minCount", whole: true, range: Range::closed(1.0, 1_000_000.0) },
-    Numeric { field: "threads", js: "threads", whole: true, range: Range::closed(1.0, 64.0) },
-    Numeric { field: "alpha", js: "alpha", whole: false, range: Range { min_open: true, ..Range::closed(0.0, 10.0) } },
-    Numeric { field: "noise_power", js: "noisePower", whole: false, range: Range::closed(0.0, 2.0) },
-    Numeric { field: "sample", js: "sample", whole: false, range: Range { max_open: true, ..Range::closed(0.0, 1.0) } },
+    Numeric { field: "dim", whole: true, range: Range::closed(1.0, 1_000.0) },
+    Numeric { field: "window", whole: true, range: Range::closed(1.0, 100.0) },
+    Numeric { field: "negative", whole: true, range: Range::closed(1.0, 100.0) },
+    Numeric { field: "epochs", whole: true, range: Range::closed(1.0, 1_000.0) },
+    Numeric { field: "min_count", whole: true, range: Range::closed(1.0, 1_000_000.0) },
+    Numeric { field: "threads", whole: true, range: Range::closed(1.0, 64.0) },
+    Numeric { field: "alpha", whole: false, range: Range { min_open: true, ..Range::closed(0.0, 10.0) } },
+    Numeric { field: "noise_power", whole: false, range: Range::closed(0.0, 2.0) },
+    Numeric { field: "sample", whole: false, range: Range { max_open: true, ..Range::closed(0.0, 1.0) } },
 ];
 
 /// Everything that defines a training run. `Config::default()` is word2vec.c's defaults.
@@ -183,7 +183,8 @@ impl Config {
         Ok(())
     }
 
-    /// The value of the numeric setting `field`, as a number.
+    /// The value of the numeric setting `field`, as a number (NaN for a name not in [`NUMERIC`],
+    /// which no range contains).
     fn number(&self, field: &str) -> f64 {
         match field {
             "dim" => self.dim as f64,
@@ -195,7 +196,7 @@ impl Config {
             "alpha" => self.alpha,
             "noise_power" => self.noise_power,
             "sample" => self.sample,
-            other => panic!("{other} is not a numeric setting"),
+            _ => f64::NAN,
         }
     }
 }

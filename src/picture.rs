@@ -10,6 +10,14 @@
 //!   the previous centres so that a group keeps its number (and its colour).
 //!
 //! Used by both browser bindings: for a model being trained and for imported vectors.
+//!
+//! The folder holds what the picture is made with: the projections ([`pca`], [`tsne`], custom
+//! [`axes`]) and the colour groups ([`cluster`]).
+
+pub mod axes;
+pub mod cluster;
+pub mod pca;
+pub mod tsne;
 
 use crate::cluster::{spherical_kmeans, Clustering};
 use crate::pca::{project, Projection};

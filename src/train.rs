@@ -42,7 +42,9 @@ use crate::rng::Rng;
 use crate::rows::Rows;
 
 mod explain;
+pub(crate) mod hogwild;
 mod loss;
+pub mod pool;
 mod stream;
 
 pub use explain::{DecisionChange, ExplainedPosition, RowChange, SampleChange};

@@ -1,4 +1,4 @@
-//! The browser binding (`src/wasm.rs`) gives what the core gives.
+//! The browser binding (`src/bindings/wasm.rs`) gives what the core gives.
 //!
 //! Built twice: natively, the `native` tests train each preset with the plain-Rust core and check
 //! a hash of the vectors against the pinned values below; for `wasm32-unknown-unknown`, the

@@ -8,7 +8,7 @@
 // error). Modelled on the TensorBoard projector's worker messages.
 
 /**
- * Hyperparameters and tokenizer switches, as the Rust binding's `Settings` (src/wasm/settings.rs).
+ * Hyperparameters and tokenizer switches, as the Rust binding's `Settings` (src/bindings/wasm/settings.rs).
  * @typedef {object} Settings
  * @property {'cbow' | 'skipgram'} architecture
  * @property {'softmax' | 'negative' | 'hierarchical'} output
@@ -30,7 +30,7 @@
  */
 
 /**
- * How Chinese text becomes tokens (src/tokenize.rs `ChineseText`): cut into words by the segmenter
+ * How Chinese text becomes tokens (src/text/tokenize.rs `ChineseText`): cut into words by the segmenter
  * (jieba, in the worker), one token per character, or as written (spaces between words).
  * @typedef {'words' | 'characters' | 'spaces'} ChineseText
  */
@@ -115,7 +115,7 @@
  */
 
 /**
- * A file the worker writes: word2vec text or binary (src/formats.rs), or one of the two files the
+ * A file the worker writes: word2vec text or binary (src/vectors/formats.rs), or one of the two files the
  * Embedding Projector loads.
  * @typedef {'text' | 'binary' | 'vectors.tsv' | 'metadata.tsv'} VectorFileFormat
  */
@@ -155,7 +155,7 @@
 /** @typedef {{row: number, before: number[], after: number[]}} RowChange */
 
 /**
- * One position of training, traced (Lab.traceStep in src/wasm.rs, described by src/train/explain.rs).
+ * One position of training, traced (Lab.traceStep in src/bindings/wasm.rs, described by src/train/explain.rs).
  * @typedef {object} Trace
  * @property {Progress} progress
  * @property {number[]} sentence     word ids of the sentence
@@ -264,7 +264,7 @@ export const ANSWERS = { neighbours: 10, analogy: 5, blank: 10 };
  */
 export const NO_QUERIES = { word: '', pairs: [], analogy: null, k: ANSWERS.neighbours, analogyK: ANSWERS.analogy };
 
-/** Words t-SNE and UMAP lay out at most: the most frequent (src/tsne.rs is exact: n² per iteration). */
+/** Words t-SNE and UMAP lay out at most: the most frequent (src/picture/tsne.rs is exact: n² per iteration). */
 export const LAYOUT_POINTS = 500;
 
 export {};

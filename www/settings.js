@@ -14,7 +14,7 @@ const closed = (min, max) => ({ min, max, minOpen: false, maxOpen: false });
 export const CHINESE_TEXT = /** @type {const} */ (['words', 'characters', 'spaces']);
 
 /**
- * One setting. `name` is the Rust binding's (src/wasm/settings.rs), a link's key (app/share.js)
+ * One setting. `name` is the Rust binding's (src/bindings/wasm/settings.rs), a link's key (app/share.js)
  * and the key of its label and one-line help in i18n.js; `form`: whether the settings form
  * (views/controls.js) shows it (the others come with the preset or the own-text settings).
  * @typedef {{name: keyof Settings, kind: 'choice', options: readonly string[], form: boolean}

@@ -1,6 +1,6 @@
 // Chinese word segmentation in wasm: the segmenter's module (www/pkg-segment/) with the
 // dictionary the build derives from jieba-rs's dict.txt cuts as the native core does
-// (src/segment.rs tests the same sentences); the worker's session cuts a text and a context to
+// (src/text/segment.rs tests the same sentences); the worker's session cuts a text and a context to
 // fill in with it; own-text settings read Chinese as it is written.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // Vectors in and out of the page: the Export buttons (word2vec text and binary, the Projector's
 // two TSV files, the plot as PNG and SVG) and "Import vectors" (word2vec, GloVe, fastText).
-// Files are written and read in the worker, by the explorer module (src/wasm_explore.rs), and
+// Files are written and read in the worker, by the explorer module (src/bindings/wasm_explore.rs), and
 // downloaded from here (download.js).
 
 import { errorMessage } from '../errors.js';

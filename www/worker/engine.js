@@ -1,13 +1,13 @@
 // Which build of the Rust core this worker runs, and its helper threads.
 //
-// Two builds of the same core with the same API (src/wasm.rs): www/pkg/ runs on one thread in
+// Two builds of the same core with the same API (src/bindings/wasm.rs): www/pkg/ runs on one thread in
 // every browser; www/pkg-threads/ is compiled with atomics over a shared memory, which browsers
 // only allow on a cross-origin-isolated page (served with COOP + COEP headers). There this worker
 // starts helper Web Workers (helper.js) that instantiate the module on the same memory and join
-// the training pool (src/pool.rs): a model with `threads` > 1 then trains its parts side by side.
+// the training pool (src/train/pool.rs): a model with `threads` > 1 then trains its parts side by side.
 // Anywhere else, or if the threaded build fails to start, the one-thread build runs.
 //
-// A third module, www/pkg-explore/ (the same crate with the `explore` feature, src/wasm_explore.rs),
+// A third module, www/pkg-explore/ (the same crate with the `explore` feature, src/bindings/wasm_explore.rs),
 // reads and writes vector files and computes t-SNE and custom axes; it is fetched only when the
 // user first exports, imports or picks one of those projections.
 
@@ -53,7 +53,7 @@ export async function loadCore(warn) {
 let explore = null;
 
 /**
- * The explorer module (src/wasm_explore.rs: vector files, imported vectors, t-SNE, custom axes),
+ * The explorer module (src/bindings/wasm_explore.rs: vector files, imported vectors, t-SNE, custom axes),
  * a separate wasm module only the pages that use those download. Loaded once.
  */
 export function loadExplore() {

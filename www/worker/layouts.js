@@ -3,10 +3,10 @@
 // PCA (the default, in the trainer's module) is cheap enough for every snapshot and shows the
 // directions of largest variance. The others answer other questions, as in the TensorFlow
 // Embedding Projector:
-// - t-SNE (src/tsne.rs, in the explorer module) keeps each word's neighbours near;
+// - t-SNE (src/picture/tsne.rs, in the explorer module) keeps each word's neighbours near;
 // - UMAP (umap-js, the Embedding Projector's own implementation) does too, and keeps more of the
 //   large-scale structure;
-// - custom axes (src/axes.rs) put words along directions chosen with words (man → woman).
+// - custom axes (src/picture/axes.rs) put words along directions chosen with words (man → woman).
 // t-SNE and UMAP cost n² (or n log n with large constants) for n points, so they lay out the
 // LAYOUT_POINTS most frequent words (the rest get NaN coordinates, which the plot does not draw),
 // and while training they are recomputed at most every REFRESH_MS, and no more often than four

@@ -1,5 +1,5 @@
 // Chinese word segmentation in the worker: the segmenter's wasm module (www/pkg-segment/, the
-// crate's `segment` feature, src/wasm_segment.rs) and jieba's dictionary, fetched the first time
+// crate's `segment` feature, src/bindings/wasm_segment.rs) and jieba's dictionary, fetched the first time
 // a text is cut into words and kept for the worker's life. Neither is in what every visit loads:
 // the module is about 200 KB gzipped, the dictionary 1.7 MB (scripts/build.mjs derives it from
 // jieba-rs's dict.txt).

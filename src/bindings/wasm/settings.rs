@@ -85,7 +85,7 @@ struct SettingsFields {
     threads: usize,
     lowercase: bool,
     strip_punctuation: bool,
-    /// `words` means the worker has already cut the text into words (src/segment.rs, in the
+    /// `words` means the worker has already cut the text into words (src/text/segment.rs, in the
     /// segmenter's module): the trainer reads it as `spaces`. Absent in settings saved before
     /// segmentation existed: as written.
     #[serde(with = "chinese_text_name", default)]

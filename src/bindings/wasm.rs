@@ -1,8 +1,8 @@
 //! The trainer's browser binding, in the module every visit loads (`www/pkg/`).
 //!
-//! One of the three modules that see JavaScript: `src/wasm_explore.rs` is a second build of
-//! this crate for vector files and the projections beyond PCA, `src/wasm_segment.rs` a third for
-//! Chinese word segmentation; `src/wasm_shared.rs` holds what the first two use.
+//! One of the three modules that see JavaScript: `src/bindings/wasm_explore.rs` is a second build of
+//! this crate for vector files and the projections beyond PCA, `src/bindings/wasm_segment.rs` a third for
+//! Chinese word segmentation; `src/bindings/wasm_shared.rs` holds what the first two use.
 //!
 //! A thin layer over the plain-Rust core, compiled only for `wasm32-unknown-unknown` and turned
 //! into an ES module by `wasm-bindgen --target web`. The demo's Web Worker (`www/worker/`) owns
@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::wasm_shared::{js_error, queries, to_js};
 use crate::huffman::HuffmanTree;
 use crate::noise::NoiseSampler;
 use crate::own_text::OwnText;
@@ -31,7 +32,6 @@ use crate::presets::Preset;
 use crate::query::KeyedVectors;
 use crate::tokenize::TokenizerOptions;
 use crate::train::{Progress, Trainer};
-use crate::wasm_shared::{js_error, queries, to_js};
 
 mod settings;
 use crate::{CorpusBuilder, VectorSource};

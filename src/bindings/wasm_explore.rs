@@ -5,7 +5,7 @@
 //! Reading and writing decimals (`str::parse::<f32>`, `f32::to_string`) with their tables, the
 //! text and binary readers and their messages weigh about 25 KB gzipped: in the module every
 //! visitor downloads they would break its 100 KB budget. So this module is the same crate built
-//! with the `explore` feature (without `src/wasm.rs`, the trainer). Words and vectors travel
+//! with the `explore` feature (without `src/bindings/wasm.rs`, the trainer). Words and vectors travel
 //! between the two as a newline-separated string and a `Float32Array`: a trained model's go to
 //! [`write_vector_file`], [`TsneLayout`] and [`custom_axes`]; an imported file stays here as a
 //! [`VectorFile`], which answers what the page asks of any vectors (the picture, neighbours,
@@ -17,13 +17,13 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::wasm_shared::{js_error, queries, to_js};
 use crate::axes;
 use crate::config::{Range, NUMERIC};
 use crate::formats;
 use crate::picture::Picture;
 use crate::query::{unit_rows, KeyedVectors};
 use crate::tsne::Tsne;
-use crate::wasm_shared::{js_error, queries, to_js};
 
 /// Numbers (words × dimension) a file may hold to be imported: 120 MB of f32, about four times
 /// that in the page while it is read, shown and queried (e.g. 100,000 words × 300).
@@ -207,6 +207,18 @@ impl TsneLayout {
     }
 }
 
+/// A field's name as the page's settings have it: `min_count` → `minCount` (serde's camelCase).
+fn camel_case(field: &str) -> String {
+    let mut parts = field.split('_');
+    let first = parts.next().unwrap_or_default().to_string();
+    parts.fold(first, |mut out, p| {
+        let mut chars = p.chars();
+        out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+        out.push_str(chars.as_str());
+        out
+    })
+}
+
 /// The allowed range of every numeric setting, `{name: {min, max, minOpen, maxOpen}}` by its
 /// name in JavaScript ([`crate::config::NUMERIC`], and the seed, which crosses as a u32); the page
 /// checks its fields against the same numbers (a unit test compares them). Here, not in the
@@ -219,10 +231,10 @@ pub fn limits() -> Result<JsValue, JsError> {
         min_open: false,
         max_open: false,
     };
-    let all: std::collections::BTreeMap<&str, Range> = NUMERIC
+    let all: std::collections::BTreeMap<String, Range> = NUMERIC
         .iter()
-        .map(|n| (n.js, n.range))
-        .chain([("seed", seed)])
+        .map(|n| (camel_case(n.field), n.range))
+        .chain([("seed".to_string(), seed)])
         .collect();
     to_js(&all)
 }

@@ -1,4 +1,4 @@
-//! What both browser bindings (`src/wasm.rs`, the trainer, and `src/wasm_explore.rs`, vector
+//! What both browser bindings (`src/bindings/wasm.rs`, the trainer, and `src/bindings/wasm_explore.rs`, vector
 //! files and imported vectors) need: values and errors turned into JavaScript, and the queries
 //! the page asks of any set of word vectors.
 
