@@ -65,13 +65,12 @@ export class Session {
     this.schedule = env.schedule ?? ((fn, ms) => setTimeout(fn, ms));
     this.cores = env.cores ?? (globalThis.navigator?.hardwareConcurrency || 1);
     this.models = new Models(wasm, env.explore, env.segmenter);
-    this.explore = this.models.explore;
     /** @type {RunState} */
     this.state = 'idle';
     /** @type {number | null} words per second; null = full speed */
     this.speed = null;
     this.queries = NO_QUERIES;
-    this.picture = new Picture(this.explore);
+    this.picture = new Picture(this.models.explore);
     this.weightRows = 0;
     this.version = 0;
     this.pacer = new Pacer();
