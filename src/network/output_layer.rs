@@ -249,28 +249,25 @@ impl OutputModel {
 
     /// A recorded prediction's decisions scored again from other weights and another h (the
     /// "after the step" column of the training-step view): the same rows and labels, u = v′_row·h
-    /// and p as a prediction computes them: softmax over the rows for full softmax (a softmax
-    /// prediction's decisions hold every row), σ(u) for the binary layers.
+    /// and p as a prediction computes them (`probabilities`): softmax over the rows for full
+    /// softmax (a softmax prediction's decisions hold every row), σ(u) for the binary layers.
     pub fn rescore(&self, output: &[f32], h: &[f32], decisions: &[Decision]) -> Vec<Decision> {
         let dim = h.len();
-        let mut out: Vec<Decision> = decisions
+        let mut p: Vec<f32> = decisions
             .iter()
-            .map(|d| Decision {
-                score: dot(&output[d.row as usize * dim..(d.row as usize + 1) * dim], h),
+            .map(|d| dot(&output[d.row as usize * dim..(d.row as usize + 1) * dim], h))
+            .collect();
+        let scores = p.clone();
+        self.probabilities(&mut p);
+        decisions
+            .iter()
+            .zip(scores.iter().zip(&p))
+            .map(|(d, (&score, &probability))| Decision {
+                score,
+                probability,
                 ..*d
             })
-            .collect();
-        match self {
-            OutputModel::Softmax { .. } => {
-                let mut p: Vec<f32> = out.iter().map(|d| d.score).collect();
-                softmax_in_place(&mut p);
-                out.iter_mut().zip(p).for_each(|(d, p)| d.probability = p);
-            }
-            _ => out
-                .iter_mut()
-                .for_each(|d| d.probability = sigmoid(d.score)),
-        }
-        out
+            .collect()
     }
 }
 
