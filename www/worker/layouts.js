@@ -23,6 +23,12 @@ import { LAYOUT_POINTS } from '../protocol.js';
 /** @typedef {typeof import('../pkg-explore/word2vec_lab.js')} Explore */
 /** @typedef {typeof import('umap-js').UMAP} Umap */
 
+/**
+ * What a layout needs of the vectors: the words (one a line) and their number, the dimension,
+ * the vectors themselves (read only when a layout is computed), and the words trained so far.
+ * @typedef {{words: string, count: number, dim: number, vectors: () => Float32Array, stamp: number}} LayoutModel
+ */
+
 /** @type {Promise<Umap> | null} */
 let umap = null;
 
@@ -152,7 +158,7 @@ export class Layout {
   /**
    * Coordinates of every word (|V| × 2; NaN for words not laid out). Throws the core's message
    * when custom axes name a word the vocabulary does not have.
-   * @param {{words: string, count: number, dim: number, vectors: () => Float32Array, stamp: number}} model
+   * @param {LayoutModel} model
    *   words: one per line; vectors: all rows (called only when needed); stamp: words trained
    * @param {boolean} training @param {number} now
    */

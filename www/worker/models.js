@@ -91,7 +91,7 @@ export class Models {
   /**
    * What a layout (layouts.js) needs of the vectors.
    * @param {Explorer} vectors @param {number} stamp  words trained so far
-   * @returns {import('./picture.js').LayoutModel}
+   * @returns {import('./layouts.js').LayoutModel}
    */
   layoutModel(vectors, stamp) {
     return { words: this.wordsText, count: this.wordCount, dim: vectors.dim(), vectors: () => vectors.vectors(), stamp };

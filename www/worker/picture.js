@@ -20,10 +20,7 @@ const UNSEEDED_LAYOUT_SEED = 1;
  */
 const seedOf = (settings) => settings?.seed ?? UNSEEDED_LAYOUT_SEED;
 
-/**
- * What a layout needs of the vectors (layouts.js).
- * @typedef {{words: string, count: number, dim: number, vectors: () => Float32Array, stamp: number}} LayoutModel
- */
+/** @typedef {import('./layouts.js').LayoutModel} LayoutModel */
 
 export class Picture {
   /** @param {() => Promise<Explore>} explore  loads the explorer module (once) */

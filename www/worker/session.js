@@ -340,12 +340,16 @@ export class Session {
   }
 
   wake() {
-    if (this.tickPending) return;
+    if (!this.tickPending) this.nextTick(0);
+  }
+
+  /** Run the next slice in `ms`. @param {number} ms */
+  nextTick(ms) {
     this.tickPending = true;
     this.schedule(() => {
       this.tickPending = false;
       this.tick();
-    }, 0);
+    }, ms);
   }
 
   /** Training threads the loaded settings ask for. */
@@ -380,11 +384,7 @@ export class Session {
     if (trained && (this.runState() === 'done' || this.pacer.snapshotDue(this.now(), this.speed, this.threads()))) this.snapshot();
     if (this.state === 'training') {
       const wait = this.speed === null ? this.rests.after(this.now() - start, this.cores - this.threads()) : this.pacer.untilNextWord(this.speed);
-      this.tickPending = true;
-      this.schedule(() => {
-        this.tickPending = false;
-        this.tick();
-      }, Math.min(wait, MAX_WAIT_MS));
+      this.nextTick(Math.min(wait, MAX_WAIT_MS));
     }
   }
 
