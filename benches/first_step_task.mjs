@@ -4,7 +4,7 @@
 // change of style without a build.
 //
 //   npm run build && W2V_CPU_THROTTLE=4 node --no-warnings benches/first_step_task.mjs [runs=8]
-import { serve, launch, openDemo, zipfCorpus, settled } from '../tests/e2e/harness.mjs';
+import { launch, loadTeachingBar, openDemo, serve } from '../tests/e2e/harness.mjs';
 const runs = Number(process.argv[2] ?? 8);
 const server = await serve();
 const browser = await launch();
@@ -14,11 +14,7 @@ for (let r = 0; r < runs; r++) {
   const { page } = await openDemo(browser.context, server.url);
   await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
   if (process.env.CSS) for (const rule of process.env.CSS.split('|')) await page.evaluate((r) => document.styleSheets[0].insertRule(r, document.styleSheets[0].cssRules.length), rule);
-  await page.locator('#file').setInputFiles(zipfCorpus(3000, 4000));
-  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('3,000 distinct words'));
-  await page.getByRole('combobox', { name: 'Output layer' }).selectOption('hierarchical');
-  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
-  await settled(page);
+  await loadTeachingBar(page);
   const cdp = await browser.context.newCDPSession(page);
   /** @type {any[]} */
   const events = [];

@@ -5,7 +5,7 @@
 //
 //   npm run build && W2V_CPU_THROTTLE=4 node --no-warnings benches/teaching_tasks.mjs [runs=8]
 
-import { launch, openDemo, serve, settled, waitForState, zipfCorpus } from '../tests/e2e/harness.mjs';
+import { launch, loadTeachingBar, openDemo, serve, waitForState } from '../tests/e2e/harness.mjs';
 
 const runs = Number(process.argv[2] ?? 8);
 const server = await serve();
@@ -14,11 +14,7 @@ let clean = 0;
 for (let r = 0; r < runs; r++) {
   const { page } = await openDemo(browser.context, server.url);
   await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
-  await page.locator('#file').setInputFiles(zipfCorpus(3000, 4000));
-  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('3,000 distinct words'));
-  await page.getByRole('combobox', { name: 'Output layer' }).selectOption('hierarchical');
-  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
-  await settled(page);
+  await loadTeachingBar(page);
   await page.evaluate(() => {
     const w = /** @type {any} */ (window);
     w.benchTasks = [];

@@ -282,6 +282,20 @@ export function zipfCorpus(words, lines) {
 }
 
 /**
+ * Where the 3,000-word teaching bar starts (tests/e2e/teaching.test.mjs, and the benches that look
+ * into it): a file of 3,000 distinct words loaded, hierarchical softmax, and epochs enough that no
+ * machine finishes within a measurement (the most allowed), every change applied.
+ * @param {import('playwright-core').Page} page
+ */
+export async function loadTeachingBar(page) {
+  await page.locator('#file').setInputFiles(zipfCorpus(3000, 4000));
+  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('3,000 distinct words'));
+  await page.getByRole('combobox', { name: 'Output layer' }).selectOption('hierarchical');
+  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
+  await settled(page);
+}
+
+/**
  * Record the page's main-thread long tasks from now on. The observer is proven first: an 80 ms
  * busy task on purpose must be seen (then it is forgotten). Returns a reader of the durations.
  * @param {import('playwright-core').Page} page

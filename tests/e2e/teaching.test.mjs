@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { openDemo, settled, useDemo, waitForState, watchLongTasks, zipfCorpus } from './harness.mjs';
+import { loadTeachingBar, openDemo, settled, useDemo, waitForState, watchLongTasks, zipfCorpus } from './harness.mjs';
 import { quietWindow } from './machine.mjs';
 
 const demo = useDemo();
@@ -189,12 +189,7 @@ describe('the other views', () => {
 
 test('3,000 words: views open, traced steps and training, no main-thread task over 50 ms', async () => {
   const { page, errors } = await open();
-  await page.locator('#file').setInputFiles(zipfCorpus(3000, 4000));
-  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('3,000 distinct words'));
-  await page.getByRole('combobox', { name: 'Output layer' }).selectOption('hierarchical');
-  // Epochs enough that no machine finishes within the measurement (the most allowed).
-  await page.getByRole('spinbutton', { name: 'Epochs' }).fill('1000');
-  await settled(page);
+  await loadTeachingBar(page);
   const longTasks = await watchLongTasks(page);
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Next sample' }).click();
   await page.getByRole('textbox', { name: 'Context with a blank' }).fill('w1 w2 ___ w3');
