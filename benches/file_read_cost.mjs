@@ -8,7 +8,7 @@
 //
 //   npm run build && node benches/file_read_cost.mjs [megabytes=40]
 
-import { Utf8Stream } from '../www/decode.js';
+import { Utf8Stream } from '../www/core/decode.js';
 import wasm from '../tests/js/wasm.mjs';
 
 const megabytes = Number(process.argv[2] ?? 40);

@@ -25,7 +25,7 @@ function rate(mode, threads) {
   loader.push(text);
   const lab = loader.finish();
   const t0 = performance.now();
-  /** @type {import('../www/protocol.js').Progress} */
+  /** @type {import('../www/core/protocol.js').Progress} */
   let p;
   do p = lab.train(50000);
   while (!p.done);

@@ -12,12 +12,12 @@ import { readSavedWork } from './app/saved.js';
 import { readFragment } from './app/share.js';
 import { shortcutFor } from './app/shortcuts.js';
 import { addLoss, initialState, rateKey } from './app/state.js';
-import { WorkerClient, startWorker } from './client.js';
-import { errorMessage } from './errors.js';
-import { translator } from './i18n.js';
-import { SPEEDS } from './settings.js';
-import { NO_QUERIES } from './protocol.js';
-import { createStore } from './store.js';
+import { WorkerClient, startWorker } from './core/client.js';
+import { errorMessage } from './core/errors.js';
+import { translator } from './core/i18n.js';
+import { SPEEDS } from './core/settings.js';
+import { NO_QUERIES } from './core/protocol.js';
+import { createStore } from './core/store.js';
 import { buildSettingsForm } from './views/controls.js';
 import { parsePairs } from './views/panels.js';
 import { EmbeddingPlot } from './views/plot/plot-canvas.js';
@@ -27,8 +27,8 @@ import { setupVectors } from './app/vectors.js';
 import { setupLesson } from './app/lesson-controls.js';
 import { setupTeaching } from './app/teaching.js';
 
-/** @typedef {import('./protocol.js').Preset} Preset */
-/** @typedef {import('./i18n.js').Lang} Lang */
+/** @typedef {import('./core/protocol.js').Preset} Preset */
+/** @typedef {import('./core/i18n.js').Lang} Lang */
 /** @typedef {import('./app/state.js').AppState} AppState */
 
 const CLUSTERS = 6;
@@ -38,7 +38,7 @@ const QUERY_DELAY_MS = 100;
 const saved = readSavedWork(SPEEDS.length);
 /** A link's state (share.js), which wins over what was saved. */
 const shared = readFragment(location.hash, SPEEDS.length);
-/** @type {import('./store.js').Store<AppState>} */
+/** @type {import('./core/store.js').Store<AppState>} */
 const store = createStore(initialState(location.search, navigator.languages ?? [navigator.language], saved));
 if (shared?.lang) store.update({ lang: shared.lang });
 

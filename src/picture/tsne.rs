@@ -24,7 +24,7 @@
 //! iterations), a learning rate that grows with n (Belkina et al. 2019), per-coordinate gains (+0.2 when the gradient changes sign, ×0.8 otherwise), and
 //! p multiplied by 12 for the first 250 iterations (early exaggeration: groups form first, then
 //! settle). Exact t-SNE costs n² per iteration, so the page runs it on its most frequent words
-//! only (`LAYOUT_POINTS` in www/protocol.js). Every random choice (the starting picture) comes from the seed, and the
+//! only (`LAYOUT_POINTS` in www/core/protocol.js). Every random choice (the starting picture) comes from the seed, and the
 //! only transcendental functions go through `detmath`, so the same seed gives the same picture
 //! natively and in WebAssembly.
 

@@ -8,8 +8,8 @@ import { IMPORTED, Session } from '../../www/worker/session.js';
 import wasm from './wasm.mjs';
 import explore from './wasm-explore.mjs';
 
-/** @typedef {import('../../www/protocol.js').WorkerMessage} WorkerMessage */
-/** @typedef {import('../../www/protocol.js').Snapshot} Snapshot */
+/** @typedef {import('../../www/core/protocol.js').WorkerMessage} WorkerMessage */
+/** @typedef {import('../../www/core/protocol.js').Snapshot} Snapshot */
 
 function session() {
   /** @type {WorkerMessage[]} */
@@ -28,7 +28,7 @@ function session() {
   return { s, drain, last, states, posted };
 }
 
-const royal = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('royal', 1));
+const royal = /** @type {import('../../www/core/protocol.js').Preset} */ (wasm.preset('royal', 1));
 const QUERIES = { word: 'king', k: 8, pairs: /** @type {[string, string][]} */ ([['king', 'queen']]), analogy: /** @type {[string, string, string]} */ (['man', 'king', 'woman']), analogyK: 3 };
 
 /** @param {Float32Array} a */

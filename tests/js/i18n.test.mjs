@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { detectLang, STRINGS, translator } from '../../www/i18n.js';
-import { FIELDS } from '../../www/settings.js';
+import { detectLang, STRINGS, translator } from '../../www/core/i18n.js';
+import { FIELDS } from '../../www/core/settings.js';
 
 const placeholders = (/** @type {string} */ s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -3,13 +3,13 @@
 // axes refuse unknown words by name; `align` turns a picture back onto the last one.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LAYOUT_POINTS } from '../../www/protocol.js';
+import { LAYOUT_POINTS } from '../../www/core/protocol.js';
 import { align, seededRandom } from '../../www/worker/layouts.js';
 import { Session } from '../../www/worker/session.js';
 import wasm from './wasm.mjs';
 import explore from './wasm-explore.mjs';
 
-/** @typedef {import('../../www/protocol.js').Snapshot} Snapshot */
+/** @typedef {import('../../www/core/protocol.js').Snapshot} Snapshot */
 
 function session() {
   /** @type {Snapshot[]} */
@@ -20,7 +20,7 @@ function session() {
   return { s, last: () => /** @type {Snapshot} */ (snaps.at(-1)) };
 }
 
-const royal = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('royal', 1));
+const royal = /** @type {import('../../www/core/protocol.js').Preset} */ (wasm.preset('royal', 1));
 
 test('align undoes a rotation and a mirror', () => {
   const shape = new Float32Array([0, 0, 3, 0, 3, 1, 0, 2, 1, 5]);
@@ -47,14 +47,14 @@ test('align undoes a rotation and a mirror', () => {
 });
 
 test('t-SNE and UMAP: the same seed gives the same picture; switching back gives PCA', async () => {
-  /** @param {import('../../www/protocol.js').Projection} projection */
+  /** @param {import('../../www/core/protocol.js').Projection} projection */
   const picture = async (projection) => {
     const { s, last } = session();
     await s.load(royal.text, royal.settings);
     await s.setProjection(projection);
     return last();
   };
-  for (const projection of /** @type {import('../../www/protocol.js').Projection[]} */ ([{ kind: 'tsne', perplexity: 8 }, { kind: 'umap', neighbours: 10 }])) {
+  for (const projection of /** @type {import('../../www/core/protocol.js').Projection[]} */ ([{ kind: 'tsne', perplexity: 8 }, { kind: 'umap', neighbours: 10 }])) {
     const a = await picture(projection);
     const b = await picture(projection);
     assert.equal(a.projection, projection.kind);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { STRINGS } from '../../www/i18n.js';
+import { STRINGS } from '../../www/core/i18n.js';
 import wasm from './wasm.mjs';
 
 test('the preset menu lists the presets the core has, each with its label in both languages', () => {

@@ -1,11 +1,11 @@
 // What survives a reload (www/app/saved.js), the UTF-8 decoder that flags replaced bytes
-// (www/decode.js) and which errors count as a worker crash (www/errors.js): pure parts, under Node.
+// (www/core/decode.js) and which errors count as a worker crash (www/core/errors.js): pure parts, under Node.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { restoredWork, savedWork } from '../../www/app/saved.js';
 import { initialState } from '../../www/app/state.js';
-import { Utf8Stream } from '../../www/decode.js';
-import { isFatal } from '../../www/errors.js';
+import { Utf8Stream } from '../../www/core/decode.js';
+import { isFatal } from '../../www/core/errors.js';
 
 test('saved work reads back, and anything else is refused field by field', () => {
   const st = { ...initialState('?lang=zh', ['en']), preset: 'custom', raw: { dim: '20', dynamicWindow: false }, query: '猫', speedLevel: 3 };

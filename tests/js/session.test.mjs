@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Session, STEP_WORDS } from '../../www/worker/session.js';
 import { REST_SHARE } from '../../www/worker/rests.js';
-import { MAX_SNAPSHOTS_PER_SECOND } from '../../www/protocol.js';
+import { MAX_SNAPSHOTS_PER_SECOND } from '../../www/core/protocol.js';
 import wasm from './wasm.mjs';
 
-/** @typedef {import('../../www/protocol.js').WorkerMessage} WorkerMessage */
-/** @typedef {import('../../www/protocol.js').Snapshot} Snapshot */
+/** @typedef {import('../../www/core/protocol.js').WorkerMessage} WorkerMessage */
+/** @typedef {import('../../www/core/protocol.js').Snapshot} Snapshot */
 
 /** @param {{cores?: number}} [machine]  the machine's cores (default: eight) */
 function harness({ cores = 8 } = {}) {
@@ -66,7 +66,7 @@ function harness({ cores = 8 } = {}) {
   };
 }
 
-const royal = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('royal', 1));
+const royal = /** @type {import('../../www/core/protocol.js').Preset} */ (wasm.preset('royal', 1));
 
 test('load posts the untrained picture; train runs in slices to done', async () => {
   const h = harness();
@@ -180,7 +180,7 @@ test('reset gives the same starting picture; a bad corpus is an error with a mes
 
 test('trace: one position, paused, with a snapshot; unknown words get spellings', async () => {
   const h = harness();
-  const tutorial = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('tutorial', 1));
+  const tutorial = /** @type {import('../../www/core/protocol.js').Preset} */ (wasm.preset('tutorial', 1));
   await h.session.load(tutorial.text, tutorial.settings);
   h.session.train();
   const t = h.session.trace();

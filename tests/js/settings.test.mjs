@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkField, checkSettings, FIELDS, LIMITS, rawFromSettings } from '../../www/settings.js';
+import { checkField, checkSettings, FIELDS, LIMITS, rawFromSettings } from '../../www/core/settings.js';
 import explore from './wasm-explore.mjs';
 import wasm, { newLab } from './wasm.mjs';
 
@@ -27,7 +27,7 @@ test('fields refuse what the core would refuse, with a reason', () => {
 });
 
 test('the page and the core agree on every boundary value', () => {
-  const p = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('eat-drink', 1));
+  const p = /** @type {import('../../www/core/protocol.js').Preset} */ (wasm.preset('eat-drink', 1));
   for (const f of FIELDS) {
     if (f.kind !== 'int' && f.kind !== 'float') continue;
     const { min, max } = LIMITS[f.name];
@@ -52,7 +52,7 @@ test('the page and the core agree on every boundary value', () => {
 });
 
 test('checkSettings returns settings only when every field passes', () => {
-  const p = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('royal', 1));
+  const p = /** @type {import('../../www/core/protocol.js').Preset} */ (wasm.preset('royal', 1));
   const raw = rawFromSettings(p.settings);
   assert.deepEqual(checkSettings(raw, p.settings), { settings: p.settings, errors: {} });
   const bad = checkSettings({ ...raw, window: '0', seed: 'x' }, p.settings);

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { initialState } from '../../www/app/state.js';
 import { MAX_PACKED, packText, readFragment, shareFragment, unpackText } from '../../www/app/share.js';
-import { SPEEDS } from '../../www/settings.js';
+import { SPEEDS } from '../../www/core/settings.js';
 
-/** @type {import('../../www/protocol.js').Settings} */
+/** @type {import('../../www/core/protocol.js').Settings} */
 const SETTINGS = {
   architecture: 'skipgram', output: 'negative', cbowContext: 'mean', dim: 30, window: 3, dynamicWindow: true,
   negative: 5, noisePower: 0.75, epochs: 5, alpha: 0.025, minCount: 1, sample: 0.001, seed: 7, threads: 1,
@@ -18,7 +18,7 @@ test('a fragment reads back to the settings, queries and view it was written fro
     ...initialState('', ['en']),
     preset: 'royal', query: 'king & queen', pairsText: 'king queen\nman woman', analogy: /** @type {[string, string, string]} */ (['man', 'king', 'woman']),
     colourBy: /** @type {const} */ ('cluster'), speedLevel: 4, lang: /** @type {const} */ ('zh'), run: /** @type {const} */ ('done'),
-    projection: /** @type {import('../../www/protocol.js').Projection} */ ({ kind: 'axes', words: ['man', 'woman', 'man', 'king'] }),
+    projection: /** @type {import('../../www/core/protocol.js').Projection} */ ({ kind: 'axes', words: ['man', 'woman', 'man', 'king'] }),
     userWords: '咖啡\n红茶',
   };
   const fragment = shareFragment(st, SETTINGS, null);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { addLoss, duration, estimate, initialState, MAX_LOSS_POINTS, ownTextThreads, plotData, rateKey } from '../../www/app/state.js';
 import { contextOf } from '../../www/views/teach/blank.js';
 
-/** @typedef {import('../../www/protocol.js').Snapshot} Snapshot */
+/** @typedef {import('../../www/core/protocol.js').Snapshot} Snapshot */
 
 /** A snapshot with just what the functions under test read. @returns {Snapshot} */
 function snapshot(/** @type {number} */ done, /** @type {number | null} */ loss, coords = new Float32Array(6)) {

@@ -26,7 +26,7 @@ test('the threaded build has threads and a shared memory; the default build has 
 });
 
 test('one thread gives the same vectors in both builds', () => {
-  const p = /** @type {import('../../www/protocol.js').Preset} */ (single.preset('eat-drink', 1));
+  const p = /** @type {import('../../www/core/protocol.js').Preset} */ (single.preset('eat-drink', 1));
   const a = newLab(p.text, p.settings);
   const b = newLab(p.text, p.settings, threaded);
   while (!a.train(997).done);
@@ -35,9 +35,9 @@ test('one thread gives the same vectors in both builds', () => {
 });
 
 test('two threads train the whole corpus and still learn: man : king :: woman â†’ queen', () => {
-  const p = /** @type {import('../../www/protocol.js').Preset} */ (single.preset('royal', 1));
+  const p = /** @type {import('../../www/core/protocol.js').Preset} */ (single.preset('royal', 1));
   const lab = newLab(p.text, { ...p.settings, threads: 2 }, threaded);
-  /** @type {import('../../www/protocol.js').Progress} */
+  /** @type {import('../../www/core/protocol.js').Progress} */
   let progress;
   let rounds = 0;
   do {
@@ -51,6 +51,6 @@ test('two threads train the whole corpus and still learn: man : king :: woman â†
 });
 
 test('a refused thread count names the field', () => {
-  const p = /** @type {import('../../www/protocol.js').Preset} */ (single.preset('tutorial', 1));
+  const p = /** @type {import('../../www/core/protocol.js').Preset} */ (single.preset('tutorial', 1));
   assert.throws(() => newLab(p.text, { ...p.settings, threads: 0 }, threaded), /threads/);
 });

@@ -9,7 +9,7 @@ const close = (/** @type {number} */ a, /** @type {number} */ b, eps = 1e-5) => 
 
 /** The tutorial preset (CBOW, full softmax, N = 3, window 2), traced until centre 改变. */
 function traceAtChange() {
-  const p = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('tutorial', 1));
+  const p = /** @type {import('../../www/core/protocol.js').Preset} */ (wasm.preset('tutorial', 1));
   const lab = newLab(p.text, p.settings);
   const words = lab.words();
   const before = lab.vectors();
@@ -96,7 +96,7 @@ test('the reported changes are exactly the model\'s: every other weight is untou
 });
 
 test('noise distribution and Huffman tree from the vocabulary', () => {
-  const p = /** @type {import('../../www/protocol.js').Preset} */ (wasm.preset('eat-drink', 1));
+  const p = /** @type {import('../../www/core/protocol.js').Preset} */ (wasm.preset('eat-drink', 1));
   const lab = newLab(p.text, p.settings);
   const counts = lab.counts();
   const q = lab.noiseDistribution(0.75);

@@ -8,7 +8,7 @@ wasm.initSync({ module: readFileSync(resolve(import.meta.dirname, '../../www/pkg
 /**
  * A model for `text` under `settings`, as the worker makes one (CorpusLoader: the module has no
  * Lab constructor), with this module or `core` (the threaded build).
- * @param {string} text @param {import('../../www/protocol.js').Settings} settings
+ * @param {string} text @param {import('../../www/core/protocol.js').Settings} settings
  * @param {{CorpusLoader: typeof wasm.CorpusLoader}} [core]
  */
 export function newLab(text, settings, core = wasm) {

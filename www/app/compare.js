@@ -3,19 +3,19 @@
 // has its own training worker (started on first use), so the two train at once; the page shows
 // both plots, loss curves, speeds and the query word's neighbours.
 
-import { startWorker, WorkerClient } from '../client.js';
-import { errorMessage } from '../errors.js';
-import { checkSettings } from '../settings.js';
+import { startWorker, WorkerClient } from '../core/client.js';
+import { errorMessage } from '../core/errors.js';
+import { checkSettings } from '../core/settings.js';
 import { renderLoss, renderScored } from '../views/panels.js';
 import { EmbeddingPlot } from '../views/plot/plot-canvas.js';
 import { $ } from './dom.js';
 import { addLoss } from './state.js';
-import { NO_QUERIES } from '../protocol.js';
+import { NO_QUERIES } from '../core/protocol.js';
 
-/** @typedef {import('../protocol.js').Settings} Settings */
-/** @typedef {import('../protocol.js').Snapshot} Snapshot */
+/** @typedef {import('../core/protocol.js').Settings} Settings */
+/** @typedef {import('../core/protocol.js').Snapshot} Snapshot */
 /** @typedef {import('./state.js').AppState} AppState */
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../core/i18n.js').Translate} Translate */
 
 /** Neighbours of the query word each side lists (a half-width panel). */
 const NEIGHBOURS_SHOWN = 5;
@@ -47,7 +47,7 @@ export function describe(v) {
  */
 
 /**
- * @param {import('../store.js').Store<AppState>} store
+ * @param {import('../core/store.js').Store<AppState>} store
  * @param {() => Translate} translate
  */
 export function setupCompare(store, translate) {

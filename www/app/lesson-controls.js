@@ -2,7 +2,7 @@
 // space to train or pause) while the lesson is open and no text field has the focus. A step
 // loads its preset, applies its settings, runs, and scrolls its view into sight.
 
-import { STEPS } from '../lesson-steps.js';
+import { STEPS } from '../core/lesson-steps.js';
 import { $ } from './dom.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
@@ -21,7 +21,7 @@ import { $ } from './dom.js';
  */
 
 /**
- * @param {import('../store.js').Store<AppState>} store @param {LessonActions} actions
+ * @param {import('../core/store.js').Store<AppState>} store @param {LessonActions} actions
  */
 export function setupLesson(store, actions) {
   let applying = Promise.resolve();

@@ -6,7 +6,7 @@
 // text boxes are autocomplete="off" (index.html), else each write copies the whole corpus (5–8 ms
 // for 300 kB); the page restores its text from its saved work (persist.js), not from history.
 
-import { checkSettings } from '../settings.js';
+import { checkSettings } from '../core/settings.js';
 import { $ } from './dom.js';
 import { packText, shareFragment } from './share.js';
 
@@ -20,7 +20,7 @@ export const ADDRESS_KEYS = /** @type {const} */ (['preset', 'corpus', 'corpusFi
  * deflating is asynchronous) and then writes; `writeNow()` writes at once, without a text packed
  * since it last changed (as the page unloads, when nothing asynchronous finishes): the address
  * then says the text was too large, and the saved work, which has it, wins on the reload.
- * @param {import('../store.js').Store<AppState>} store
+ * @param {import('../core/store.js').Store<AppState>} store
  * @param {() => Promise<void>} flush  writes the address and the saved work together (persist.js)
  */
 export function addressWriter(store, flush) {

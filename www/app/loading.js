@@ -8,12 +8,12 @@ import { loadCorpus } from './saved.js';
 import { keepWork } from './persist.js';
 import { unpackText } from './share.js';
 import { ownTextThreads } from './state.js';
-import { Utf8Stream } from '../decode.js';
-import { errorMessage } from '../errors.js';
-import { translator } from '../i18n.js';
-import { checkSettings, defaultSpeedLevel, rawFromSettings, SPEEDS } from '../settings.js';
+import { Utf8Stream } from '../core/decode.js';
+import { errorMessage } from '../core/errors.js';
+import { translator } from '../core/i18n.js';
+import { checkSettings, defaultSpeedLevel, rawFromSettings, SPEEDS } from '../core/settings.js';
 
-/** @typedef {import('../protocol.js').Preset} Preset */
+/** @typedef {import('../core/protocol.js').Preset} Preset */
 /** @typedef {import('./state.js').AppState} AppState */
 
 /**
@@ -31,14 +31,14 @@ const LOAD_DELAY_MS = 250;
 const SAMPLE_CHARS = 100_000;
 
 /**
- * @param {import('../store.js').Store<AppState>} store
- * @param {import('../client.js').WorkerClient} client
+ * @param {import('../core/store.js').Store<AppState>} store
+ * @param {import('../core/client.js').WorkerClient} client
  * @param {{
  *   saved: import('./saved.js').SavedWork | null,
  *   shared: import('./share.js').Shared | null,
  *   setSpeed: (level: number) => void,
  *   setColour: (colourBy: 'frequency' | 'cluster') => void,
- *   setProjection: (p: import('../protocol.js').Projection) => Promise<unknown>,
+ *   setProjection: (p: import('../core/protocol.js').Projection) => Promise<unknown>,
  *   loaded: () => void,
  * }} page  what the last visit and a link left; the page's own controls; `loaded`: a new
  *   vocabulary is in place (the queries and the teaching views follow it)
@@ -114,7 +114,7 @@ export function setupLoading(store, client, { saved, shared, setSpeed, setColour
    * Put saved settings and queries over the current ones (fields the saved form does not have keep
    * the current values).
    * @param {Pick<import('./saved.js').SavedWork, 'raw' | 'query' | 'pairsText' | 'analogy'>} keep
-   * @param {import('../protocol.js').Settings} base
+   * @param {import('../core/protocol.js').Settings} base
    */
   function keepEdits(keep, base) {
     const raw = { ...store.get().raw, ...keep.raw };

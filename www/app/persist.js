@@ -14,7 +14,7 @@ import { ADDRESS_KEYS, addressWriter } from './links.js';
 export const PERSIST_MS = 250;
 
 /**
- * @param {import('../store.js').Store<AppState>} store
+ * @param {import('../core/store.js').Store<AppState>} store
  * @param {string | File | null} restored  the corpus the page restored (already saved)
  */
 export function keepWork(store, restored) {

@@ -4,10 +4,10 @@
 // man → king) and wait until all four are typed; a word the vocabulary lacks is refused by the
 // worker, the previous projection stays and the reason is shown.
 
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../core/errors.js';
 import { $, input } from './dom.js';
 
-/** @typedef {import('../protocol.js').Projection} Projection */
+/** @typedef {import('../core/protocol.js').Projection} Projection */
 /** @typedef {import('./state.js').AppState} AppState */
 
 /** The menu's order, which the keyboard's P steps through. */
@@ -16,8 +16,8 @@ const KINDS = /** @type {const} */ (['pca', 'tsne', 'umap', 'axes']);
 const AXES_DELAY_MS = 300;
 
 /**
- * @param {import('../store.js').Store<AppState>} store
- * @param {import('../client.js').WorkerClient} client
+ * @param {import('../core/store.js').Store<AppState>} store
+ * @param {import('../core/client.js').WorkerClient} client
  */
 export function setupProjection(store, client) {
   /** Place the words by `projection`. @param {Projection} projection */

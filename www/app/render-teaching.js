@@ -12,7 +12,7 @@ import { renderStep } from '../views/teach/step.js';
 import { renderWeights } from '../views/teach/weights.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../core/i18n.js').Translate} Translate */
 
 /**
  * @param {AppState} st @param {AppState | null} prev @param {Translate} t

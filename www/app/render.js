@@ -3,13 +3,13 @@
 // inputs changed since the state last rendered; while training, snapshots reach the plot at once
 // and the rest of the page at most every PANELS_EVERY_MS (`renderer`).
 
-import { translator } from '../i18n.js';
-import { SPEEDS } from '../settings.js';
+import { translator } from '../core/i18n.js';
+import { SPEEDS } from '../core/settings.js';
 import { applyText, renderSettingsForm } from '../views/controls.js';
 import { renderLoss, renderPairs, renderScored, renderShortcuts, renderStats, renderStatus, setText } from '../views/panels.js';
 import { $, afterNextFrame, inView, input, setFlag } from './dom.js';
 import { duration, estimate, ownTextThreads, plotData } from './state.js';
-import { LAYOUT_POINTS } from '../protocol.js';
+import { LAYOUT_POINTS } from '../core/protocol.js';
 import { renderTeaching } from './render-teaching.js';
 import { PANELS_EVERY_MS, paced, snapshotOnly } from './pacing.js';
 import { SHORTCUTS } from './shortcuts.js';
@@ -153,7 +153,7 @@ export function renderAnswers(st, prev) {
 /**
  * The projection controls: the choice, its parameter or its four words, what it shows, and why
  * it could not be shown.
- * @param {AppState} st @param {import('../i18n.js').Translate} t
+ * @param {AppState} st @param {import('../core/i18n.js').Translate} t
  */
 function renderProjection(st, t) {
   const p = st.projection;
@@ -177,7 +177,7 @@ function renderProjection(st, t) {
 
 /**
  * The note saying which settings the page chose for the user's own text, with Undo.
- * @param {AppState} st @param {import('../i18n.js').Translate} t
+ * @param {AppState} st @param {import('../core/i18n.js').Translate} t
  */
 function renderOwnText(st, t) {
   const note = st.ownText;
@@ -198,7 +198,7 @@ function renderOwnText(st, t) {
 /**
  * How long training has left at the chosen speed; in slow motion over a minute, a warning and a
  * one-click switch to full speed.
- * @param {AppState} st @param {import('../i18n.js').Translate} t
+ * @param {AppState} st @param {import('../core/i18n.js').Translate} t
  */
 function renderEstimate(st, t) {
   const e = estimate(st, SPEEDS);

@@ -25,10 +25,10 @@ const VERSION = 1;
 /**
  * @typedef {object} SavedWork
  * @property {number} version
- * @property {import('../i18n.js').Lang} lang
+ * @property {import('../core/i18n.js').Lang} lang
  * @property {string} preset
  * @property {Record<string, string | boolean>} raw
- * @property {import('../protocol.js').Settings | null} base
+ * @property {import('../core/protocol.js').Settings | null} base
  * @property {string} query
  * @property {string} pairsText
  * @property {[string, string, string]} analogy
@@ -90,7 +90,7 @@ export function restoredWork(value, speedLevels) {
 /**
  * A writer of the work: `save()` writes it now (localStorage at once; a large file to IndexedDB,
  * which finishes later). The corpus goes first: saved work that says "custom" must find its text.
- * @param {import('../store.js').Store<AppState>} store
+ * @param {import('../core/store.js').Store<AppState>} store
  * @param {string | File | null} restored  the corpus the page restored (already saved)
  * @returns {() => void}
  */

@@ -15,10 +15,10 @@
 //
 // `shareFragment` and `readFragment` are pure and unit-tested under Node (tests/js/share.test.mjs).
 
-import { SCHEMA } from '../settings.js';
+import { SCHEMA } from '../core/settings.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
-/** @typedef {import('../protocol.js').Settings} Settings */
+/** @typedef {import('../core/protocol.js').Settings} Settings */
 
 /** Longest packed text a link carries (characters of base64url): links stay shareable. */
 export const MAX_PACKED = 16_000;
@@ -38,9 +38,9 @@ const AXES = /** @type {const} */ (['xfrom', 'xto', 'yfrom', 'yto']);
  * @property {string} pairsText
  * @property {[string, string, string]} analogy
  * @property {'frequency' | 'cluster' | null} colourBy
- * @property {import('../protocol.js').Projection | null} projection
+ * @property {import('../core/protocol.js').Projection | null} projection
  * @property {number | null} speedLevel
- * @property {import('../i18n.js').Lang | null} lang
+ * @property {import('../core/i18n.js').Lang | null} lang
  * @property {boolean} train          train as soon as the link is open
  */
 
@@ -125,7 +125,7 @@ export function readFragment(hash, speedLevels) {
 
 /**
  * The projection a link names, with its parameter in range, or null.
- * @param {URLSearchParams} p @returns {import('../protocol.js').Projection | null}
+ * @param {URLSearchParams} p @returns {import('../core/protocol.js').Projection | null}
  */
 function readProjection(p) {
   const kind = p.get('proj');

@@ -1,16 +1,16 @@
 // The page's state: its shape, its start, and the pure functions that derive from it.
 // No DOM: tests/js/state.test.mjs checks them under Node.
 
-import { detectLang } from '../i18n.js';
-import { SPEEDS } from '../settings.js';
+import { detectLang } from '../core/i18n.js';
+import { SPEEDS } from '../core/settings.js';
 
-/** @typedef {import('../protocol.js').Settings} Settings */
-/** @typedef {import('../protocol.js').Snapshot} Snapshot */
-/** @typedef {import('../protocol.js').Vocabulary} Vocabulary */
-/** @typedef {import('../protocol.js').Answers} Answers */
-/** @typedef {import('../protocol.js').RunState} RunState */
-/** @typedef {import('../settings.js').FieldError} FieldError */
-/** @typedef {import('../i18n.js').Lang} Lang */
+/** @typedef {import('../core/protocol.js').Settings} Settings */
+/** @typedef {import('../core/protocol.js').Snapshot} Snapshot */
+/** @typedef {import('../core/protocol.js').Vocabulary} Vocabulary */
+/** @typedef {import('../core/protocol.js').Answers} Answers */
+/** @typedef {import('../core/protocol.js').RunState} RunState */
+/** @typedef {import('../core/settings.js').FieldError} FieldError */
+/** @typedef {import('../core/i18n.js').Lang} Lang */
 /** @typedef {import('../views/plot/plot.js').PlotData} PlotData */
 
 /**
@@ -32,15 +32,15 @@ import { SPEEDS } from '../settings.js';
  * @property {[string, string, string]} analogy
  * @property {number} speedLevel
  * @property {'frequency' | 'cluster'} colourBy
- * @property {import('../protocol.js').Trace | null} trace  the last traced position
+ * @property {import('../core/protocol.js').Trace | null} trace  the last traced position
  * @property {number} traceSample       which of its samples the step view shows
  * @property {Map<number, number>} drawn  noise words drawn in traced steps, by word id
  * @property {boolean} running          "Run" in the step view: tracing continuously
  * @property {number} shownPower        the exponent on the noise view's slider (what the view shows, not a setting)
  * @property {Float64Array | null} noise  P_n for that power
- * @property {import('../protocol.js').Tree | null} tree
+ * @property {import('../core/protocol.js').Tree | null} tree
  * @property {string} blank             the fill-in-the-blank context
- * @property {import('../protocol.js').Prediction | null} prediction
+ * @property {import('../core/protocol.js').Prediction | null} prediction
  * @property {number} lessonStep        the guided lesson's step, -1 before it starts
  * @property {File | null} corpusFile   a large file the worker streams (the text box shows its start)
  * @property {number | null} readProgress  fraction of that file read so far, while reading
@@ -51,7 +51,7 @@ import { SPEEDS } from '../settings.js';
  * @property {string | null} exporting  the name of the vector file being written
  * @property {string | null} vectorsError  why an export or import could not start
  * @property {string | null} shareNote  i18n key of what "Copy link" did (or why a link failed)
- * @property {import('../protocol.js').Projection} projection  how the plot places the words
+ * @property {import('../core/protocol.js').Projection} projection  how the plot places the words
  * @property {[string, string, string, string]} axesText  the custom axes' four words as typed
  * @property {string | null} projectionError  why the chosen projection is not shown
  * @property {boolean} shortcutsShown   the keyboard shortcuts' list is open
@@ -138,7 +138,7 @@ export function initialState(search, languages, saved = null) {
 
 /**
  * Noise words drawn in a traced step, added to the running counts (negative sampling only).
- * @param {Map<number, number>} drawn @param {import('../protocol.js').Trace} trace
+ * @param {Map<number, number>} drawn @param {import('../core/protocol.js').Trace} trace
  * @param {string} output @returns {Map<number, number>}
  */
 export function addDrawn(drawn, trace, output) {

@@ -5,7 +5,7 @@
 import { contextOf } from '../views/teach/blank.js';
 import { $, input } from './dom.js';
 import { addDrawn } from './state.js';
-import { ANSWERS } from '../protocol.js';
+import { ANSWERS } from '../core/protocol.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
 
@@ -16,8 +16,8 @@ const RUN_INTERVAL_MS = 700;
 const PREDICT_DELAY_MS = 120;
 
 /**
- * @param {import('../store.js').Store<AppState>} store
- * @param {import('../client.js').WorkerClient} client
+ * @param {import('../core/store.js').Store<AppState>} store
+ * @param {import('../core/client.js').WorkerClient} client
  * @param {() => Promise<boolean>} ready  waits for the corpus or settings being loaded; whether a
  *   model is loaded
  * @param {(e: unknown) => void} fail  reports an error in the status line

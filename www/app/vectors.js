@@ -3,13 +3,13 @@
 // Files are written and read in the worker, by the explorer module (src/bindings/wasm_explore.rs), and
 // downloaded from here (download.js).
 
-import { errorMessage } from '../errors.js';
-import { translator } from '../i18n.js';
+import { errorMessage } from '../core/errors.js';
+import { translator } from '../core/i18n.js';
 import { $, input } from './dom.js';
 import { download, fileStem } from './download.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
-/** @typedef {import('../protocol.js').VectorFileFormat} VectorFileFormat */
+/** @typedef {import('../core/protocol.js').VectorFileFormat} VectorFileFormat */
 
 /** Vector files larger than this are refused before they are read (the page's memory). */
 export const MAX_IMPORT_BYTES = 512e6;
@@ -23,8 +23,8 @@ const EXPORT_NAMES = {
 };
 
 /**
- * @param {import('../store.js').Store<AppState>} store
- * @param {import('../client.js').WorkerClient} client
+ * @param {import('../core/store.js').Store<AppState>} store
+ * @param {import('../core/client.js').WorkerClient} client
  * @param {import('../views/plot/plot-canvas.js').EmbeddingPlot} plot
  * @param {{beginLoad: () => () => boolean, loaded: () => void}} hooks
  *   beginLoad: a new load supersedes any pending one (returns whether it is still the latest);

@@ -1,11 +1,11 @@
 // The hyperparameter form, built from settings.js's FIELDS: a labelled input per field, its
 // one-line help, and its error message when the typed value is refused.
 
-/** @typedef {import('../settings.js').Field} Field */
-/** @typedef {import('../settings.js').FieldError} FieldError */
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../core/settings.js').Field} Field */
+/** @typedef {import('../core/settings.js').FieldError} FieldError */
+/** @typedef {import('../core/i18n.js').Translate} Translate */
 
-import { FIELDS } from '../settings.js';
+import { FIELDS } from '../core/settings.js';
 
 /**
  * Build the form's inputs once; `onInput(name, raw)` is called on every edit.

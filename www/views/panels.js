@@ -3,11 +3,11 @@
 
 import { cssSize } from './canvas-size.js';
 
-/** @typedef {import('../protocol.js').Progress} Progress */
-/** @typedef {import('../protocol.js').Answers} Answers */
-/** @typedef {import('../protocol.js').RunState} RunState */
-/** @typedef {import('../protocol.js').Scored} Scored */
-/** @typedef {import('../i18n.js').Translate} Translate */
+/** @typedef {import('../core/protocol.js').Progress} Progress */
+/** @typedef {import('../core/protocol.js').Answers} Answers */
+/** @typedef {import('../core/protocol.js').RunState} RunState */
+/** @typedef {import('../core/protocol.js').Scored} Scored */
+/** @typedef {import('../core/i18n.js').Translate} Translate */
 
 /** @param {number} x */
 export const formatScore = (x) => x.toFixed(3);
@@ -33,7 +33,7 @@ export function percent(p) {
  * @param {number | null} [reading]  fraction of a large file read, while reading
  * @param {boolean} [crashed]  the worker died: `error` says why, Restart is offered
  * @param {boolean} [importing]  the file being read is a vector file
- * @param {import('../protocol.js').Vocabulary | null} [vocab]  imported vectors are described
+ * @param {import('../core/protocol.js').Vocabulary | null} [vocab]  imported vectors are described
  */
 export function renderStatus(el, state, p, error, t, reading = null, crashed = false, importing = false, vocab = null) {
   if (crashed) {

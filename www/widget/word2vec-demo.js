@@ -23,12 +23,12 @@
 // Its styles are adopted into a shadow root, so neither the post's CSS nor its
 // Content-Security-Policy (no inline styles) gets in the way.
 
-import { WorkerClient, startWorker } from '../client.js';
-import { errorMessage } from '../errors.js';
-import { translator } from '../i18n.js';
-import { checkSettings, FIELDS, rawFromSettings } from '../settings.js';
-import { ANSWERS, NO_QUERIES } from '../protocol.js';
-import { createStore } from '../store.js';
+import { WorkerClient, startWorker } from '../core/client.js';
+import { errorMessage } from '../core/errors.js';
+import { translator } from '../core/i18n.js';
+import { checkSettings, FIELDS, rawFromSettings } from '../core/settings.js';
+import { ANSWERS, NO_QUERIES } from '../core/protocol.js';
+import { createStore } from '../core/store.js';
 import { plotData } from '../app/state.js';
 import { percent, renderScored, renderStatus } from '../views/panels.js';
 import { EmbeddingPlot } from '../views/plot/plot-canvas.js';
@@ -38,19 +38,19 @@ import css from './widget.css?inline';
 /** Neighbours of the query word the element lists (a small panel beside its plot). */
 const NEIGHBOURS_SHOWN = 8;
 
-/** @typedef {import('../protocol.js').Settings} Settings */
-/** @typedef {import('../protocol.js').Queries} Queries */
-/** @typedef {import('../protocol.js').Scored} Scored */
+/** @typedef {import('../core/protocol.js').Settings} Settings */
+/** @typedef {import('../core/protocol.js').Queries} Queries */
+/** @typedef {import('../core/protocol.js').Scored} Scored */
 
 /**
  * The element's state (the plot reads it as the page's: app/state.js `PlotSource`).
  * @typedef {object} WidgetState
- * @property {import('../i18n.js').Lang} lang
- * @property {import('../protocol.js').RunState | 'loading'} run
+ * @property {import('../core/i18n.js').Lang} lang
+ * @property {import('../core/protocol.js').RunState | 'loading'} run
  * @property {string | null} error
- * @property {import('../protocol.js').Vocabulary | null} vocab
- * @property {import('../protocol.js').Snapshot | null} snapshot
- * @property {import('../protocol.js').Answers | null} answers
+ * @property {import('../core/protocol.js').Vocabulary | null} vocab
+ * @property {import('../core/protocol.js').Snapshot | null} snapshot
+ * @property {import('../core/protocol.js').Answers | null} answers
  * @property {string} query
  * @property {[string, string, string]} analogy
  * @property {'frequency'} colourBy
@@ -101,7 +101,7 @@ export class Word2VecDemo extends HTMLElement {
     root.adoptedStyleSheets = [sheet];
     root.innerHTML = TEMPLATE;
     this.root = root;
-    /** @type {import('../store.js').Store<WidgetState>} */
+    /** @type {import('../core/store.js').Store<WidgetState>} */
     this.store = createStore(/** @type {WidgetState} */ ({ lang: 'en', run: 'loading', error: null, vocab: null, snapshot: null, answers: null, query: '', analogy: ['', '', ''], colourBy: 'frequency' }));
     /** @type {WorkerClient | null} */
     this.client = null;
@@ -203,7 +203,7 @@ export class Word2VecDemo extends HTMLElement {
       }
       const { settings, errors } = checkSettings(raw, p.settings);
       if (!settings) {
-        const [name, error] = /** @type {[string, import('../settings.js').FieldError]} */ (Object.entries(errors)[0]);
+        const [name, error] = /** @type {[string, import('../core/settings.js').FieldError]} */ (Object.entries(errors)[0]);
         const field = FIELDS.find((f) => f.name === name);
         throw new Error(`${t(field?.key ?? name)}: ${t(error.key, error.params)}`);
       }
@@ -224,7 +224,7 @@ export class Word2VecDemo extends HTMLElement {
     this.client?.request({ type: 'queries', queries }).then((answers) => this.store.update({ answers }), () => {});
   }
 
-  /** @param {import('../protocol.js').Request['type'] & ('train' | 'pause' | 'reset')} type */
+  /** @param {import('../core/protocol.js').Request['type'] & ('train' | 'pause' | 'reset')} type */
   async control(type) {
     await this.ready;
     const client = this.client;

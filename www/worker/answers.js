@@ -4,10 +4,10 @@
 // cosine similarities and the analogy. And the first rows of W and W′ that the weights view
 // shows. No DOM; session.js asks these for every snapshot.
 
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../core/errors.js';
 
-/** @typedef {import('../protocol.js').Queries} Queries */
-/** @typedef {import('../protocol.js').Answers} Answers */
+/** @typedef {import('../core/protocol.js').Queries} Queries */
+/** @typedef {import('../core/protocol.js').Answers} Answers */
 /** @typedef {import('./models.js').Explorer} Explorer */
 
 /** Spellings offered for a word the vocabulary does not have. */
@@ -54,7 +54,7 @@ export function answer(vectors, q) {
 /**
  * The first `n` rows of W (the most frequent words) and of W′, copied from the wasm memory
  * without the rest of the matrices.
- * @param {import('./session.js').Lab} lab @param {number} n @returns {import('../protocol.js').Weights}
+ * @param {import('./session.js').Lab} lab @param {number} n @returns {import('../core/protocol.js').Weights}
  */
 export function weightsHead(lab, n) {
   const dim = lab.dim();

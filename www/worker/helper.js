@@ -3,7 +3,7 @@
 // it for the rest of its life: `servePool` never returns. If it cannot start, it says why.
 
 import { initSync, servePool } from '../pkg-threads/word2vec_lab.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../core/errors.js';
 
 self.onmessage = (/** @type {MessageEvent<{module: WebAssembly.Module, memory: WebAssembly.Memory}>} */ e) => {
   try {

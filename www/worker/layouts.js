@@ -17,9 +17,9 @@
 //
 // Every layout is seeded by the model's seed: the same seed gives the same picture.
 
-import { LAYOUT_POINTS } from '../protocol.js';
+import { LAYOUT_POINTS } from '../core/protocol.js';
 
-/** @typedef {import('../protocol.js').Projection} Projection */
+/** @typedef {import('../core/protocol.js').Projection} Projection */
 /** @typedef {typeof import('../pkg-explore/word2vec_lab.js')} Explore */
 /** @typedef {typeof import('umap-js').UMAP} Umap */
 

@@ -7,7 +7,7 @@
 
 import { readBytes, readLines } from './sources.js';
 
-/** @typedef {import('../protocol.js').Settings} Settings */
+/** @typedef {import('../core/protocol.js').Settings} Settings */
 /** @typedef {import('../pkg/word2vec_lab.js').Lab} Lab */
 /** @typedef {import('../pkg-explore/word2vec_lab.js').VectorFile} VectorFile */
 /** @typedef {typeof import('../pkg-explore/word2vec_lab.js')} Explore */
@@ -21,9 +21,9 @@ import { readBytes, readLines } from './sources.js';
  * @property {() => Float32Array} project
  * @property {() => Float64Array} explained
  * @property {(k: number) => Uint32Array} clusters
- * @property {(word: string, k: number) => import('../protocol.js').Scored[]} nearest
+ * @property {(word: string, k: number) => import('../core/protocol.js').Scored[]} nearest
  * @property {(a: string, b: string) => number} similarity
- * @property {(a: string, b: string, c: string, k: number, method: string) => import('../protocol.js').Scored[]} analogy
+ * @property {(a: string, b: string, c: string, k: number, method: string) => import('../core/protocol.js').Scored[]} analogy
  * @property {(word: string, k: number) => string[]} spellings
  * @property {() => Float32Array} vectors
  * @property {() => number} dim
@@ -100,7 +100,7 @@ export class Models {
   /**
    * The vectors now in place (trained so far, or imported) as a file of `format`, written by the
    * explorer module.
-   * @param {import('../protocol.js').VectorFileFormat} format @returns {Promise<Uint8Array>}
+   * @param {import('../core/protocol.js').VectorFileFormat} format @returns {Promise<Uint8Array>}
    */
   async write(format) {
     const explore = await this.explore();

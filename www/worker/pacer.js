@@ -16,7 +16,7 @@
 //
 // No clock of its own: the session passes the times in, so the unit tests drive it with a fake one.
 
-import { EVERY_UPDATE_UP_TO, MAX_SNAPSHOTS_PER_SECOND } from '../protocol.js';
+import { EVERY_UPDATE_UP_TO, MAX_SNAPSHOTS_PER_SECOND } from '../core/protocol.js';
 
 export const SLICE_MS = 12;
 export const CHUNK_MS = 2;

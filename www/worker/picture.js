@@ -4,7 +4,7 @@
 // and the k-means groups (k = 0: none). Custom axes whose words a new vocabulary lacks fall back
 // to PCA at the next picture, which says why.
 
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../core/errors.js';
 import { Layout, loadUmap } from './layouts.js';
 
 /** @typedef {import('./models.js').Explorer} Explorer */
@@ -16,7 +16,7 @@ const UNSEEDED_LAYOUT_SEED = 1;
 
 /**
  * A layout's seed: the training's, or UNSEEDED_LAYOUT_SEED (imported vectors have no settings).
- * @param {import('../protocol.js').Settings | null} settings
+ * @param {import('../core/protocol.js').Settings | null} settings
  */
 const seedOf = (settings) => settings?.seed ?? UNSEEDED_LAYOUT_SEED;
 
@@ -26,7 +26,7 @@ export class Picture {
   /** @param {() => Promise<Explore>} explore  loads the explorer module (once) */
   constructor(explore) {
     this.explore = explore;
-    /** @type {import('../protocol.js').Projection} */
+    /** @type {import('../core/protocol.js').Projection} */
     this.projection = { kind: 'pca' };
     /** @type {Layout | null} the projection's layout when it is not PCA */
     this.layout = null;
@@ -40,8 +40,8 @@ export class Picture {
    * Place the words by `projection` from the next picture on, loading what it needs. Custom axes
    * are tried at once on `model` (the vectors now, if any): a word the vocabulary lacks is refused
    * with the core's message, and the previous projection stays.
-   * @param {import('../protocol.js').Projection} projection
-   * @param {import('../protocol.js').Settings | null} settings  the training's (its seed seeds the layout)
+   * @param {import('../core/protocol.js').Projection} projection
+   * @param {import('../core/protocol.js').Settings | null} settings  the training's (its seed seeds the layout)
    * @param {LayoutModel | null} model @param {number} now
    */
   async set(projection, settings, model, now) {
@@ -58,7 +58,7 @@ export class Picture {
     this.projection = projection;
   }
 
-  /** New vectors: the same projection, laid out afresh for them. @param {import('../protocol.js').Settings | null} settings */
+  /** New vectors: the same projection, laid out afresh for them. @param {import('../core/protocol.js').Settings | null} settings */
   renew(settings) {
     this.layout?.free();
     this.layout = this.projection.kind !== 'pca' && this.modules ? new Layout(this.projection, this.modules, seedOf(settings)) : null;

@@ -18,13 +18,13 @@
 //   queries (answers.js), the mean loss and the words per second (meters.js), posted with their
 //   typed arrays transferred.
 
-/** @typedef {import('../protocol.js').Settings} Settings */
-/** @typedef {import('../protocol.js').Queries} Queries */
-/** @typedef {import('../protocol.js').Answers} Answers */
-/** @typedef {import('../protocol.js').RunState} RunState */
-/** @typedef {import('../protocol.js').Vocabulary} Vocabulary */
-/** @typedef {import('../protocol.js').Progress} Progress */
-/** @typedef {import('../protocol.js').WorkerMessage} WorkerMessage */
+/** @typedef {import('../core/protocol.js').Settings} Settings */
+/** @typedef {import('../core/protocol.js').Queries} Queries */
+/** @typedef {import('../core/protocol.js').Answers} Answers */
+/** @typedef {import('../core/protocol.js').RunState} RunState */
+/** @typedef {import('../core/protocol.js').Vocabulary} Vocabulary */
+/** @typedef {import('../core/protocol.js').Progress} Progress */
+/** @typedef {import('../core/protocol.js').WorkerMessage} WorkerMessage */
 /** @typedef {import('../pkg/word2vec_lab.js').Lab} Lab */
 /** @typedef {typeof import('../pkg-explore/word2vec_lab.js')} Explore */
 
@@ -32,14 +32,14 @@
 /** @typedef {import('./segmenter.js').Segmenter} Segmenter */
 /** @typedef {import('./models.js').Wasm} Wasm */
 
-import { errorMessage, isFatal } from '../errors.js';
+import { errorMessage, isFatal } from '../core/errors.js';
 import { Picture } from './picture.js';
 import { Rests } from './rests.js';
 import { answer, weightsHead } from './answers.js';
 import { Meters } from './meters.js';
 import { MAX_WAIT_MS, Pacer, SLICE_MS } from './pacer.js';
 import { Models } from './models.js';
-import { NO_QUERIES } from '../protocol.js';
+import { NO_QUERIES } from '../core/protocol.js';
 
 /** Words trained by Step at full speed. */
 export const STEP_WORDS = 1000;
@@ -172,7 +172,7 @@ export class Session {
   /**
    * The current vectors (trained so far, or imported) as a file of `format`, written by the
    * explorer module.
-   * @param {import('../protocol.js').VectorFileFormat} format @returns {Promise<Uint8Array>}
+   * @param {import('../core/protocol.js').VectorFileFormat} format @returns {Promise<Uint8Array>}
    */
   async exportVectors(format) {
     return this.models.write(format);
@@ -248,7 +248,7 @@ export class Session {
   /**
    * Train one position with the trace on (the teaching views' "Next sample"): pauses training,
    * posts a snapshot, and returns everything that happened there, or null when training is done.
-   * @returns {import('../protocol.js').Trace | null}
+   * @returns {import('../core/protocol.js').Trace | null}
    */
   trace() {
     const lab = this.requireLab();
@@ -267,7 +267,7 @@ export class Session {
   /**
    * Fill in the blank: the model's `k` likeliest words for a context (the text around the blank),
    * cut into words as the corpus was.
-   * @param {string} context @param {number} k @returns {import('../protocol.js').Prediction}
+   * @param {string} context @param {number} k @returns {import('../core/protocol.js').Prediction}
    */
   predict(context, k) {
     const lab = this.requireLab();
@@ -297,7 +297,7 @@ export class Session {
    * Place the words by `projection` from the next snapshot on. t-SNE, UMAP and custom axes need
    * the explorer module (loaded now, once). Custom axes are tried at once: a word the vocabulary
    * lacks is refused with the core's message, and the previous projection stays.
-   * @param {import('../protocol.js').Projection} projection @returns {Promise<null>}
+   * @param {import('../core/protocol.js').Projection} projection @returns {Promise<null>}
    */
   async setProjection(projection) {
     const vectors = this.models.current();

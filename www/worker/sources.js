@@ -3,7 +3,7 @@
 // and handed on in whole lines (the trainer's loader takes lines; a partial last line waits for
 // the next piece), or read into one buffer for the explorer module (a vector file).
 
-import { Utf8Stream } from '../decode.js';
+import { Utf8Stream } from '../core/decode.js';
 
 /** Reports of bytes read come at most this often (ms). */
 const REPORT_EVERY_MS = 100;

@@ -7,13 +7,13 @@
 // after a Load always trains the model that Load makes. A zero-delay yield uses a MessageChannel
 // rather than setTimeout(0), which browsers clamp to 4 ms when nested.
 
-import { errorMessage, isFatal } from '../errors.js';
+import { errorMessage, isFatal } from '../core/errors.js';
 import { loadCore, loadExplore } from './engine.js';
 import { loadSegmenter } from './segmenter.js';
 import { Session } from './session.js';
 
-/** @typedef {import('../protocol.js').Request} Request */
-/** @typedef {import('../protocol.js').WorkerMessage} WorkerMessage */
+/** @typedef {import('../core/protocol.js').Request} Request */
+/** @typedef {import('../core/protocol.js').WorkerMessage} WorkerMessage */
 
 /** The worker's global scope, typed to what is used here. */
 const scope = /** @type {{postMessage(m: WorkerMessage, t?: Transferable[]): void, onmessage: ((e: MessageEvent<Request>) => void) | null}} */ (
@@ -127,7 +127,7 @@ async function answer(req) {
     /** @type {Transferable[]} */
     const transfer = [];
     if (req.type === 'load' || req.type === 'loadFile' || req.type === 'reset' || req.type === 'importVectors') {
-      transfer.push(/** @type {import('../protocol.js').Vocabulary} */ (result).counts.buffer);
+      transfer.push(/** @type {import('../core/protocol.js').Vocabulary} */ (result).counts.buffer);
     } else if (req.type === 'export') {
       transfer.push(/** @type {Uint8Array} */ (result).buffer);
     }

@@ -2,7 +2,7 @@
 //!
 //! The [`Config`] fields in camelCase (`minCount`), the enums as their names (`skipgram`,
 //! `negative`, `mean`), the seed a number (or null for a random one), then the tokenizer
-//! switches; `www/protocol.js` has the JSDoc type. Written out field by field: serde's
+//! switches; `www/core/protocol.js` has the JSDoc type. Written out field by field: serde's
 //! `#[serde(flatten)]` of the two parts would buffer every field through a generic map and cost
 //! kilobytes of the size-budgeted module.
 
@@ -56,7 +56,7 @@ enum CbowContextName {
     Sum,
 }
 
-/// Everything the page can set, as one flat object (`www/protocol.js` has its JSDoc type): the
+/// Everything the page can set, as one flat object (`www/core/protocol.js` has its JSDoc type): the
 /// [`Config`] fields in camelCase (`minCount`), enums as the strings above, the seed a number (or
 /// null for a random one), then the tokenizer switches. (One plain struct rather than two
 /// `#[serde(flatten)]`ed ones: flattening buffers every field through a generic map and costs

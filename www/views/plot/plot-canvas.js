@@ -8,7 +8,7 @@
 // or throws), the plot carries on here: a fresh canvas in place of the transferred one, drawn on
 // the page's thread from the last data, and every question still waiting is asked again.
 
-import { Replies } from '../../replies.js';
+import { Replies } from '../../core/replies.js';
 import { pacedFrames } from './frame-pace.js';
 import { PlotRenderer } from './plot.js';
 import { PICK_RADIUS } from './view.js';

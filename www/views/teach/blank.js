@@ -7,8 +7,8 @@
 import { renderScored } from '../panels.js';
 import { el } from './format.js';
 
-/** @typedef {import('../../protocol.js').Prediction} Prediction */
-/** @typedef {import('../../i18n.js').Translate} Translate */
+/** @typedef {import('../../core/protocol.js').Prediction} Prediction */
+/** @typedef {import('../../core/i18n.js').Translate} Translate */
 
 /** The blank in a context: two or more underscores, or a full-width ＿. */
 const BLANK = /_{2,}|＿+/;

@@ -6,8 +6,8 @@
 import { morph } from '../morph.js';
 import { el, table } from './format.js';
 
-/** @typedef {import('../../protocol.js').Tree} Tree */
-/** @typedef {import('../../i18n.js').Translate} Translate */
+/** @typedef {import('../../core/protocol.js').Tree} Tree */
+/** @typedef {import('../../core/i18n.js').Translate} Translate */
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Vocabularies up to this size are drawn as a tree. */

@@ -1,8 +1,8 @@
 // The guided lesson's card: which step, its title and what to look at.
 
-import { STEPS } from '../../lesson-steps.js';
+import { STEPS } from '../../core/lesson-steps.js';
 
-/** @typedef {import('../../i18n.js').Translate} Translate */
+/** @typedef {import('../../core/i18n.js').Translate} Translate */
 
 /**
  * Before the lesson starts only "Start the lesson" shows: the page's own Step button must stay the

@@ -7,7 +7,7 @@
 import { morph } from '../morph.js';
 import { bar, el, table } from './format.js';
 
-/** @typedef {import('../../i18n.js').Translate} Translate */
+/** @typedef {import('../../core/i18n.js').Translate} Translate */
 
 /** How many of the most frequent words get bars. */
 const SHOWN = 25;

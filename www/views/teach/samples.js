@@ -5,8 +5,8 @@
 import { morph } from '../morph.js';
 import { el } from './format.js';
 
-/** @typedef {import('../../protocol.js').Trace} Trace */
-/** @typedef {import('../../i18n.js').Translate} Translate */
+/** @typedef {import('../../core/protocol.js').Trace} Trace */
+/** @typedef {import('../../core/i18n.js').Translate} Translate */
 
 /**
  * @param {HTMLElement} root

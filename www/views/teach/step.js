@@ -10,9 +10,9 @@ import { bar, el, num, table, vec } from './format.js';
 /** Rows of W′ listed as changed before the rest fold into “n more rows”. */
 const CHANGED_ROWS_SHOWN = 8;
 
-/** @typedef {import('../../protocol.js').Trace} Trace */
-/** @typedef {import('../../protocol.js').TracedSample} TracedSample */
-/** @typedef {import('../../i18n.js').Translate} Translate */
+/** @typedef {import('../../core/protocol.js').Trace} Trace */
+/** @typedef {import('../../core/protocol.js').TracedSample} TracedSample */
+/** @typedef {import('../../core/i18n.js').Translate} Translate */
 
 /**
  * @param {HTMLElement} root

@@ -6,8 +6,8 @@
 import { pixelOf } from '../plot/colours.js';
 import { el } from './format.js';
 
-/** @typedef {import('../../protocol.js').Weights} Weights */
-/** @typedef {import('../../i18n.js').Translate} Translate */
+/** @typedef {import('../../core/protocol.js').Weights} Weights */
+/** @typedef {import('../../core/i18n.js').Translate} Translate */
 
 /** The scale's ends: positive weights red, negative blue. */
 const RED = [220, 38, 38];

@@ -115,5 +115,5 @@ export class WorkerClient {
 
 /** Start the training worker (a module worker, bundled by Vite). */
 export function startWorker() {
-  return new Worker(new URL('./worker/worker.js', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../worker/worker.js', import.meta.url), { type: 'module' });
 }

@@ -2,7 +2,7 @@
 //
 // The page sends requests, each tagged with `type` and a numeric `id`; the worker answers every
 // request with exactly one reply carrying the same id (ok + result, or an error message), which
-// resolves or rejects the promise the client returned (www/client.js). Independently, the worker
+// resolves or rejects the promise the client returned (www/core/client.js). Independently, the worker
 // pushes events: `snapshot` (the picture and the answers, at most ~30 a second while training,
 // with its typed arrays transferred, not copied) and `state` (idle / training / paused / done /
 // error). Modelled on the TensorBoard projector's worker messages.
