@@ -7,6 +7,8 @@
 //! nothing invalid ever reaches the trainer.
 
 use crate::error::{Error, Result};
+use crate::schema::{Choice, Kind, Named, Setting, Value};
+use crate::settings;
 
 /// Which word predicts which (tutorial §2 and §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +39,25 @@ pub enum CbowContext {
     Sum,
 }
 
+impl Choice for Architecture {
+    const ALL: &'static [Architecture] = &[Architecture::Cbow, Architecture::SkipGram];
+    const NAMES: &'static [&'static str] = &["cbow", "skipgram"];
+}
+
+impl Choice for OutputLayer {
+    const ALL: &'static [OutputLayer] = &[
+        OutputLayer::Softmax,
+        OutputLayer::NegativeSampling,
+        OutputLayer::Hierarchical,
+    ];
+    const NAMES: &'static [&'static str] = &["softmax", "negative", "hierarchical"];
+}
+
+impl Choice for CbowContext {
+    const ALL: &'static [CbowContext] = &[CbowContext::Mean, CbowContext::Sum];
+    const NAMES: &'static [&'static str] = &["mean", "sum"];
+}
+
 /// Largest vocabulary full softmax accepts: every sample scores every word.
 pub const SOFTMAX_VOCAB_LIMIT: usize = 5_000;
 
@@ -55,7 +76,7 @@ pub struct Range {
 }
 
 impl Range {
-    const fn closed(min: f64, max: f64) -> Range {
+    pub const fn closed(min: f64, max: f64) -> Range {
         Range {
             min,
             max,
@@ -79,83 +100,81 @@ impl Range {
     }
 }
 
-/// A numeric setting: its field in [`Config`] (as errors name it; the page names it in camelCase,
-/// `min_count` as `minCount`, as the binding's serde form does), whether it takes whole numbers,
-/// and its range.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Numeric {
-    pub field: &'static str,
-    pub whole: bool,
-    pub range: Range,
-}
-
-/// Every numeric setting and its range, written once: [`Config::validate`] checks them, and the
-/// explorer's binding gives them to the page's unit tests (which compare its own ranges with
-/// them). The learning rate must be positive; a subsampling threshold of 1 would keep nothing.
-#[rustfmt::skip]
-pub const NUMERIC: &[Numeric] = &[
-    Numeric { field: "dim", whole: true, range: Range::closed(1.0, 1_000.0) },
-    Numeric { field: "window", whole: true, range: Range::closed(1.0, 100.0) },
-    Numeric { field: "negative", whole: true, range: Range::closed(1.0, 100.0) },
-    Numeric { field: "epochs", whole: true, range: Range::closed(1.0, 1_000.0) },
-    Numeric { field: "min_count", whole: true, range: Range::closed(1.0, 1_000_000.0) },
-    Numeric { field: "threads", whole: true, range: Range::closed(1.0, 64.0) },
-    Numeric { field: "alpha", whole: false, range: Range { min_open: true, ..Range::closed(0.0, 10.0) } },
-    Numeric { field: "noise_power", whole: false, range: Range::closed(0.0, 2.0) },
-    Numeric { field: "sample", whole: false, range: Range { max_open: true, ..Range::closed(0.0, 1.0) } },
-];
-
-/// Everything that defines a training run. `Config::default()` is word2vec.c's defaults.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Config {
-    pub architecture: Architecture,
-    pub output: OutputLayer,
-    pub cbow_context: CbowContext,
-    /// Embedding size N (`-size`).
-    pub dim: usize,
-    /// Context window c on each side (`-window`).
-    pub window: usize,
-    /// word2vec's random window shrink: each position uses a window drawn uniformly from 1..=c.
-    /// Off, every position uses exactly c (the tutorial's fixed window).
-    pub dynamic_window: bool,
-    /// Noise words per positive pair (`-negative`), for negative sampling.
-    pub negative: usize,
-    /// Exponent of the noise distribution P_n(w) ∝ count(w)^power (0.75 in word2vec).
-    pub noise_power: f64,
-    /// Passes over the corpus (`-iter`).
-    pub epochs: usize,
-    /// Starting learning rate (`-alpha`); decays linearly to alpha·1e-4.
-    pub alpha: f64,
-    /// Words seen fewer times are dropped (`-min-count`).
-    pub min_count: usize,
-    /// Subsampling threshold t (`-sample`); 0 keeps every token.
-    pub sample: f64,
-    /// Fixes every random choice; `None` seeds from the operating system.
-    pub seed: Option<u64>,
-    /// Training threads (`-threads`). With more than one, the threads take blocks of sentences
-    /// in turn and train them side by side on shared weights without locks (Hogwild!,
-    /// `train/`): faster, but the result is no longer the same bit for bit from run to run.
-    pub threads: usize,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            architecture: Architecture::Cbow,
-            output: OutputLayer::NegativeSampling,
-            cbow_context: CbowContext::Mean,
-            dim: 100,
-            window: 5,
-            dynamic_window: true,
-            negative: 5,
-            noise_power: 0.75,
-            epochs: 5,
-            alpha: 0.05,
-            min_count: 5,
-            sample: 1e-3,
-            seed: None,
-            threads: 1,
-        }
+settings! {
+    /// Everything that defines a training run: word2vec.c's defaults, each setting's range, flag
+    /// and place on the page (one row each, `crate::schema`).
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Config {
+        /// CBOW (the context predicts the word) or skip-gram (the word predicts its context)
+        architecture: Architecture = Architecture::Cbow,
+            Setting::of(Kind::Choice(Architecture::NAMES)).form().attribute("arch");
+        /// how the predicted word's probability is computed
+        output: OutputLayer = OutputLayer::NegativeSampling,
+            Setting::of(Kind::Choice(OutputLayer::NAMES)).form().attribute("output");
+        /// how CBOW combines the context rows into h
+        cbow_context: CbowContext = CbowContext::Mean, Setting::of(Kind::Choice(CbowContext::NAMES));
+        /// dimensions of the word vectors
+        ///
+        /// The embedding size N (word2vec's `-size`).
+        dim: usize = 100,
+            Setting::of(Kind::Whole(Range::closed(1.0, 1_000.0))).flag("size").form().attribute("dim");
+        /// context words on each side
+        ///
+        /// The window c (`-window`).
+        window: usize = 5,
+            Setting::of(Kind::Whole(Range::closed(1.0, 100.0))).flag("window").form().attribute("window");
+        /// word2vec's random window shrink
+        ///
+        /// Each position uses a window drawn uniformly from 1..=c. Off, every position uses
+        /// exactly c (the tutorial's fixed window).
+        dynamic_window: bool = true, Setting::of(Kind::Switch);
+        /// noise words per positive pair (negative sampling)
+        ///
+        /// Only negative sampling uses it (and only then is it checked). `w2v train`'s own
+        /// `-negative` also picks the output layer (0 = off), so the row names no flag.
+        negative: usize = 5, Setting::of(Kind::Whole(Range::closed(1.0, 100.0))).form();
+        /// noise distribution exponent: P(w) ∝ count^power
+        ///
+        /// 0.75 in word2vec (tutorial §4, `network/noise.rs`).
+        noise_power: f64 = 0.75,
+            Setting::of(Kind::Real(Range::closed(0.0, 2.0))).flag("power").form();
+        /// training epochs
+        ///
+        /// Passes over the corpus (`-iter`).
+        epochs: usize = 5,
+            Setting::of(Kind::Whole(Range::closed(1.0, 1_000.0))).flag("iter").form().attribute("epochs");
+        /// starting learning rate
+        ///
+        /// `-alpha`; decays linearly to alpha · `alpha_floor`. It must be positive.
+        alpha: f64 = 0.05,
+            Setting::of(Kind::Real(Range { min_open: true, ..Range::closed(0.0, 10.0) })).flag("alpha").form();
+        /// the lowest learning rate, as a fraction of the starting one
+        ///
+        /// The linear decay stops at alpha · alpha_floor: word2vec.c's 10⁻⁴. 0 lets the rate
+        /// reach almost zero at the end; 1 keeps it constant.
+        alpha_floor: f64 = 1e-4,
+            Setting::of(Kind::Real(Range::closed(0.0, 1.0))).flag("alpha-floor").form();
+        /// discard words seen fewer times
+        min_count: usize = 5,
+            Setting::of(Kind::Whole(Range::closed(1.0, 1_000_000.0))).flag("min-count").form();
+        /// subsampling threshold for frequent words; 0 = off
+        ///
+        /// The threshold t (`-sample`); 1 would keep nothing.
+        sample: f64 = 1e-3,
+            Setting::of(Kind::Real(Range { max_open: true, ..Range::closed(0.0, 1.0) })).flag("sample").form();
+        /// seed for every random choice; same seed + settings + corpus = same vectors (one thread)
+        ///
+        /// `None` seeds from the operating system. The row's range is the page's (a u32, exact in
+        /// its numbers and links); the core takes any u64.
+        seed: Option<u64> = None,
+            Setting::of(Kind::WholeOrNone(Range::closed(0.0, u32::MAX as f64))).flag("seed").form().attribute("seed");
+        /// training threads (more than 1 = Hogwild, not bit-reproducible)
+        ///
+        /// With more than one, the threads take blocks of sentences in turn and train them side
+        /// by side on shared weights without locks (Hogwild!, `train/`): faster, but the result
+        /// is no longer the same bit for bit from run to run.
+        threads: usize = 1,
+            Setting::of(Kind::Whole(Range::closed(1.0, 64.0))).flag("threads").form();
     }
 }
 
@@ -171,50 +190,43 @@ impl Config {
     /// Refuse any value outside its range, naming the field and the range (the number of noise
     /// words only for negative sampling, which uses it).
     pub fn validate(&self) -> Result<()> {
-        for n in NUMERIC {
-            if n.field == "negative" && self.output != OutputLayer::NegativeSampling {
+        for s in Config::SETTINGS {
+            // The seed's range is the page's (see `Kind::WholeOrNone`): the core takes any u64.
+            let (Kind::Whole(range) | Kind::Real(range)) = s.kind else {
+                continue;
+            };
+            let Some(Value::Number(value)) = self.get(s.name) else {
+                continue;
+            };
+            if s.name == "negative" && self.output != OutputLayer::NegativeSampling {
                 continue;
             }
-            let value = self.number(n.field);
-            if !n.range.contains(value) {
-                return Err(Error::config(n.field, out_of_range(value, n)));
+            if !range.contains(value) {
+                return Err(Error::config(s.name, out_of_range(value, s)));
             }
         }
         Ok(())
     }
-
-    /// The value of the numeric setting `field`, as a number (NaN for a name not in [`NUMERIC`],
-    /// which no range contains).
-    fn number(&self, field: &str) -> f64 {
-        match field {
-            "dim" => self.dim as f64,
-            "window" => self.window as f64,
-            "negative" => self.negative as f64,
-            "epochs" => self.epochs as f64,
-            "min_count" => self.min_count as f64,
-            "threads" => self.threads as f64,
-            "alpha" => self.alpha,
-            "noise_power" => self.noise_power,
-            "sample" => self.sample,
-            _ => f64::NAN,
-        }
-    }
 }
 
 /// Why `value` is refused, in words for the kind of range.
-fn out_of_range(value: f64, n: &Numeric) -> String {
-    let Range {
+fn out_of_range(value: f64, s: &Setting) -> String {
+    let Some(Range {
         min,
         max,
         min_open,
         max_open,
-    } = n.range;
-    match (n.whole, min_open, max_open) {
+    }) = s.kind.range()
+    else {
+        return format!("{value} is not a number");
+    };
+    let whole = !matches!(s.kind, Kind::Real(_));
+    match (whole, min_open, max_open) {
         (true, _, _) => format!("{value} is outside the allowed range {min}..={max}"),
         (false, true, false) => {
             format!("{value} must be a number greater than {min} and at most {max}")
         }
-        (false, false, true) if n.field == "sample" => {
+        (false, false, true) if s.name == "sample" => {
             format!("{value} must be at least {min} and below {max} (0 turns subsampling off)")
         }
         (false, false, true) => format!("{value} must be at least {min} and below {max}"),
@@ -259,42 +271,37 @@ mod tests {
     fn validation_applies_every_range_of_the_table() {
         let with = |field: &str, x: f64| {
             let mut c = Config::default();
-            match field {
-                "dim" => c.dim = x as usize,
-                "window" => c.window = x as usize,
-                "negative" => c.negative = x as usize,
-                "epochs" => c.epochs = x as usize,
-                "min_count" => c.min_count = x as usize,
-                "threads" => c.threads = x as usize,
-                "alpha" => c.alpha = x,
-                "noise_power" => c.noise_power = x,
-                "sample" => c.sample = x,
-                other => panic!("{other}"),
-            }
+            c.set(field, Value::Number(x))?;
             c.validate()
         };
-        for n in NUMERIC {
-            let r = n.range;
-            let step = if n.whole { 1.0 } else { 1e-9 };
+        for n in Config::SETTINGS {
+            let (Kind::Whole(r) | Kind::Real(r)) = n.kind else {
+                continue;
+            };
+            let step = if matches!(n.kind, Kind::Real(_)) {
+                1e-9
+            } else {
+                1.0
+            };
             assert_eq!(
-                with(n.field, r.min).is_ok(),
+                with(n.name, r.min).is_ok(),
                 !r.min_open,
                 "{} at its minimum",
-                n.field
+                n.name
             );
             assert_eq!(
-                with(n.field, r.max).is_ok(),
+                with(n.name, r.max).is_ok(),
                 !r.max_open,
                 "{} at its maximum",
-                n.field
+                n.name
             );
-            assert!(with(n.field, r.min + step).is_ok() && with(n.field, r.max - step).is_ok());
+            assert!(with(n.name, r.min + step).is_ok() && with(n.name, r.max - step).is_ok());
             for outside in [r.min - step, r.max + step]
                 .into_iter()
                 .filter(|x| *x >= 0.0)
             {
-                let e = with(n.field, outside).unwrap_err().to_string();
-                assert!(e.contains(n.field), "{e}");
+                let e = with(n.name, outside).unwrap_err().to_string();
+                assert!(e.contains(n.name), "{e}");
             }
         }
     }

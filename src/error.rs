@@ -27,6 +27,8 @@ pub enum Error {
     Format { position: String, message: String },
     /// An I/O failure, with the path or stream it concerns.
     Io { context: String, message: String },
+    /// A setting was named that no settings table has.
+    UnknownSetting { name: String },
     /// Training diverged: a weight became NaN or infinite.
     Diverged { words_done: u64 },
 }
@@ -68,6 +70,7 @@ impl fmt::Display for Error {
             Error::InvalidQuery { message } => write!(f, "invalid query: {message}"),
             Error::Format { position, message } => write!(f, "{position}: {message}"),
             Error::Io { context, message } => write!(f, "{context}: {message}"),
+            Error::UnknownSetting { name } => write!(f, "'{name}' is not a setting"),
             Error::Diverged { words_done } => write!(
                 f,
                 "training diverged after {words_done} words (a weight became NaN or infinite); \

@@ -35,6 +35,7 @@
 //! | picture/[`cluster`] | spherical k-means, for colouring the plot | Dhillon & Modha 2001 |
 //! | vectors/[`formats`] | word2vec text / binary, Projector TSV | `main()` output |
 //! | vectors/[`eval`] | analogy accuracy, similarity Spearman | `compute-accuracy.c` |
+//! | [`schema`] | every setting written once: kind, range, flag, form, attribute | — |
 //! | [`presets`] | corpora this project generates, with settings | — |
 //! | [`own_text`] | settings for the user's own text, scaled to it | — |
 //!
@@ -53,6 +54,7 @@ pub mod network;
 pub mod own_text;
 pub mod picture;
 pub mod presets;
+pub mod schema;
 pub mod text;
 pub mod train;
 pub mod vectors;

@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 
 use super::wasm_shared::{js_error, queries, to_js};
 use crate::axes;
-use crate::config::{Range, NUMERIC};
+use crate::config::Range;
 use crate::formats;
 use crate::picture::Picture;
 use crate::query::{unit_rows, KeyedVectors};
@@ -207,34 +207,14 @@ impl TsneLayout {
     }
 }
 
-/// A field's name as the page's settings have it: `min_count` → `minCount` (serde's camelCase).
-fn camel_case(field: &str) -> String {
-    let mut parts = field.split('_');
-    let first = parts.next().unwrap_or_default().to_string();
-    parts.fold(first, |mut out, p| {
-        let mut chars = p.chars();
-        out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
-        out.push_str(chars.as_str());
-        out
-    })
-}
-
 /// The allowed range of every numeric setting, `{name: {min, max, minOpen, maxOpen}}` by its
-/// name in JavaScript ([`crate::config::NUMERIC`], and the seed, which crosses as a u32); the page
-/// checks its fields against the same numbers (a unit test compares them). Here, not in the
-/// trainer's module, whose size is budgeted: only that test asks.
+/// name in JavaScript, from the schema (`crate::schema`); the page's unit tests compare its own
+/// copy (`www/core/schema.js`) with these. Here, not in the trainer's module, whose size is
+/// budgeted: only that test asks.
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsError> {
-    let seed = Range {
-        min: 0.0,
-        max: u32::MAX as f64,
-        min_open: false,
-        max_open: false,
-    };
-    let all: std::collections::BTreeMap<String, Range> = NUMERIC
-        .iter()
-        .map(|n| (camel_case(n.field), n.range))
-        .chain([("seed".to_string(), seed)])
+    let all: std::collections::BTreeMap<String, Range> = crate::schema::all()
+        .filter_map(|s| Some((crate::schema::camel_case(s.name), s.kind.range()?)))
         .collect();
     to_js(&all)
 }

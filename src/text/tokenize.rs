@@ -16,6 +16,9 @@
 
 use std::borrow::Cow;
 
+use crate::schema::{Choice, Kind, Setting};
+use crate::settings;
+
 /// How Chinese text becomes tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ChineseText {
@@ -30,26 +33,17 @@ pub enum ChineseText {
     Words,
 }
 
-impl ChineseText {
-    pub const ALL: [ChineseText; 3] = [
+/// The names the CLI (`-segment`), the page and links use.
+impl Choice for ChineseText {
+    const ALL: &'static [ChineseText] = &[
         ChineseText::Words,
         ChineseText::Characters,
         ChineseText::Spaces,
     ];
+    const NAMES: &'static [&'static str] = &["words", "characters", "spaces"];
+}
 
-    /// The name the CLI (`-segment`), the page and links use.
-    pub fn name(self) -> &'static str {
-        match self {
-            ChineseText::Words => "words",
-            ChineseText::Characters => "characters",
-            ChineseText::Spaces => "spaces",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<ChineseText> {
-        ChineseText::ALL.into_iter().find(|c| c.name() == name)
-    }
-
+impl ChineseText {
     /// How a user's own text is best read: `Words` when it has Chinese written without spaces,
     /// `Spaces` when its Chinese is already segmented (or it has none). Segmented Chinese has
     /// short runs of ideographs between spaces (words of one to four characters, about 1.7 on
@@ -112,12 +106,20 @@ impl CjkRuns {
     }
 }
 
-/// How raw text is cut into tokens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TokenizerOptions {
-    pub lowercase: bool,
-    pub strip_punctuation: bool,
-    pub chinese: ChineseText,
+settings! {
+    /// How raw text is cut into tokens (one row per switch, `crate::schema`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct TokenizerOptions {
+        /// fold text to lower case
+        lowercase: bool = false, Setting::of(Kind::Switch).flag("lowercase");
+        /// treat punctuation as white space
+        strip_punctuation: bool = false, Setting::of(Kind::Switch).flag("strip-punct");
+        /// Chinese text: cut into words (jieba), one token per character, or as written (spaces between words)
+        ///
+        /// `words` is the segmenter's work before the tokenizer (which reads it as `spaces`).
+        chinese: ChineseText = ChineseText::Spaces,
+            Setting::of(Kind::Choice(ChineseText::NAMES)).flag("segment").form().attribute("chinese");
+    }
 }
 
 /// Decode bytes as UTF-8, replacing invalid sequences. The flag says whether anything was replaced
@@ -284,7 +286,7 @@ mod tests {
         assert_eq!(ChineseText::detect("the king and the queen"), Spaces);
         assert_eq!(ChineseText::detect("Beijing (北京) is a city"), Spaces);
         assert_eq!(ChineseText::detect(""), Spaces);
-        for c in ChineseText::ALL {
+        for &c in ChineseText::ALL {
             assert_eq!(ChineseText::from_name(c.name()), Some(c));
         }
         assert_eq!(ChineseText::from_name("jieba"), None);

@@ -33,7 +33,7 @@ impl Shared<'_> {
     pub(super) fn alpha(&self, words_done: u64) -> f32 {
         let start = self.config.alpha;
         let fraction = 1.0 - words_done as f64 / (self.total_words as f64 + 1.0);
-        (start * fraction).max(start * 1e-4) as f32
+        (start * fraction).max(start * self.config.alpha_floor) as f32
     }
 }
 

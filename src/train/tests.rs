@@ -411,6 +411,20 @@ fn learning_rate_decays_linearly_to_the_floor() {
     let last = (config.alpha / (total + 1.0)).max(config.alpha * 1e-4);
     assert!((end.alpha - last).abs() < 1e-7, "{} vs {last}", end.alpha);
     assert!(end.loss.is_finite());
+    // A higher floor stops the decay there: past the middle, the rate stays at α₀ / 2.
+    let floored = Config {
+        alpha_floor: 0.5,
+        ..config.clone()
+    };
+    let mut t = trainer(&small_corpus(), &floored);
+    let early = t.train(total as u64 / 4).unwrap();
+    assert!(early.alpha > 0.5 * floored.alpha + 1e-6, "{}", early.alpha);
+    let end = t.train(u64::MAX).unwrap();
+    assert!(
+        (end.alpha - 0.5 * floored.alpha).abs() < 1e-7,
+        "{}",
+        end.alpha
+    );
 }
 
 #[test]

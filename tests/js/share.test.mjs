@@ -9,7 +9,7 @@ import { SPEEDS } from '../../www/core/settings.js';
 /** @type {import('../../www/core/protocol.js').Settings} */
 const SETTINGS = {
   architecture: 'skipgram', output: 'negative', cbowContext: 'mean', dim: 30, window: 3, dynamicWindow: true,
-  negative: 5, noisePower: 0.75, epochs: 5, alpha: 0.025, minCount: 1, sample: 0.001, seed: 7, threads: 1,
+  negative: 5, noisePower: 0.75, epochs: 5, alpha: 0.025, alphaFloor: 0.0001, minCount: 1, sample: 0.001, seed: 7, threads: 1,
   lowercase: true, stripPunctuation: false, chinese: 'words',
 };
 

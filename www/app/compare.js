@@ -5,6 +5,7 @@
 
 import { startWorker, WorkerClient } from '../core/client.js';
 import { errorMessage } from '../core/errors.js';
+import { DEFAULT_ALPHA } from '../core/schema.js';
 import { checkSettings } from '../core/settings.js';
 import { renderLoss, renderScored } from '../views/panels.js';
 import { EmbeddingPlot } from '../views/plot/plot-canvas.js';
@@ -22,7 +23,7 @@ const NEIGHBOURS_SHOWN = 5;
 
 /** The comparisons offered: the two values of the setting that differs. */
 export const VARIANTS = /** @type {Record<string, [Partial<Settings>, Partial<Settings>]>} */ ({
-  architecture: [{ architecture: 'cbow', alpha: 0.05 }, { architecture: 'skipgram', alpha: 0.025 }],
+  architecture: [{ architecture: 'cbow', alpha: DEFAULT_ALPHA.cbow }, { architecture: 'skipgram', alpha: DEFAULT_ALPHA.skipgram }],
   output: [{ output: 'negative' }, { output: 'hierarchical' }],
   window: [{ window: 2 }, { window: 5 }],
   dim: [{ dim: 10 }, { dim: 50 }],

@@ -7,33 +7,8 @@
 // with its typed arrays transferred, not copied) and `state` (idle / training / paused / done /
 // error). Modelled on the TensorBoard projector's worker messages.
 
-/**
- * Hyperparameters and tokenizer switches, as the Rust binding's `Settings` (src/bindings/wasm/settings.rs).
- * @typedef {object} Settings
- * @property {'cbow' | 'skipgram'} architecture
- * @property {'softmax' | 'negative' | 'hierarchical'} output
- * @property {'mean' | 'sum'} cbowContext
- * @property {number} dim
- * @property {number} window
- * @property {boolean} dynamicWindow
- * @property {number} negative
- * @property {number} noisePower
- * @property {number} epochs
- * @property {number} alpha
- * @property {number} minCount
- * @property {number} sample
- * @property {number | null} seed   null: seeded from the operating system (Rust's `Option<u64>`)
- * @property {number} threads   more than 1: threads take blocks of sentences in turn, side by side (Hogwild!)
- * @property {ChineseText} chinese
- * @property {boolean} lowercase
- * @property {boolean} stripPunctuation
- */
-
-/**
- * How Chinese text becomes tokens (src/text/tokenize.rs `ChineseText`): cut into words by the segmenter
- * (jieba, in the worker), one token per character, or as written (spaces between words).
- * @typedef {'words' | 'characters' | 'spaces'} ChineseText
- */
+/** @typedef {import('./schema.js').Settings} Settings  the schema's, generated from the core */
+/** @typedef {Settings['chinese']} ChineseText  how Chinese text becomes tokens (src/text/tokenize.rs) */
 
 /**
  * @typedef {object} Preset

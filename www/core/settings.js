@@ -1,53 +1,16 @@
-// The settings of the page, written once (SCHEMA): each one's name, kind, range or options, and
-// whether the form shows it; the form's FIELDS, the ranges (LIMITS) and a link's keys derive from it.
+// The settings of the page: the form's FIELDS, the ranges (LIMITS) and the checks, derived from
+// SCHEMA, the table the Rust core writes (www/core/schema.js, generated from src/config.rs and
+// src/text/tokenize.rs, so the page, the binding, the CLI and the core cannot disagree).
 // Pure data and functions (no DOM), so the checks are unit-tested (tests/js/settings.test.mjs),
 // including that LIMITS equals what the Rust core enforces (`limits()` from the wasm module).
 
-/** @typedef {import('./protocol.js').Settings} Settings */
+import { SCHEMA } from './schema.js';
 
-/** @typedef {{min: number, max: number, minOpen: boolean, maxOpen: boolean}} Range */
+export { SCHEMA };
 
-/** @param {number} min @param {number} max @returns {Range} */
-const closed = (min, max) => ({ min, max, minOpen: false, maxOpen: false });
-
-/** How Chinese text becomes tokens (protocol.js `ChineseText`), in the menu's order. */
-export const CHINESE_TEXT = /** @type {const} */ (['words', 'characters', 'spaces']);
-
-/**
- * One setting. `name` is the Rust binding's (src/bindings/wasm/settings.rs), a link's key (app/share.js)
- * and the key of its label and one-line help in i18n.js; `form`: whether the settings form
- * (views/controls.js) shows it (the others come with the preset or the own-text settings).
- * @typedef {{name: keyof Settings, kind: 'choice', options: readonly string[], form: boolean}
- *   | {name: keyof Settings, kind: 'int' | 'float', range: Range, form: boolean}
- *   | {name: keyof Settings, kind: 'flag', form: boolean}} Setting
- */
-
-/**
- * Every setting of the page, written once: the form, the checks, the links and the attributes of
- * <word2vec-demo> derive from this list. The ranges are those src/config.rs `Config::validate`
- * enforces (and the seed, a u32); an open end is itself refused. The unit tests compare them
- * with the wasm module's. In the form's order; the link's keys follow it.
- * @type {readonly Setting[]}
- */
-export const SCHEMA = [
-  { name: 'architecture', kind: 'choice', options: ['cbow', 'skipgram'], form: true },
-  { name: 'output', kind: 'choice', options: ['softmax', 'negative', 'hierarchical'], form: true },
-  { name: 'cbowContext', kind: 'choice', options: ['mean', 'sum'], form: false },
-  { name: 'dim', kind: 'int', range: closed(1, 1000), form: true },
-  { name: 'window', kind: 'int', range: closed(1, 100), form: true },
-  { name: 'dynamicWindow', kind: 'flag', form: false },
-  { name: 'negative', kind: 'int', range: closed(1, 100), form: true },
-  { name: 'noisePower', kind: 'float', range: closed(0, 2), form: true },
-  { name: 'epochs', kind: 'int', range: closed(1, 1000), form: true },
-  { name: 'alpha', kind: 'float', range: { min: 0, max: 10, minOpen: true, maxOpen: false }, form: true },
-  { name: 'minCount', kind: 'int', range: closed(1, 1000000), form: true },
-  { name: 'sample', kind: 'float', range: { min: 0, max: 1, minOpen: false, maxOpen: true }, form: true },
-  { name: 'seed', kind: 'int', range: closed(0, 4294967295), form: true },
-  { name: 'threads', kind: 'int', range: closed(1, 64), form: true },
-  { name: 'lowercase', kind: 'flag', form: false },
-  { name: 'stripPunctuation', kind: 'flag', form: false },
-  { name: 'chinese', kind: 'choice', options: CHINESE_TEXT, form: true },
-];
+/** @typedef {import('./schema.js').Settings} Settings */
+/** @typedef {import('./schema.js').Setting} Setting */
+/** @typedef {import('./schema.js').Range} Range */
 
 /**
  * One field of the form: a setting it shows, with `key` naming its label and help in i18n.js.

@@ -26,7 +26,7 @@
 import { WorkerClient, startWorker } from '../core/client.js';
 import { errorMessage } from '../core/errors.js';
 import { translator } from '../core/i18n.js';
-import { checkSettings, FIELDS, rawFromSettings } from '../core/settings.js';
+import { checkSettings, FIELDS, rawFromSettings, SCHEMA } from '../core/settings.js';
 import { ANSWERS, NO_QUERIES } from '../core/protocol.js';
 import { createStore } from '../core/store.js';
 import { plotData } from '../app/state.js';
@@ -57,7 +57,8 @@ const NEIGHBOURS_SHOWN = 8;
  */
 
 /** Attributes that name a setting, and the setting. */
-const SETTING_ATTRIBUTES = /** @type {const} */ ({ arch: 'architecture', output: 'output', dim: 'dim', window: 'window', epochs: 'epochs', seed: 'seed', chinese: 'chinese' });
+/** The element's attribute for each setting that has one (the schema's `attribute`), to its setting. */
+const SETTING_ATTRIBUTES = Object.fromEntries(SCHEMA.flatMap((s) => (s.attribute ? [[s.attribute, s.name]] : [])));
 const VIEWS = ['plot', 'similarity', 'analogy'];
 
 const TEMPLATE = `
@@ -89,7 +90,7 @@ const TEMPLATE = `
 let sheet = /** @type {CSSStyleSheet | null} */ (null);
 
 export class Word2VecDemo extends HTMLElement {
-  static observedAttributes = ['preset', 'arch', 'output', 'dim', 'window', 'epochs', 'seed', 'chinese', 'views', 'lang'];
+  static observedAttributes = ['preset', ...Object.keys(SETTING_ATTRIBUTES), 'views', 'lang'];
 
   constructor() {
     super();

@@ -2,18 +2,22 @@
 //! value. Each subcommand declares its flags once in a [`FlagSpec`] table, which drives both
 //! parsing (unknown flags are errors) and `--help`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::str::FromStr;
 
 /// One flag: name (without the dash), value placeholder, default shown in help, description.
+/// (The placeholder and description are built for the flags of settings, from their schema rows.)
+#[derive(Clone)]
 pub struct FlagSpec {
     pub name: &'static str,
-    pub value: &'static str,
+    pub value: Cow<'static, str>,
     pub default: Shown,
-    pub help: &'static str,
+    pub help: Cow<'static, str>,
 }
 
 /// What `--help` says a flag is when it is not given.
+#[derive(Clone)]
 pub enum Shown {
     /// Nothing: a required flag, or an option that is simply off.
     Nothing,
@@ -22,6 +26,8 @@ pub enum Shown {
     /// The value the command uses, read from where it is defined (`Config::default()`, a
     /// constant), so the help cannot drift from it.
     Of(fn() -> String),
+    /// The value itself, read from the default settings when the table was built.
+    Value(String),
 }
 
 /// Parsed flags and positional arguments of one subcommand.
@@ -112,6 +118,7 @@ pub fn help(usage: &str, about: &str, specs: &[FlagSpec]) -> String {
             Shown::Nothing => String::new(),
             Shown::Text(t) => format!(" (default {t})"),
             Shown::Of(f) => format!(" (default {})", f()),
+            Shown::Value(v) => format!(" (default {v})"),
         };
         out.push_str(&format!("{left:<24}  {}{default}\n", s.help));
     }

@@ -1,6 +1,7 @@
 //! `w2v nearest`, `w2v analogy` and `w2v eval`: queries and scores of any word2vec-format file
 //! (text or binary, GloVe, fastText `.vec`), words from the command line or from stdin.
 
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use word2vec_lab::query::{AnalogyMethod, Scored};
@@ -14,36 +15,36 @@ const ANSWERS: usize = 10;
 pub const QUERY_FLAGS: &[FlagSpec] = &[
     FlagSpec {
         name: "k",
-        value: "N",
+        value: Cow::Borrowed("N"),
         default: Shown::Of(|| ANSWERS.to_string()),
-        help: "how many answers",
+        help: Cow::Borrowed("how many answers"),
     },
     FlagSpec {
         name: "method",
-        value: "add|mul",
+        value: Cow::Borrowed("add|mul"),
         default: Shown::Text("add"),
-        help: "analogy scoring: 3CosAdd or 3CosMul",
+        help: Cow::Borrowed("analogy scoring: 3CosAdd or 3CosMul"),
     },
 ];
 
 pub const EVAL_FLAGS: &[FlagSpec] = &[
     FlagSpec {
         name: "analogies",
-        value: "FILE",
+        value: Cow::Borrowed("FILE"),
         default: Shown::Nothing,
-        help: "analogy questions (': section' lines, then 'a b c d')",
+        help: Cow::Borrowed("analogy questions (': section' lines, then 'a b c d')"),
     },
     FlagSpec {
         name: "similarity",
-        value: "FILE",
+        value: Cow::Borrowed("FILE"),
         default: Shown::Nothing,
-        help: "word pairs with human scores ('w1 w2 score' per line)",
+        help: Cow::Borrowed("word pairs with human scores ('w1 w2 score' per line)"),
     },
     FlagSpec {
         name: "restrict",
-        value: "N",
+        value: Cow::Borrowed("N"),
         default: Shown::Of(|| eval::DEFAULT_RESTRICT.to_string()),
-        help: "analogy answers are searched among the N most frequent words",
+        help: Cow::Borrowed("analogy answers are searched among the N most frequent words"),
     },
 ];
 

@@ -1,118 +1,19 @@
-//! `w2v train`: Google word2vec's flags (`-train -output -cbow -size -window -negative -hs
-//! -sample -threads -iter -min-count -alpha -binary`) and the lesson's own, the configuration they
-//! make, and the training run with word2vec.c's progress line.
+//! `w2v train`: the training run with word2vec.c's progress line, from the settings its flags
+//! make (`train_flags.rs`).
 
 use std::io::Write;
 use std::time::Instant;
 
-use word2vec_lab::config::CbowContext;
 use word2vec_lab::pool::Pool;
+use word2vec_lab::schema::Settings;
 use word2vec_lab::tokenize::decode_lossy;
 use word2vec_lab::{
-    formats, Architecture, ChineseText, Config, CorpusBuilder, KeyedVectors, OutputLayer, Progress,
-    Segmenter, TokenizerOptions, Trainer, VectorSource,
+    formats, ChineseText, CorpusBuilder, KeyedVectors, Progress, Segmenter, Trainer, VectorSource,
 };
 
-use crate::flags::{FlagSpec, Flags, Shown};
+use crate::flags::Flags;
+use crate::train_flags::settings_from_flags;
 use crate::{create_file, read_file};
-pub const TRAIN_FLAGS: &[FlagSpec] = &[
-    FlagSpec { name: "train", value: "FILE", default: Shown::Nothing, help: "training text: one sentence per line, words separated by spaces" },
-    FlagSpec { name: "output", value: "FILE", default: Shown::Nothing, help: "where to save the word vectors" },
-    FlagSpec { name: "cbow", value: "0|1", default: Shown::Of(|| bit(word2vec().architecture == Architecture::Cbow)), help: "1 = CBOW (context predicts word), 0 = skip-gram (word predicts context)" },
-    FlagSpec { name: "size", value: "N", default: Shown::Of(|| word2vec().dim.to_string()), help: "dimensions of the word vectors" },
-    FlagSpec { name: "window", value: "N", default: Shown::Of(|| word2vec().window.to_string()), help: "context words on each side" },
-    FlagSpec { name: "negative", value: "N", default: Shown::Of(|| word2vec().negative.to_string()), help: "noise words per positive pair (negative sampling); 0 = off" },
-    FlagSpec { name: "hs", value: "0|1", default: Shown::Of(|| bit(word2vec().output == OutputLayer::Hierarchical)), help: "1 = hierarchical softmax over a Huffman tree (use with -negative 0)" },
-    FlagSpec { name: "softmax", value: "0|1", default: Shown::Of(|| bit(word2vec().output == OutputLayer::Softmax)), help: "1 = exact full softmax (small vocabularies only; use with -negative 0)" },
-    FlagSpec { name: "sample", value: "F", default: Shown::Of(|| word2vec().sample.to_string()), help: "subsampling threshold for frequent words; 0 = off" },
-    FlagSpec { name: "threads", value: "N", default: Shown::Of(|| word2vec().threads.to_string()), help: "training threads (more than 1 = Hogwild, not bit-reproducible)" },
-    FlagSpec { name: "iter", value: "N", default: Shown::Of(|| word2vec().epochs.to_string()), help: "training epochs" },
-    FlagSpec { name: "min-count", value: "N", default: Shown::Of(|| word2vec().min_count.to_string()), help: "discard words seen fewer times" },
-    FlagSpec { name: "alpha", value: "F", default: Shown::Of(|| format!("{} CBOW, {} skip-gram", Config::default_alpha(Architecture::Cbow), Config::default_alpha(Architecture::SkipGram))), help: "starting learning rate" },
-    FlagSpec { name: "binary", value: "0|1", default: Shown::Nothing, help: "1 = save in word2vec binary format" },
-    FlagSpec { name: "seed", value: "N", default: Shown::Text("random"), help: "seed for every random choice; same seed + flags + corpus = same vectors (with -threads 1)" },
-    FlagSpec { name: "power", value: "F", default: Shown::Of(|| word2vec().noise_power.to_string()), help: "noise distribution exponent: P(w) ∝ count^power" },
-    FlagSpec { name: "fixed-window", value: "0|1", default: Shown::Of(|| bit(!word2vec().dynamic_window)), help: "1 = always use the full window (no random shrink)" },
-    FlagSpec { name: "cbow-sum", value: "0|1", default: Shown::Of(|| bit(word2vec().cbow_context == CbowContext::Sum)), help: "1 = CBOW sums the context vectors instead of averaging" },
-    FlagSpec { name: "vectors", value: "input|output|average", default: Shown::Text("input"), help: "which vectors to save" },
-    FlagSpec { name: "lowercase", value: "0|1", default: Shown::Of(|| bit(TokenizerOptions::default().lowercase)), help: "fold text to lower case" },
-    FlagSpec { name: "strip-punct", value: "0|1", default: Shown::Of(|| bit(TokenizerOptions::default().strip_punctuation)), help: "treat punctuation as white space" },
-    FlagSpec { name: "segment", value: "words|characters|spaces", default: Shown::Of(|| TokenizerOptions::default().chinese.name().to_string()), help: "Chinese text: cut into words (jieba), one token per character, or as written (spaces between words)" },
-    FlagSpec { name: "dict", value: "FILE", default: Shown::Text("jieba's dict.txt (compiled in natively)"), help: "with -segment words: the dictionary, one 'word count' a line" },
-    FlagSpec { name: "user-words", value: "FILE", default: Shown::Nothing, help: "with -segment words: words always cut out whole, one a line (e.g. 咖啡 out of 喝咖啡)" },
-    FlagSpec { name: "save-vocab", value: "FILE", default: Shown::Nothing, help: "also write the vocabulary ('word count' per line)" },
-    FlagSpec { name: "tsv", value: "DIR", default: Shown::Nothing, help: "also write DIR/vectors.tsv and DIR/metadata.tsv for the Embedding Projector" },
-    FlagSpec { name: "quiet", value: "0|1", default: Shown::Nothing, help: "1 = no progress on stderr" },
-];
-
-/// The defaults of `w2v train`: word2vec.c's, as `Config::default()` has them (the flags' help
-/// reads them there too).
-fn word2vec() -> Config {
-    Config::default()
-}
-
-/// A switch's value as the flag takes it.
-fn bit(on: bool) -> String {
-    u8::from(on).to_string()
-}
-
-/// Build the training configuration from word2vec-style flags.
-fn config_from_flags(f: &Flags) -> Result<Config, String> {
-    let d = word2vec();
-    let architecture = if f.switch("cbow", d.architecture == Architecture::Cbow)? {
-        Architecture::Cbow
-    } else {
-        Architecture::SkipGram
-    };
-    let negative: usize = f.get("negative", d.negative)?;
-    let (hs, softmax) = (
-        f.switch("hs", d.output == OutputLayer::Hierarchical)?,
-        f.switch("softmax", d.output == OutputLayer::Softmax)?,
-    );
-    let output = match (hs, softmax, negative > 0) {
-        (false, false, true) => OutputLayer::NegativeSampling,
-        (true, false, false) => OutputLayer::Hierarchical,
-        (false, true, false) => OutputLayer::Softmax,
-        (false, false, false) => {
-            return Err("-negative 0 without -hs 1 or -softmax 1 leaves no output layer".into())
-        }
-        _ => {
-            return Err(
-                "choose one output layer: -negative N, or -hs 1 -negative 0, or -softmax 1 -negative 0 \
-                 (word2vec.c can combine hierarchical softmax with negative sampling; this tool teaches them apart)"
-                    .into(),
-            )
-        }
-    };
-    let seed = match f.string("seed") {
-        None => None,
-        Some(_) => Some(f.get::<u64>("seed", 0)?),
-    };
-    Ok(Config {
-        architecture,
-        output,
-        cbow_context: if f.switch("cbow-sum", d.cbow_context == CbowContext::Sum)? {
-            CbowContext::Sum
-        } else {
-            CbowContext::Mean
-        },
-        dim: f.get("size", d.dim)?,
-        window: f.get("window", d.window)?,
-        dynamic_window: !f.switch("fixed-window", !d.dynamic_window)?,
-        negative: if output == OutputLayer::NegativeSampling {
-            negative
-        } else {
-            0
-        },
-        noise_power: f.get("power", d.noise_power)?,
-        epochs: f.get("iter", d.epochs)?,
-        alpha: f.get("alpha", Config::default_alpha(architecture))?,
-        min_count: f.get("min-count", d.min_count)?,
-        sample: f.get("sample", d.sample)?,
-        seed,
-        threads: f.get("threads", d.threads)?,
-    })
-}
 
 /// The segmenter for `-segment words`: `-dict FILE` or the dictionary compiled in, with the
 /// words of `-user-words FILE`.
@@ -181,7 +82,7 @@ fn pool_of(_threads: usize) -> std::sync::Arc<Pool> {
 pub fn train(f: &Flags) -> Result<(), String> {
     let input = f.required("train")?;
     let output = f.required("output")?;
-    let config = config_from_flags(f)?;
+    let Settings { config, tokenizer } = settings_from_flags(f)?;
     config.validate().map_err(|e| e.to_string())?;
     let source = vector_source(f)?;
     let threads = config.threads;
@@ -192,17 +93,7 @@ pub fn train(f: &Flags) -> Result<(), String> {
         ));
     }
     let quiet = f.switch("quiet", false)?;
-    let t = TokenizerOptions::default();
-    let chinese = match f.string("segment") {
-        None => t.chinese,
-        Some(name) => ChineseText::from_name(name)
-            .ok_or_else(|| format!("-segment: '{name}' is not one of words, characters, spaces"))?,
-    };
-    let tokenizer = TokenizerOptions {
-        lowercase: f.switch("lowercase", t.lowercase)?,
-        strip_punctuation: f.switch("strip-punct", t.strip_punctuation)?,
-        chinese,
-    };
+    let chinese = tokenizer.chinese;
     let segmenter = if chinese == ChineseText::Words {
         Some(segmenter(f)?)
     } else {

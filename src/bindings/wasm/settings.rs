@@ -1,163 +1,80 @@
 //! Settings across the boundary: everything the page can set, as one flat object.
 //!
-//! The [`Config`] fields in camelCase (`minCount`), the enums as their names (`skipgram`,
-//! `negative`, `mean`), the seed a number (or null for a random one), then the tokenizer
-//! switches; `www/core/protocol.js` has the JSDoc type. Written out field by field: serde's
-//! `#[serde(flatten)]` of the two parts would buffer every field through a generic map and cost
-//! kilobytes of the size-budgeted module.
+//! The object's keys and values are the schema's (`crate::schema`): each setting under its
+//! camelCase name (`minCount`), numbers as numbers, switches as booleans, choices as their names
+//! (`skipgram`, `negative`, `mean`), the seed a number or none (a random one). The JSDoc type is
+//! `www/core/schema.js`, generated from the same tables. Written over the schema rather than
+//! derived field by field, so a new setting needs no change here; a key left out keeps its
+//! default (settings saved before `threads` or `chinese` existed still load), an unknown key is
+//! ignored, a value of the wrong kind is refused with the setting's name.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
 
-use crate::config::{Architecture, CbowContext, Config, OutputLayer};
-use crate::tokenize::{ChineseText, TokenizerOptions};
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Architecture", rename_all = "lowercase")]
-enum ArchitectureName {
-    Cbow,
-    #[serde(rename = "skipgram")]
-    SkipGram,
-}
+use crate::schema::{self, camel_case, Kind, Value};
 
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "OutputLayer")]
-enum OutputLayerName {
-    #[serde(rename = "softmax")]
-    Softmax,
-    #[serde(rename = "negative")]
-    NegativeSampling,
-    #[serde(rename = "hierarchical")]
-    Hierarchical,
-}
+pub use crate::schema::Settings;
 
-/// A [`ChineseText`] crosses as its name (`words`, `characters`, `spaces`). Written by hand
-/// rather than derived: the derived enum code costs the budgeted module about 400 bytes.
-mod chinese_text_name {
-    use serde::de::Error;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    use crate::tokenize::ChineseText;
-
-    pub fn serialize<S: Serializer>(c: &ChineseText, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(c.name())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<ChineseText, D::Error> {
-        let name = String::deserialize(d)?;
-        ChineseText::from_name(&name)
-            .ok_or_else(|| D::Error::custom("chinese: not one of words, characters, spaces"))
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "CbowContext", rename_all = "lowercase")]
-enum CbowContextName {
-    Mean,
-    Sum,
-}
-
-/// Everything the page can set, as one flat object (`www/core/protocol.js` has its JSDoc type): the
-/// [`Config`] fields in camelCase (`minCount`), enums as the strings above, the seed a number (or
-/// null for a random one), then the tokenizer switches. (One plain struct rather than two
-/// `#[serde(flatten)]`ed ones: flattening buffers every field through a generic map and costs
-/// kilobytes of wasm.)
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SettingsFields {
-    #[serde(with = "ArchitectureName")]
-    architecture: Architecture,
-    #[serde(with = "OutputLayerName")]
-    output: OutputLayer,
-    #[serde(with = "CbowContextName")]
-    cbow_context: CbowContext,
-    dim: usize,
-    window: usize,
-    dynamic_window: bool,
-    negative: usize,
-    noise_power: f64,
-    epochs: usize,
-    alpha: f64,
-    min_count: usize,
-    sample: f64,
-    seed: Option<u64>,
-    /// Absent in settings saved before threads existed: one thread.
-    #[serde(default = "one_thread")]
-    threads: usize,
-    lowercase: bool,
-    strip_punctuation: bool,
-    /// `words` means the worker has already cut the text into words (src/text/segment.rs, in the
-    /// segmenter's module): the trainer reads it as `spaces`. Absent in settings saved before
-    /// segmentation existed: as written.
-    #[serde(with = "chinese_text_name", default)]
-    chinese: ChineseText,
-}
-
-fn one_thread() -> usize {
-    1
-}
-
-/// The training configuration and the tokenizer switches; crosses to JavaScript as
-/// [`SettingsFields`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "SettingsFields", into = "SettingsFields")]
-pub struct Settings {
-    pub config: Config,
-    pub tokenizer: TokenizerOptions,
-}
-
-impl From<SettingsFields> for Settings {
-    fn from(f: SettingsFields) -> Settings {
-        Settings {
-            config: Config {
-                architecture: f.architecture,
-                output: f.output,
-                cbow_context: f.cbow_context,
-                dim: f.dim,
-                window: f.window,
-                dynamic_window: f.dynamic_window,
-                negative: f.negative,
-                noise_power: f.noise_power,
-                epochs: f.epochs,
-                alpha: f.alpha,
-                min_count: f.min_count,
-                sample: f.sample,
-                seed: f.seed,
-                threads: f.threads,
-            },
-            tokenizer: TokenizerOptions {
-                lowercase: f.lowercase,
-                strip_punctuation: f.strip_punctuation,
-                chinese: f.chinese,
-            },
+impl Serialize for Settings {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        for row in schema::all() {
+            let key = camel_case(row.name);
+            match self.get(row.name) {
+                Some(Value::Number(x)) => map.serialize_entry(&key, &x)?,
+                Some(Value::Switch(on)) => map.serialize_entry(&key, &on)?,
+                Some(Value::Name(name)) => map.serialize_entry(&key, name)?,
+                // As serde writes an `Option`'s `None` (undefined, as it always crossed).
+                Some(Value::None) | None => map.serialize_entry(&key, &None::<f64>)?,
+            }
         }
+        map.end()
     }
 }
 
-impl From<Settings> for SettingsFields {
-    fn from(
-        Settings {
-            config: c,
-            tokenizer: t,
-        }: Settings,
-    ) -> SettingsFields {
-        SettingsFields {
-            architecture: c.architecture,
-            output: c.output,
-            cbow_context: c.cbow_context,
-            dim: c.dim,
-            window: c.window,
-            dynamic_window: c.dynamic_window,
-            negative: c.negative,
-            noise_power: c.noise_power,
-            epochs: c.epochs,
-            alpha: c.alpha,
-            min_count: c.min_count,
-            sample: c.sample,
-            seed: c.seed,
-            threads: c.threads,
-            lowercase: t.lowercase,
-            strip_punctuation: t.strip_punctuation,
-            chinese: t.chinese,
+impl<'de> Deserialize<'de> for Settings {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Settings, D::Error> {
+        d.deserialize_map(SettingsVisitor)
+    }
+}
+
+struct SettingsVisitor;
+
+impl<'de> Visitor<'de> for SettingsVisitor {
+    type Value = Settings;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of settings")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Settings, A::Error> {
+        let mut settings = Settings::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let Some(row) = schema::all().find(|row| camel_case(row.name) == key) else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            // Each value read as its kind wants it (a number where a name belongs is serde's
+            // error, which names the key).
+            let name;
+            let value = match row.kind {
+                Kind::Whole(_) | Kind::Real(_) => Value::Number(map.next_value()?),
+                Kind::WholeOrNone(_) => map
+                    .next_value::<Option<f64>>()?
+                    .map_or(Value::None, Value::Number),
+                Kind::Switch => Value::Switch(map.next_value()?),
+                Kind::Choice(_) => {
+                    name = map.next_value::<String>()?;
+                    Value::Name(&name)
+                }
+            };
+            settings
+                .set(row.name, value)
+                .map_err(|e| de::Error::custom(e.to_string()))?;
         }
+        Ok(settings)
     }
 }
