@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addLoss, duration, estimate, initialState, MAX_LOSS_POINTS, ownTextThreads, plotData, rateKey } from '../../www/app/state.js';
+import { addLoss, compareSide, duration, estimate, initialState, MAX_LOSS_POINTS, ownTextThreads, plotData, rateKey, withSide } from '../../www/app/state.js';
 import { contextOf } from '../../www/views/teach/blank.js';
 
 /** @typedef {import('../../www/core/protocol.js').Snapshot} Snapshot */
@@ -89,4 +89,15 @@ test('a text of your own trains on every thread the worker has but one core, kep
   assert.equal(ownTextThreads(8, 16), 8, 'at most what the worker started');
   assert.equal(ownTextThreads(1, 1), 1, 'one core still trains');
   assert.equal(ownTextThreads(1, 8), 1, 'a plain host runs one');
+});
+
+test("Compare's sides live in the state: changing one keeps the other as it was", () => {
+  assert.deepEqual(initialState('', ['en']).compare, []);
+  const sides = [compareSide('architecture = cbow'), compareSide('architecture = skipgram')];
+  assert.equal(sides[0].run, 'idle');
+  const next = withSide(sides, 1, { run: 'training', words: ['a', 'b'] });
+  assert.equal(next[0], sides[0]);
+  assert.notEqual(next[1], sides[1]);
+  assert.deepEqual([next[1].label, next[1].run, next[1].words], ['architecture = skipgram', 'training', ['a', 'b']]);
+  assert.equal(sides[1].run, 'idle', 'the old state is not changed');
 });

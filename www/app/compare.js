@@ -10,11 +10,10 @@ import { checkSettings } from '../core/settings.js';
 import { renderLoss, renderScored } from '../views/panels.js';
 import { EmbeddingPlot } from '../views/plot/plot-canvas.js';
 import { $ } from './dom.js';
-import { addLoss } from './state.js';
+import { addLoss, compareSide, withSide } from './state.js';
 import { NO_QUERIES } from '../core/protocol.js';
 
 /** @typedef {import('../core/protocol.js').Settings} Settings */
-/** @typedef {import('../core/protocol.js').Snapshot} Snapshot */
 /** @typedef {import('./state.js').AppState} AppState */
 /** @typedef {import('../core/i18n.js').Translate} Translate */
 
@@ -35,84 +34,67 @@ export function describe(v) {
 }
 
 /**
- * One side: its worker, plot and what it last reported.
- * @typedef {object} Side
- * @property {WorkerClient} client
- * @property {EmbeddingPlot} plot
- * @property {string[]} words
- * @property {Uint32Array} counts
- * @property {Snapshot | null} snapshot
- * @property {{x: number, loss: number}[]} loss
- * @property {string} state
- * @property {string | null} error
- */
-
-/**
+ * Compare's two sides: each a worker and a plot of its own; what they report is the store's
+ * (`AppState.compare`), and the sides are drawn from it.
  * @param {import('../core/store.js').Store<AppState>} store
  * @param {() => Translate} translate
  */
 export function setupCompare(store, translate) {
-  /** @type {Side[] | null} */
-  let sides = null;
+  /** The workers and plots, made on first use. @type {{client: WorkerClient, plot: EmbeddingPlot}[] | null} */
+  let parts = null;
 
-  /** @param {Side} side @param {number} i */
-  function render(side, i) {
+  /** @param {Partial<import('./state.js').CompareSide> | ((side: import('./state.js').CompareSide) => Partial<import('./state.js').CompareSide>)} change @param {number} i */
+  const update = (i, change) =>
+    store.update((st) => ({ compare: withSide(st.compare, i, typeof change === 'function' ? change(st.compare[i]) : change) }));
+
+  /** @param {AppState} st @param {number} i */
+  function render(st, i) {
+    const side = st.compare[i];
     const t = translate();
     const p = side.snapshot?.progress;
-    const rate = side.state === 'training' ? ` · ${Math.round(side.snapshot?.wordsPerSecond ?? 0).toLocaleString()} ${t('stat.rate')}` : '';
+    const rate = side.run === 'training' ? ` · ${Math.round(side.snapshot?.wordsPerSecond ?? 0).toLocaleString()} ${t('stat.rate')}` : '';
     const loss = ` · ${t('stat.loss')} ${side.loss.at(-1)?.loss.toFixed(3) ?? '–'}`;
     const words = side.words.length > 0 ? ` · ${t('compare.vocabulary', { words: side.words.length.toLocaleString() })}` : '';
     const status = side.error ?? (p ? `${Math.floor((100 * p.wordsDone) / Math.max(1, p.totalWords))}%${rate}${loss}${words}` : '');
+    $(`compare-label-${i}`).textContent = side.label;
     $(`compare-status-${i}`).textContent = status;
-    $(`compare-status-${i}`).dataset.state = side.state;
+    $(`compare-status-${i}`).dataset.state = side.run;
     renderLoss(/** @type {HTMLCanvasElement} */ ($(`compare-loss-${i}`)), side.loss);
     const n = side.snapshot?.answers.neighbours;
     renderScored($(`compare-neighbours-${i}`), n?.list.slice(0, NEIGHBOURS_SHOWN) ?? [], n?.error ?? null);
-    if (side.snapshot && side.snapshot.coords.length === side.words.length * 2) {
-      side.plot.setData({
+    if (parts && side.snapshot && side.snapshot.coords.length === side.words.length * 2) {
+      parts[i].plot.setData({
         words: side.words,
         counts: side.counts,
         coords: side.snapshot.coords,
         clusters: null,
         colourBy: 'frequency',
-        selected: side.words.indexOf(store.get().query.trim()),
+        selected: side.words.indexOf(st.query.trim()),
         highlighted: new Set(),
         analogy: null,
       });
     }
   }
 
-  /** @param {number} i @returns {Side} */
-  function makeSide(i) {
-    /** @type {Side} */
-    const side = {
-      // Replaced right below; the handlers need the side object to exist.
-      client: /** @type {WorkerClient} */ (/** @type {unknown} */ (null)),
-      plot: new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($(`compare-plot-${i}`)), $(`compare-tooltip-${i}`), {
-        onSelect: () => {},
-        describe: (id) => side.words[id] ?? '',
-      }),
-      words: [],
-      counts: new Uint32Array(0),
-      snapshot: null,
-      loss: [],
-      state: 'idle',
-      error: null,
-    };
-    side.client = new WorkerClient(startWorker, {
-      onReady: () => {},
-      onSnapshot: (s) => {
-        side.snapshot = s;
-        side.loss = addLoss(side.loss, s);
-        render(side, i);
-      },
-      onState: (state, error) => {
-        side.state = state;
-        side.error = error;
-        render(side, i);
-      },
+  store.subscribe((st, prev) => {
+    const again = st.query !== prev.query || st.lang !== prev.lang;
+    st.compare.forEach((side, i) => {
+      if (again || side !== prev.compare[i]) render(st, i);
     });
-    return side;
+  });
+
+  /** @param {number} i */
+  function makePart(i) {
+    const plot = new EmbeddingPlot(/** @type {HTMLCanvasElement} */ ($(`compare-plot-${i}`)), $(`compare-tooltip-${i}`), {
+      onSelect: () => {},
+      describe: (id) => store.get().compare[i]?.words[id] ?? '',
+    });
+    const client = new WorkerClient(startWorker, {
+      onReady: () => {},
+      onSnapshot: (s) => update(i, (side) => ({ snapshot: s, loss: addLoss(side.loss, s) })),
+      onState: (run, error) => update(i, { run, error }),
+    });
+    return { client, plot };
   }
 
   async function trainBoth() {
@@ -121,24 +103,17 @@ export function setupCompare(store, translate) {
     const { settings } = checkSettings(st.raw, st.base);
     if (!settings) return;
     const variant = VARIANTS[/** @type {HTMLSelectElement} */ ($('compare-variant')).value];
-    sides ??= [makeSide(0), makeSide(1)];
-    await Promise.all(sides.map(async (side, i) => {
-      side.loss = [];
-      side.error = null;
-      side.words = [];
-      side.snapshot = null;
-      $(`compare-label-${i}`).textContent = describe(variant[i]);
+    parts ??= [makePart(0), makePart(1)];
+    store.update({ compare: variant.map((v) => compareSide(describe(v))) });
+    await Promise.all(parts.map(async ({ client }, i) => {
       try {
         // The page's corpus as the page's model has it: a large file whole, not the text box's start.
-        const vocab = await side.client.loadCorpus(st, { ...settings, ...variant[i] });
-        side.words = vocab.words;
-        side.counts = vocab.counts;
-        render(side, i);
-        await side.client.request({ type: 'queries', queries: { ...NO_QUERIES, word: st.query, k: NEIGHBOURS_SHOWN } });
-        await side.client.request({ type: 'train' });
+        const vocab = await client.loadCorpus(st, { ...settings, ...variant[i] });
+        update(i, { words: vocab.words, counts: vocab.counts });
+        await client.request({ type: 'queries', queries: { ...NO_QUERIES, word: st.query, k: NEIGHBOURS_SHOWN } });
+        await client.request({ type: 'train' });
       } catch (e) {
-        side.error = errorMessage(e);
-        render(side, i);
+        update(i, { error: errorMessage(e) });
       }
     }));
   }

@@ -62,6 +62,19 @@ import { SPEEDS } from '../core/settings.js';
  * @property {{key: string, wordsPerSecond: number} | null} fullSpeedRate  the last full-speed
  *   training's measured rate, and the settings it was measured under (`rateKey`)
  * @property {boolean} segmenting       Chinese is being cut into words (the dictionary arriving)
+ * @property {CompareSide[]} compare    Compare's two sides (none before it first trains)
+ */
+
+/**
+ * One side of Compare (app/compare.js): the setting it changes and what its training reported.
+ * @typedef {object} CompareSide
+ * @property {string} label     the values it sets, e.g. "architecture = skipgram"
+ * @property {string[]} words
+ * @property {Uint32Array} counts
+ * @property {Snapshot | null} snapshot
+ * @property {{x: number, loss: number}[]} loss
+ * @property {RunState} run
+ * @property {string | null} error
  */
 
 /**
@@ -133,7 +146,22 @@ export function initialState(search, languages, saved = null) {
     handEdited: false,
     fullSpeedRate: null,
     segmenting: false,
+    compare: [],
   };
+}
+
+/** A Compare side about to train, labelled with what it sets. @param {string} label @returns {CompareSide} */
+export function compareSide(label) {
+  return { label, words: [], counts: new Uint32Array(0), snapshot: null, loss: [], run: 'idle', error: null };
+}
+
+/**
+ * Compare's sides with side `i` changed (the others kept as they are, so they need no redraw).
+ * @param {CompareSide[]} sides @param {number} i @param {Partial<CompareSide>} change
+ * @returns {CompareSide[]}
+ */
+export function withSide(sides, i, change) {
+  return sides.map((side, j) => (j === i ? { ...side, ...change } : side));
 }
 
 /**
