@@ -10,7 +10,8 @@ use super::SampleTrace;
 use crate::config::{Architecture, CbowContext, Config};
 use crate::corpus::Corpus;
 use crate::hogwild::{HogwildSlice, HotRows};
-use crate::kernels::{axpy, scale};
+use crate::kernels::axpy;
+use crate::model::form_h;
 use crate::output_layer::{OutputModel, Scratch};
 use crate::rng::Rng;
 use crate::rows::Rows;
@@ -311,13 +312,8 @@ impl Stream {
                 if count == 0 {
                     return losses;
                 }
-                h.fill(0.0);
-                for w in context() {
-                    axpy(1.0, input.row(w), h);
-                }
-                if sh.config.cbow_context == CbowContext::Mean {
-                    scale(1.0 / count as f32, h);
-                }
+                let mean = sh.config.cbow_context == CbowContext::Mean;
+                form_h(|w| input.row(w), context(), count, mean, h);
                 predict(h, [left, right], centre, grad);
                 for w in context() {
                     axpy(1.0, grad, input.row_mut(w));
