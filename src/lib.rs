@@ -33,6 +33,7 @@
 //! | picture/[`tsne`] | t-SNE, a picture that keeps neighbours near | van der Maaten & Hinton 2008 |
 //! | picture/[`axes`] | custom axes from word pairs | Embedding Projector |
 //! | picture/[`cluster`] | spherical k-means, for colouring the plot | Dhillon & Modha 2001 |
+//! | picture/[`history`] | the training history's snapshots on one fixed pair of axes | — |
 //! | vectors/[`formats`] | word2vec text / binary, Projector TSV | `main()` output |
 //! | vectors/[`eval`] | analogy accuracy, similarity Spearman | `compute-accuracy.c` |
 //! | [`schema`] | every setting written once: kind, range, flag, form, attribute | — |
@@ -68,7 +69,7 @@ pub mod vectors;
 ))]
 pub use bindings::wasm;
 pub use network::{detmath, huffman, kernels, model, noise, output_layer, rng, rows};
-pub use picture::{axes, cluster, pca, tsne};
+pub use picture::{axes, cluster, history, pca, tsne};
 pub use text::{corpus, segment, tokenize, vocab};
 use train::hogwild;
 pub use train::pool;

@@ -12,10 +12,12 @@
 //! Used by both browser bindings: for a model being trained and for imported vectors.
 //!
 //! The folder holds what the picture is made with: the projections ([`pca`], [`tsne`], custom
-//! [`axes`]) and the colour groups ([`cluster`]).
+//! [`axes`]), the colour groups ([`cluster`]) and the fixed axes the training history is replayed
+//! on ([`history`]).
 
 pub mod axes;
 pub mod cluster;
+pub mod history;
 pub mod pca;
 pub mod tsne;
 

@@ -21,6 +21,7 @@ use super::wasm_shared::{js_error, queries, to_js};
 use crate::axes;
 use crate::config::Range;
 use crate::formats;
+use crate::history;
 use crate::picture::Picture;
 use crate::query::{unit_rows, KeyedVectors};
 use crate::tsne::Tsne;
@@ -46,6 +47,17 @@ impl VectorFile {
         let kv = formats::read_at_most(bytes, MAX_IMPORT_VALUES).map_err(js_error)?;
         Ok(VectorFile {
             kv,
+            picture: Picture::default(),
+        })
+    }
+
+    /// Vectors already in the page: `words` (one per line) and their row-major |words| × `dim`
+    /// matrix, e.g. a snapshot of the training history, which then answers every query exactly
+    /// as the model answered it at that moment.
+    #[wasm_bindgen(js_name = fromRows)]
+    pub fn from_rows(words: &str, dim: u32, vectors: Vec<f32>) -> Result<VectorFile, JsError> {
+        Ok(VectorFile {
+            kv: keyed(words, dim, vectors)?,
             picture: Picture::default(),
         })
     }
@@ -161,6 +173,29 @@ pub fn custom_axes(
         .map_err(|_| JsError::new("custom axes need four words: x from, x to, y from, y to"))?;
     let kv = keyed(words, dim, vectors)?;
     axes::custom_axes(&kv, [&a, &b], [&c, &d]).map_err(js_error)
+}
+
+/// The training history's fixed axes (`history::HistoryAxes`), fitted on the latest snapshot.
+#[wasm_bindgen]
+pub struct HistoryAxes(history::HistoryAxes);
+
+#[wasm_bindgen]
+impl HistoryAxes {
+    /// Fit on the latest snapshot's row-major rows × `dim` vectors.
+    #[wasm_bindgen(constructor)]
+    pub fn fit(latest: &[f32], dim: u32) -> HistoryAxes {
+        HistoryAxes(history::HistoryAxes::fit(latest, dim as usize))
+    }
+
+    /// Any snapshot's rows on these axes: row-major rows × 2.
+    pub fn place(&self, rows: &[f32]) -> Vec<f32> {
+        self.0.place(rows)
+    }
+
+    /// Fraction of the latest snapshot's variance along each axis.
+    pub fn explained(&self) -> Vec<f64> {
+        self.0.explained().to_vec()
+    }
 }
 
 /// A t-SNE picture of some vectors' directions (`tsne::Tsne` on their unit vectors), kept between

@@ -66,6 +66,44 @@
  * @property {Answers} answers
  * @property {number} wordsPerSecond  measured over the last second of training
  * @property {number | null} loss   mean loss since the previous snapshot
+ * @property {HistoryMarks | null} history  the moments of training kept so far (www/worker/history.js)
+ */
+
+/** @typedef {{wordsDone: number, epoch: number, loss: number | null}} HistoryMoment */
+
+/**
+ * What the page knows of the training history: its moments, oldest first (the first is the
+ * initial random vectors).
+ * @typedef {object} HistoryMarks
+ * @property {HistoryMoment[]} moments
+ * @property {number} totalWords  words the whole training trains
+ * @property {number} rows        words kept at each moment (the most frequent)
+ * @property {number} vocab       words in the vocabulary
+ * @property {number} planned     moments planned over the whole training
+ * @property {number} bytes       memory the kept rows take in the worker
+ */
+
+/**
+ * The plot and the answers at one moment of the history, on the history's fixed axes.
+ * @typedef {object} HistoryFrame
+ * @property {number} index
+ * @property {HistoryMoment} moment
+ * @property {Float32Array} coords   |V| × 2 (NaN: a word the history does not keep)
+ * @property {Uint32Array | null} clusters
+ * @property {Answers} answers
+ */
+
+/**
+ * The region "History": the query word's top neighbours at a few moments, when each of its
+ * final neighbours entered them, the analogy's expected answer over time, and trails.
+ * @typedef {object} HistoryRegion
+ * @property {string} word
+ * @property {{fraction: number, wordsDone: number, top: Scored[]}[]} moments
+ * @property {{word: string, wordsDone: number}[]} entered
+ * @property {{words: [string, string, string], expected: string, ranks: {rank: number | null, score: number | null}[]} | null} analogy
+ * @property {string | null} analogyError
+ * @property {{word: string, id: number, points: number[]}[]} trails  x, y per moment
+ * @property {number[]} wordsDone   words trained at each moment
  */
 
 /**
@@ -179,6 +217,9 @@
  *   | {id: number, type: 'weightRows', n: number}
  *   | {id: number, type: 'export', format: VectorFileFormat}
  *   | {id: number, type: 'importVectors', file: Blob, name: string}
+ *   | {id: number, type: 'historyAt', index: number}
+ *   | {id: number, type: 'historyRegion'}
+ *   | {id: number, type: 'historyExport', format: 'json' | 'csv'}
  * } Request
  */
 
@@ -206,6 +247,9 @@
  * @property {null} weightRows
  * @property {Uint8Array<ArrayBuffer>} export  the file's bytes (transferred)
  * @property {Vocabulary} importVectors
+ * @property {HistoryFrame} historyAt
+ * @property {HistoryRegion} historyRegion  for the standing queries
+ * @property {string} historyExport
  */
 
 /**

@@ -16,7 +16,10 @@
 //   MAX_SNAPSHOTS_PER_SECOND, spaced by what the last one cost, so a big vocabulary cannot
 //   starve training), the words' places and colours (picture.js), the answers to the page's
 //   queries (answers.js), the mean loss and the words per second (meters.js), posted with their
-//   typed arrays transferred.
+//   typed arrays transferred;
+// - the training history (history.js): W's rows of the most frequent words at about a hundred
+//   moments, training stopping exactly at each; the page scrubs through them (history-views.js
+//   makes each moment's picture and answers).
 
 /** @typedef {import('../core/protocol.js').Settings} Settings */
 /** @typedef {import('../core/protocol.js').Queries} Queries */
@@ -39,6 +42,8 @@ import { answer, weightsHead } from './answers.js';
 import { Meters } from './meters.js';
 import { MAX_WAIT_MS, Pacer, SLICE_MS } from './pacer.js';
 import { Models } from './models.js';
+import { History, historyPlan } from './history.js';
+import { HistoryViews } from './history-views.js';
 import { NO_QUERIES } from '../core/protocol.js';
 
 /** Words trained by Step at full speed. */
@@ -77,6 +82,11 @@ export class Session {
     this.rests = new Rests(this.now);
     this.tickPending = false;
     this.meters = new Meters();
+    /** @type {History | null} the model's training so far; imported vectors have none */
+    this.history = null;
+    this.historyViews = new HistoryViews(this.models.explore);
+    /** Words trained so far (the last progress seen). */
+    this.wordsDone = 0;
   }
 
   /** The model being trained, if one is loaded. */
@@ -141,6 +151,7 @@ export class Session {
     const imported = await this.guardAsync(() => this.models.fromVectors(file, name, this.reporting()));
     const words = imported.words();
     this.started(words);
+    this.history = null;
     this.setState('done');
     this.snapshot();
     return { words, counts: new Uint32Array(words.length), corpusTokens: 0, dim: imported.dim(), imported: name };
@@ -185,6 +196,9 @@ export class Session {
   install(lab) {
     const words = lab.words();
     this.started(words);
+    const progress = lab.progress();
+    this.history = new History(words, lab.dim(), progress.totalWords, historyPlan(words.length, lab.dim(), progress.totalWords));
+    this.record(lab, progress);
     this.setState('idle');
     this.snapshot();
     return { words, counts: lab.counts(), corpusTokens: lab.corpusTokens(), dim: lab.dim() };
@@ -259,7 +273,11 @@ export class Session {
     } else if (this.state !== 'paused') {
       this.setState('paused');
     }
-    for (const sample of t?.samples ?? []) this.meters.addLoss(sample.loss, 1);
+    for (const sample of t?.samples ?? []) {
+      this.meters.addLoss(sample.loss, 1);
+      this.history?.addLoss(sample.loss, 1);
+    }
+    if (t !== null) this.progressed(lab, t.progress);
     this.snapshot();
     return t;
   }
@@ -369,9 +387,11 @@ export class Session {
     if (this.speed === null) {
       do {
         const t0 = this.now();
-        ok = this.trainWords(lab, this.pacer.chunk);
+        // A chunk stops at the history's next moment; only whole chunks time the pacer.
+        const words = this.untilMoment(this.pacer.chunk);
+        ok = this.trainWords(lab, words);
         trained = true;
-        this.pacer.tookMs(this.now() - t0, this.threads());
+        if (words === this.pacer.chunk) this.pacer.tookMs(this.now() - t0, this.threads());
       } while (ok && this.state === 'training' && this.now() - start < SLICE_MS);
     } else {
       const words = this.pacer.wordsDue(elapsed, this.speed);
@@ -402,10 +422,56 @@ export class Session {
       this.fail(e);
       return false;
     }
-    if (p.loss !== null) this.meters.addLoss(p.loss, p.predictions);
+    if (p.loss !== null) {
+      this.meters.addLoss(p.loss, p.predictions);
+      this.history?.addLoss(p.loss, p.predictions);
+    }
     this.meters.addProgress(this.now(), p.wordsDone);
+    this.progressed(lab, p);
     if (p.done) this.setState('done');
     return true;
+  }
+
+  /** At most `words`, and no further than the history's next moment. @param {number} words */
+  untilMoment(words) {
+    return Math.max(1, Math.min(words, this.history?.wordsToNext(this.wordsDone) ?? Infinity));
+  }
+
+  /** Training reached `p`: a moment of the history is recorded if one is due. @param {Lab} lab @param {Progress} p */
+  progressed(lab, p) {
+    this.wordsDone = p.wordsDone;
+    if (this.history?.due(p.wordsDone, p.done)) this.record(lab, p);
+  }
+
+  /** Record the history's moment `p` with the kept rows of W. @param {Lab} lab @param {Progress} p */
+  record(lab, p) {
+    const h = /** @type {History} */ (this.history);
+    this.wordsDone = p.wordsDone;
+    h.record(p.wordsDone, p.epoch, lab.inputHead(h.rows));
+  }
+
+  /**
+   * The picture and the answers at moment `index` of the history, for the standing queries.
+   * @param {number} index @returns {Promise<import('../core/protocol.js').HistoryFrame>}
+   */
+  historyFrame(index) {
+    return this.historyViews.frame(this.requireHistory(), index, this.queries, this.picture.clusterK);
+  }
+
+  /** The region "History" for the standing queries. @returns {Promise<import('../core/protocol.js').HistoryRegion>} */
+  historyRegion() {
+    return this.historyViews.region(this.requireHistory(), this.queries);
+  }
+
+  /** The history as JSON or CSV text. @param {'json' | 'csv'} format @returns {Promise<string>} */
+  exportHistory(format) {
+    return this.historyViews.export(this.requireHistory(), format, this.queries);
+  }
+
+  /** The history of the model being trained. */
+  requireHistory() {
+    this.requireLab();
+    return /** @type {History} */ (this.history);
   }
 
   /**
@@ -425,6 +491,7 @@ export class Session {
     const progress = lab ? lab.progress() : IMPORTED_PROGRESS;
     const picture = this.picture.draw(vectors, this.models.layoutModel(vectors, progress.wordsDone), this.state === 'training', t0);
     const { coords, clusters } = picture;
+    if (this.history && picture.projection === 'pca') this.historyViews.setLive(coords.slice(0, this.history.rows * 2));
     const weights = lab && this.weightRows > 0 ? weightsHead(lab, this.weightRows) : null;
     const answers = this.answers();
     const loss = this.meters.takeLoss();
@@ -436,6 +503,7 @@ export class Session {
       answers,
       wordsPerSecond: this.state === 'training' ? this.meters.wordsPerSecond() : 0,
       loss,
+      history: this.history?.summary() ?? null,
     };
     /** @type {Transferable[]} */
     const transfer = [coords.buffer];

@@ -107,6 +107,12 @@ function handle(req, core, session) {
       return session.exportVectors(req.format);
     case 'importVectors':
       return session.importVectors(req.file, req.name);
+    case 'historyAt':
+      return session.historyFrame(req.index);
+    case 'historyRegion':
+      return session.historyRegion();
+    case 'historyExport':
+      return session.exportHistory(req.format);
     default:
       throw new Error(`unknown request ${JSON.stringify(/** @type {{type?: unknown}} */ (req).type)}`);
   }
@@ -130,6 +136,9 @@ async function answer(req) {
       transfer.push(/** @type {import('../core/protocol.js').Vocabulary} */ (result).counts.buffer);
     } else if (req.type === 'export') {
       transfer.push(/** @type {Uint8Array} */ (result).buffer);
+    } else if (req.type === 'historyAt') {
+      const frame = /** @type {import('../core/protocol.js').HistoryFrame} */ (result);
+      transfer.push(frame.coords.buffer, ...(frame.clusters ? [frame.clusters.buffer] : []));
     }
     post({ type: 'reply', id: req.id, ok: true, result }, transfer);
   } catch (err) {
