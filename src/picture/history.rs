@@ -34,7 +34,8 @@ impl HistoryAxes {
     /// Coordinates (row-major rows × 2) of any snapshot's rows (unit-normalised first, as the
     /// live plot places unit vectors so that distances follow cosine).
     pub fn place(&self, rows: &[f32]) -> Vec<f32> {
-        self.projection.transform(&unit_rows(rows, self.dim), self.dim)
+        self.projection
+            .transform(&unit_rows(rows, self.dim), self.dim)
     }
 
     /// Fraction of the latest snapshot's variance along each axis.
