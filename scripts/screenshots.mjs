@@ -1,6 +1,7 @@
 // Screenshots of the demo in each state, for reading and for the README:
 //   node scripts/screenshots.mjs [out-dir]      (needs `npm run build` first)
-// Writes idle, training (slow motion), paused, done (royal, analogy drawn), cluster colouring,
+// Writes idle, training (slow motion), paused, done (royal, analogy drawn), its training history,
+// cluster colouring,
 // Chinese UI, a refused field and an error, a Chinese text of the user's cut into words, then each
 // teaching view; the cluster picture is also
 // docs/screenshot.png.
@@ -57,6 +58,15 @@ try {
   await waitForState(page, 'done');
   await page.waitForTimeout(600);
   await shot(page, '6-done-royal');
+  // The training history: a quarter of the way through, with the trails and the region.
+  await page.waitForFunction(() => document.querySelectorAll('#history-body tr').length === 5, null, { timeout: 15000 }).catch(() => {});
+  const moments = Number(await page.getByRole('slider', { name: 'Training history', exact: true }).getAttribute('max'));
+  await page.getByRole('slider', { name: 'Training history', exact: true }).fill(String(Math.round(moments * 0.4)));
+  await page.waitForTimeout(600);
+  await shot(page, '6b-history-royal');
+  await page.getByRole('region', { name: 'History', exact: true }).scrollIntoViewIfNeeded();
+  await shot(page, '6c-history-region-royal');
+  await page.getByRole('slider', { name: 'Training history', exact: true }).fill(String(moments));
 
   await page.getByRole('spinbutton', { name: 'Dimensions' }).fill('0');
   await page.getByRole('button', { name: 'Train' }).click();

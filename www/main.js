@@ -26,6 +26,7 @@ import { setupProjection } from './app/projection.js';
 import { setupVectors } from './app/vectors.js';
 import { setupLesson } from './app/lesson-controls.js';
 import { setupTeaching } from './app/teaching.js';
+import { setupHistory } from './app/history-controls.js';
 
 /** @typedef {import('./core/protocol.js').Preset} Preset */
 /** @typedef {import('./core/i18n.js').Lang} Lang */
@@ -59,7 +60,8 @@ const client = new WorkerClient(startWorker, {
     // One update, so one render per snapshot: they come many times a second.
     store.update((st) => ({
       snapshot: s,
-      answers: s.answers,
+      // A past moment of the history shows that moment's answers (history-controls.js).
+      answers: st.history.index === null ? s.answers : st.answers,
       lossCurve: addLoss(st.lossCurve, s),
       // The rate training reaches at full speed, for the next estimate under the same settings.
       ...(st.run === 'training' && SPEEDS[st.speedLevel] === null && s.wordsPerSecond > 0 && st.vocab
@@ -113,9 +115,12 @@ function sendQueries() {
   const st = store.get();
   const queries = { ...NO_QUERIES, word: st.query, pairs: parsePairs(st.pairsText), analogy: st.analogy };
   client.request({ type: 'queries', queries }).then(
-    (answers) => store.update({ answers }),
+    (answers) => {
+      if (store.get().history.index === null) store.update({ answers });
+    },
     () => {},
   );
+  trainingHistory.queriesChanged();
 }
 
 function scheduleQueries() {
@@ -178,6 +183,10 @@ $('colour').addEventListener('change', () => setColour(/** @type {'frequency' | 
 // ---- Projection -----------------------------------------------------------------------------
 
 const projection = setupProjection(store, client);
+
+// ---- Training history -----------------------------------------------------------------------
+
+const trainingHistory = setupHistory(store, client);
 
 // ---- Inputs ---------------------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ test('the plan stays within the memory budget: rows first, then fewer moments', 
 });
 
 test('a record keeps the loss since the previous moment and knows what is due', () => {
-  const h = new History(['a', 'b', 'c'], 2, 100, { rows: 2, marks: [0, 10, 100] });
+  const h = new History(['a', 'b', 'c'], 2, { totalWords: 100, epochs: 1 }, { rows: 2, marks: [0, 10, 100] });
   assert.equal(h.wordsText, 'a\nb');
   assert.ok(h.due(0, false));
   h.record(0, 0, new Float32Array(4));

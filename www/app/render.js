@@ -9,6 +9,7 @@ import { applyText, renderSettingsForm } from '../views/controls.js';
 import { renderLoss, renderPairs, renderScored, renderShortcuts, renderStats, renderStatus, setText } from '../views/panels.js';
 import { $, afterNextFrame, inView, input, setFlag } from './dom.js';
 import { duration, estimate, ownTextThreads, plotData } from './state.js';
+import { epochMeans, momentFraction } from './replay.js';
 import { LAYOUT_POINTS } from '../core/protocol.js';
 import { renderTeaching } from './render-teaching.js';
 import { PANELS_EVERY_MS, paced, snapshotOnly } from './pacing.js';
@@ -129,7 +130,13 @@ export function render(st, prev, { settingInputs }) {
     const ex = st.snapshot?.explained ?? [];
     setText($('explained'), ex.length === 2 ? t('plot.explained', { x: (ex[0] * 100).toFixed(0), y: (ex[1] * 100).toFixed(0) }) : '');
   }
-  if (!prev || st.lossCurve !== prev.lossCurve) renderLoss(/** @type {HTMLCanvasElement} */ ($('loss')), st.lossCurve);
+  if (!prev || st.lossCurve !== prev.lossCurve || st.history.index !== prev.history.index) {
+    const marks = st.snapshot?.history;
+    renderLoss(/** @type {HTMLCanvasElement} */ ($('loss')), st.lossCurve, {
+      epochs: epochMeans(st.lossCurve, st.snapshot?.progress.epochs ?? 1),
+      cursor: marks && st.history.index !== null ? momentFraction(marks, st.history.index) : null,
+    });
+  }
 }
 
 /**
@@ -225,7 +232,7 @@ function renderEstimate(st, t) {
  * @param {AppState} st @param {AppState | null} prev @param {import('../views/plot/plot-canvas.js').EmbeddingPlot} plot
  */
 export function renderPlot(st, prev, plot) {
-  if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.query !== prev.query || st.analogy !== prev.analogy || st.colourBy !== prev.colourBy || st.vocab !== prev.vocab) {
+  if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.query !== prev.query || st.analogy !== prev.analogy || st.colourBy !== prev.colourBy || st.vocab !== prev.vocab || st.history !== prev.history) {
     const data = plotData(st);
     if (data) plot.setData(data);
     else if (st.vocab === null) plot.clear();

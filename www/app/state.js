@@ -3,6 +3,7 @@
 
 import { detectLang } from '../core/i18n.js';
 import { SPEEDS } from '../core/settings.js';
+import { initialHistory, showingPast } from './replay.js';
 
 /** @typedef {import('../core/protocol.js').Settings} Settings */
 /** @typedef {import('../core/protocol.js').Snapshot} Snapshot */
@@ -63,6 +64,7 @@ import { SPEEDS } from '../core/settings.js';
  *   training's measured rate, and the settings it was measured under (`rateKey`)
  * @property {boolean} segmenting       Chinese is being cut into words (the dictionary arriving)
  * @property {CompareSide[]} compare    Compare's two sides (none before it first trains)
+ * @property {import('./replay.js').HistoryView} history  the training history: the moment shown, replay
  */
 
 /**
@@ -147,6 +149,7 @@ export function initialState(search, languages, saved = null) {
     fullSpeedRate: null,
     segmenting: false,
     compare: [],
+    history: initialHistory(),
   };
 }
 
@@ -180,7 +183,8 @@ export function addDrawn(drawn, trace, output) {
 
 /**
  * What the plot and the word lookups read of a state (the page's, or a `<word2vec-demo>`'s).
- * @typedef {Pick<AppState, 'vocab' | 'snapshot' | 'answers' | 'analogy' | 'query' | 'colourBy'>} PlotSource
+ * @typedef {Pick<AppState, 'vocab' | 'snapshot' | 'answers' | 'analogy' | 'query' | 'colourBy'> & {history?: AppState['history']}} PlotSource
+ *   history: when a past moment is shown, the plot is that moment's, with the words' trails
  */
 
 /**
@@ -230,8 +234,18 @@ export function pathWord(st) {
 export function addLoss(curve, s) {
   if (s.loss === null || s.progress.totalWords === 0) return curve;
   const next = [...curve, { x: s.progress.wordsDone / s.progress.totalWords, loss: s.loss }];
-  // Keep the curve short: halve its resolution when it grows too long.
-  return next.length > MAX_LOSS_POINTS ? next.filter((_, i) => i % 2 === 0 || i === next.length - 1) : next;
+  if (next.length <= MAX_LOSS_POINTS) return next;
+  // Keep the curve short: halve its resolution when it grows too long, each pair of points
+  // becoming their mean (at the later one's x), so no stretch of training drops out of it; the
+  // newest point stays as it is.
+  const last = /** @type {{x: number, loss: number}} */ (next.pop());
+  /** @type {{x: number, loss: number}[]} */
+  const halved = [];
+  for (let i = 0; i < next.length; i += 2) {
+    const b = next[i + 1] ?? next[i];
+    halved.push({ x: b.x, loss: (next[i].loss + b.loss) / 2 });
+  }
+  return [...halved, last];
 }
 
 /**
@@ -241,6 +255,7 @@ export function addLoss(curve, s) {
  */
 export function plotData(st) {
   if (!st.vocab || !st.snapshot || st.snapshot.coords.length !== st.vocab.words.length * 2) return null;
+  const past = showingPast(st.history) ? st.history?.frame ?? null : null;
   const id = (/** @type {string} */ w) => wordId(st, w);
   const highlighted = new Set();
   for (const s of st.answers?.neighbours.list ?? []) highlighted.add(id(s.word));
@@ -252,13 +267,29 @@ export function plotData(st) {
   return {
     words: st.vocab.words,
     counts: st.vocab.counts,
-    coords: st.snapshot.coords,
-    clusters: st.snapshot.clusters,
+    coords: past ? past.coords : st.snapshot.coords,
+    clusters: past ? past.clusters : st.snapshot.clusters,
     colourBy: st.colourBy,
     selected: id(st.query),
     highlighted,
     analogy,
+    ...trails(st, past),
   };
+}
+
+/**
+ * The words' trails through training (the region's), drawn when the plot is on the history's
+ * axes: a past moment, or the end of training in PCA (the history's axes are the last moment's
+ * PCA, turned the live plot's way).
+ * @param {PlotSource} st @param {import('../core/protocol.js').HistoryFrame | null} past
+ * @returns {{trails?: {id: number, points: number[]}[], trailAt?: number}}
+ */
+function trails(st, past) {
+  const region = st.history?.region;
+  if (!region || region.trails.length === 0) return {};
+  const end = st.snapshot?.progress.done && st.snapshot.projection === 'pca';
+  if (!past && !end) return {};
+  return { trails: region.trails.map(({ id, points }) => ({ id, points })), trailAt: past ? past.index : region.wordsDone.length - 1 };
 }
 
 

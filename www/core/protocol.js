@@ -69,7 +69,7 @@
  * @property {HistoryMarks | null} history  the moments of training kept so far (www/worker/history.js)
  */
 
-/** @typedef {{wordsDone: number, epoch: number, loss: number | null}} HistoryMoment */
+/** @typedef {{wordsDone: number, epoch: number, loss: number | null}} HistoryMoment  epoch 0-based */
 
 /**
  * What the page knows of the training history: its moments, oldest first (the first is the
@@ -77,6 +77,7 @@
  * @typedef {object} HistoryMarks
  * @property {HistoryMoment[]} moments
  * @property {number} totalWords  words the whole training trains
+ * @property {number} epochs
  * @property {number} rows        words kept at each moment (the most frequent)
  * @property {number} vocab       words in the vocabulary
  * @property {number} planned     moments planned over the whole training

@@ -174,26 +174,40 @@ export function parsePairs(text) {
 /** The loss curve's axis labels (as the context gives it back: it is compared with `ctx.font`). */
 const LOSS_FONT = '10px system-ui, sans-serif';
 
+/** The loss curve's plotting box inside its canvas (CSS pixels); the history's rank chart beside
+ * it shares its x axis, so it uses the same. */
+export const CHART_PAD = { l: 34, r: 6, t: 6, b: 14 };
+
+/** The x of a fraction of training on a chart `w` wide. @param {number} fraction @param {number} w */
+export const chartX = (fraction, w) => CHART_PAD.l + fraction * (w - CHART_PAD.l - CHART_PAD.r);
+
+/** The fraction of training at x on a chart `w` wide (a click on it). @param {number} x @param {number} w */
+export const chartFraction = (x, w) => Math.min(1, Math.max(0, (x - CHART_PAD.l) / (w - CHART_PAD.l - CHART_PAD.r)));
+
 /**
- * The loss curve: mean loss against the fraction of training done. The context keeps its font
- * between draws (a resize resets it): setting it again costs a style recalculation.
+ * The loss curve: mean loss against the fraction of training done, each epoch's mean as a dashed
+ * line over its span (`epochs`), and a cursor at the moment of the history shown (`cursor`, a
+ * fraction of training). The context keeps its font between draws (a resize resets it): setting
+ * it again costs a style recalculation.
  * @param {HTMLCanvasElement} canvas @param {{x: number, loss: number}[]} points
+ * @param {{epochs?: {from: number, to: number, mean: number}[], cursor?: number | null}} [marks]
  */
-export function renderLoss(canvas, points) {
+export function renderLoss(canvas, points, marks = {}) {
   const dpr = window.devicePixelRatio || 1;
-  const { width: w, height: h } = cssSize(canvas, () => renderLoss(canvas, points));
+  const { width: w, height: h } = cssSize(canvas, () => renderLoss(canvas, points, marks));
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   if (canvas.width !== Math.round(w * dpr)) canvas.width = Math.round(w * dpr);
   if (canvas.height !== Math.round(h * dpr)) canvas.height = Math.round(h * dpr);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, w, h);
-  const pad = { l: 34, r: 6, t: 6, b: 14 };
+  const pad = CHART_PAD;
   ctx.strokeStyle = '#d1d5db';
   ctx.lineWidth = 1;
   ctx.strokeRect(pad.l, pad.t, w - pad.l - pad.r, h - pad.t - pad.b);
   if (points.length === 0) return;
   const max = Math.max(...points.map((p) => p.loss)) * 1.05 || 1;
+  const y = (/** @type {number} */ loss) => pad.t + (1 - loss / max) * (h - pad.t - pad.b);
   ctx.fillStyle = '#6b7280';
   if (ctx.font !== LOSS_FONT) ctx.font = LOSS_FONT;
   ctx.textBaseline = 'middle';
@@ -203,10 +217,28 @@ export function renderLoss(canvas, points) {
   ctx.lineWidth = 1.5;
   ctx.beginPath();
   points.forEach((p, i) => {
-    const x = pad.l + p.x * (w - pad.l - pad.r);
-    const y = pad.t + (1 - p.loss / max) * (h - pad.t - pad.b);
-    if (i === 0) ctx.moveTo(x, y);
-    else ctx.lineTo(x, y);
+    if (i === 0) ctx.moveTo(chartX(p.x, w), y(p.loss));
+    else ctx.lineTo(chartX(p.x, w), y(p.loss));
   });
   ctx.stroke();
+  if (marks.epochs && marks.epochs.length > 1) {
+    ctx.strokeStyle = '#6b7280';
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    for (const e of marks.epochs) {
+      ctx.moveTo(chartX(e.from, w), y(e.mean));
+      ctx.lineTo(chartX(e.to, w), y(e.mean));
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  if (marks.cursor !== undefined && marks.cursor !== null) {
+    ctx.strokeStyle = '#7c3aed';
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(chartX(marks.cursor, w), pad.t);
+    ctx.lineTo(chartX(marks.cursor, w), h - pad.b);
+    ctx.stroke();
+  }
 }

@@ -57,7 +57,7 @@ export function historyPlan(vocab, dim, totalWords, { budget = HISTORY_BUDGET_BY
  * One recorded moment.
  * @typedef {object} Moment
  * @property {number} wordsDone
- * @property {number} epoch
+ * @property {number} epoch     0-based, as the trainer counts
  * @property {number | null} loss  mean loss of the predictions since the previous moment
  * @property {Float32Array} rows   the kept rows of W, row-major rows × dim
  */
@@ -65,11 +65,13 @@ export function historyPlan(vocab, dim, totalWords, { budget = HISTORY_BUDGET_BY
 export class History {
   /**
    * @param {string[]} words  the vocabulary, most frequent first
-   * @param {number} dim @param {number} totalWords @param {HistoryPlan} plan
+   * @param {number} dim @param {{totalWords: number, epochs: number}} training  its length
+   * @param {HistoryPlan} plan
    */
-  constructor(words, dim, totalWords, plan) {
+  constructor(words, dim, { totalWords, epochs }, plan) {
     this.dim = dim;
     this.totalWords = totalWords;
+    this.epochs = epochs;
     this.rows = plan.rows;
     this.marks = plan.marks;
     /** The kept words, one per line, as the explorer module takes them. */
@@ -121,6 +123,7 @@ export class History {
     return {
       moments: this.moments.map(({ wordsDone, epoch, loss }) => ({ wordsDone, epoch, loss })),
       totalWords: this.totalWords,
+      epochs: this.epochs,
       rows: this.rows,
       vocab: this.vocab,
       planned: this.marks.length,

@@ -197,7 +197,7 @@ export class Session {
     const words = lab.words();
     this.started(words);
     const progress = lab.progress();
-    this.history = new History(words, lab.dim(), progress.totalWords, historyPlan(words.length, lab.dim(), progress.totalWords));
+    this.history = new History(words, lab.dim(), progress, historyPlan(words.length, lab.dim(), progress.totalWords));
     this.record(lab, progress);
     this.setState('idle');
     this.snapshot();

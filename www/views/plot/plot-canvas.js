@@ -112,6 +112,8 @@ function drawingInWorker(canvas, onFrame, onFail) {
         selected: data.selected,
         highlighted: [...data.highlighted],
         analogy: data.analogy,
+        trails: data.trails,
+        trailAt: data.trailAt,
       });
       sent = data;
     },

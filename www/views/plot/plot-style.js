@@ -29,3 +29,7 @@ export const NEIGHBOUR_LINE = { colour: 'rgba(37, 99, 235, 0.35)', width: 1 };
 /** The analogy's parallelogram: a → b and c → target as arrows, a → c and b → target (and target
  * → d) dashed, a ring where b − a + c lands. */
 export const ANALOGY = { colour: '#16a34a', faint: 'rgba(22, 163, 74, 0.6)', width: 2, dash: [5, 4], targetRadius: 7 };
+
+/** A word's trail through training (the history): a line with a dot at each moment, a ring where
+ * training started, a larger dot at the moment shown. */
+export const TRAIL = { colour: 'rgba(124, 58, 237, 0.75)', width: 1.5, dot: 1.8, startRadius: 4.5, atRadius: 4 };

@@ -7,7 +7,7 @@
 // canvas's own (plot-style.js).
 
 import { analogyFigure, arrowHead } from './analogy.js';
-import { ANALOGY, BACKGROUND, HIGHLIGHT_RING, LABEL_BOX, LABEL_FAMILY, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, POINT_RADIUS, SELECTED_RING } from './plot-style.js';
+import { ANALOGY, BACKGROUND, HIGHLIGHT_RING, LABEL_BOX, LABEL_FAMILY, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, POINT_RADIUS, SELECTED_RING, TRAIL } from './plot-style.js';
 
 /**
  * What the plot drew in its last complete frame, in CSS pixels.
@@ -22,6 +22,8 @@ import { ANALOGY, BACKGROUND, HIGHLIGHT_RING, LABEL_BOX, LABEL_FAMILY, LABEL_INK
  * @property {number} selected       word id, or −1
  * @property {Set<number>} highlighted
  * @property {{a: number, b: number, c: number, d: number} | null} analogy
+ * @property {{points: number[], at: number}[]} [trails]  words' paths through training (x, y per
+ *   moment) and the moment shown
  */
 
 const ENTITIES = /** @type {Record<string, string>} */ ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' });
@@ -57,6 +59,17 @@ export function plotSvg(scene) {
     out.push(`<g stroke="${ANALOGY.colour}" stroke-width="${ANALOGY.width}" fill="none">`, ...figure.arrows.flatMap((a) => [line(a), head(a)]), '</g>');
     out.push(`<g stroke="${ANALOGY.faint}" stroke-width="${ANALOGY.width}" fill="none">`, `<circle cx="${n1(tx)}" cy="${n1(ty)}" r="${ANALOGY.targetRadius}"/>`);
     out.push(`<g stroke-dasharray="${ANALOGY.dash.join(' ')}">`, ...figure.dashed.map(line), '</g>', '</g>');
+  }
+  // Trails through training: a line, a dot a moment, a ring at the start, the moment shown filled.
+  for (const { points, at } of scene.trails ?? []) {
+    const xy = (/** @type {number} */ i) => `cx="${n1(points[i * 2])}" cy="${n1(points[i * 2 + 1])}"`;
+    const pts = [];
+    for (let i = 0; i < points.length; i += 2) pts.push(`${n1(points[i])},${n1(points[i + 1])}`);
+    out.push(`<g stroke="${TRAIL.colour}" fill="${TRAIL.colour}" stroke-width="${TRAIL.width}">`, `<polyline points="${pts.join(' ')}" fill="none"/>`);
+    for (let i = 0; i < points.length / 2; i++) out.push(`<circle ${xy(i)} r="${TRAIL.dot}" stroke="none"/>`);
+    out.push(`<circle ${xy(0)} r="${TRAIL.startRadius}" fill="none"/>`);
+    if (at >= 0) out.push(`<circle ${xy(at)} r="${TRAIL.atRadius}" stroke="none"/>`);
+    out.push('</g>');
   }
   // Points, one group per colour.
   /** @type {Map<number, string[]>} */

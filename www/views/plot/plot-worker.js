@@ -18,7 +18,8 @@ import { PlotRenderer } from './plot.js';
  * @typedef {{type: 'init', canvas: OffscreenCanvas}
  *   | {type: 'size', width: number, height: number, dpr: number}
  *   | {type: 'data', words?: string[], counts?: Uint32Array, clusters?: Uint32Array | null, coords?: Float32Array,
- *       colourBy: PlotData['colourBy'], selected: number, highlighted: number[], analogy: PlotData['analogy']}
+ *       colourBy: PlotData['colourBy'], selected: number, highlighted: number[], analogy: PlotData['analogy'],
+ *       trails?: PlotData['trails'], trailAt?: number}
  *   | {type: 'clear'} | {type: 'fit'} | {type: 'grab'}
  *   | {type: 'zoom', factor: number, x: number, y: number}
  *   | {type: 'drag', dx: number, dy: number}
@@ -109,6 +110,8 @@ async function handle(m) {
         selected: m.selected,
         highlighted: new Set(m.highlighted),
         analogy: m.analogy,
+        trails: m.trails,
+        trailAt: m.trailAt,
       };
       last = data;
       plot.setData(data);

@@ -23,11 +23,11 @@
 import { LabelSprites } from './label-sprites.js';
 import { cssColour, pixelOf, pointRgb, rasterSquares } from './colours.js';
 import { labelWidth, placeLabels } from './labels.js';
-import { fitView, pick, PICK_RADIUS, pinchView, screenX, screenY, withAnalogyTarget, zoomAt } from './view.js';
+import { fitView, pick, PICK_RADIUS, pinchView, screenX, screenY, withAnalogyTarget, withTrails, zoomAt } from './view.js';
 import { plotSvg } from './plot-svg.js';
 import { analogyFigure, arrowHead } from './analogy.js';
 import { drawMarks } from './marks.js';
-import { ANALOGY, BACKGROUND, LABEL_BACKING, LABEL_BOX, LABEL_FONT, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, POINT_RADIUS } from './plot-style.js';
+import { ANALOGY, BACKGROUND, LABEL_BACKING, LABEL_BOX, LABEL_FONT, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, POINT_RADIUS, TRAIL } from './plot-style.js';
 
 /** @typedef {import('./view.js').View} View */
 
@@ -41,6 +41,9 @@ import { ANALOGY, BACKGROUND, LABEL_BACKING, LABEL_BOX, LABEL_FONT, LABEL_INK, L
  * @property {number} selected          word id, or -1
  * @property {Set<number>} highlighted  neighbours of the selected word, analogy words
  * @property {{a: number, b: number, c: number, d: number} | null} analogy  ids (d = top answer, or -1)
+ * @property {{id: number, points: number[]}[]} [trails]  words' paths through training (x, y per
+ *   moment of the history), in the coordinates' space
+ * @property {number} [trailAt]  the moment the coordinates are (marked on each trail)
  */
 
 export const TRANSITION_MS = 180;
@@ -98,7 +101,7 @@ export class PlotRenderer {
     this.colours = [];
     /** @type {Uint32Array} colour per point, 0xRRGGBB (for the SVG) */
     this.rgb = new Uint32Array(0);
-    /** @type {{sx: Float32Array, sy: Float32Array, labels: number[]} | null} the last complete frame */
+    /** @type {{sx: Float32Array, sy: Float32Array, labels: number[], trails: {points: number[], at: number}[]} | null} the last complete frame */
     this.scene = null;
     /** @type {Uint32Array} pixel value per point (squares; see `pixelOf`) */
     this.pixels = new Uint32Array(0);
@@ -291,7 +294,7 @@ export class PlotRenderer {
     if (k === 1) shown.set(data.coords.subarray(0, 2 * n));
     else for (let i = 0; i < 2 * n; i++) shown[i] = from[i] + (data.coords[i] - from[i]) * k;
     if (this.follow) {
-      const target = fitView(withAnalogyTarget(data.coords, data.analogy), width, height);
+      const target = fitView(withTrails(withAnalogyTarget(data.coords, data.analogy), data.trails), width, height);
       // Glide the view too, so a changing extent does not jolt the picture.
       const v = this.view;
       const a = t < 1 ? 0.25 : 1;
@@ -328,11 +331,12 @@ export class PlotRenderer {
       this.drawAnalogy(data, sx, sy);
       this.drawCircles(sx, sy);
     }
+    const trails = this.drawTrails(data, view);
 
     drawMarks(ctx, data, sx, sy);
 
     if (stage > 0) return;
-    this.scene = { sx, sy, labels };
+    this.scene = { sx, sy, labels, trails };
     // Each label on a pale box, so it reads over the points: the boxes are one path (stroking
     // the glyphs' outlines as a halo cost several times more).
     ctx.fillStyle = LABEL_BACKING;
@@ -393,6 +397,49 @@ export class PlotRenderer {
     this.sprites.prepare(labels, (i) => words[i], (i) => this.labelWidth(i) - 2);
     for (const i of labels) this.sprites.draw(pixels, canvas.width, canvas.height, i, Math.round((sx[i] + LABEL_BOX.left) * dpr), Math.round((sy[i] + LABEL_BOX.top) * dpr));
     ctx.putImageData(this.image, 0, 0);
+  }
+
+  /**
+   * The words' trails (screen coordinates, for the SVG export too): each a line through its places
+   * at every moment of the history, a dot at each moment, a ring where training started and a
+   * filled dot at the moment shown.
+   * @param {PlotData} data @param {View} view @returns {{points: number[], at: number}[]}
+   */
+  drawTrails(data, view) {
+    const trails = (data.trails ?? []).map(({ points }) => ({
+      points: points.map((v, i) => (i % 2 === 0 ? screenX(view, v) : screenY(view, v))),
+      at: Math.min(data.trailAt ?? points.length / 2 - 1, points.length / 2 - 1),
+    }));
+    if (trails.length === 0) return trails;
+    const { ctx } = this;
+    ctx.save();
+    ctx.strokeStyle = TRAIL.colour;
+    ctx.fillStyle = TRAIL.colour;
+    ctx.lineWidth = TRAIL.width;
+    for (const { points, at } of trails) {
+      ctx.beginPath();
+      for (let i = 0; i < points.length; i += 2) {
+        if (i === 0) ctx.moveTo(points[i], points[i + 1]);
+        else ctx.lineTo(points[i], points[i + 1]);
+      }
+      ctx.stroke();
+      ctx.beginPath();
+      for (let i = 0; i < points.length; i += 2) {
+        ctx.moveTo(points[i] + TRAIL.dot, points[i + 1]);
+        ctx.arc(points[i], points[i + 1], TRAIL.dot, 0, 2 * Math.PI);
+      }
+      ctx.fill();
+      ctx.beginPath();
+      ctx.arc(points[0], points[1], TRAIL.startRadius, 0, 2 * Math.PI);
+      ctx.stroke();
+      if (at >= 0) {
+        ctx.beginPath();
+        ctx.arc(points[at * 2], points[at * 2 + 1], TRAIL.atRadius, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+    }
+    ctx.restore();
+    return trails;
   }
 
   /**

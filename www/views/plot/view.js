@@ -114,3 +114,21 @@ export function withAnalogyTarget(coords, an) {
   out[coords.length + 1] = coords[2 * an.b + 1] - coords[2 * an.a + 1] + coords[2 * an.c + 1];
   return out;
 }
+
+/**
+ * The coordinates with the trails' points appended, so that the view fits where the words went
+ * during training as well as where they are.
+ * @param {Float32Array} coords @param {{points: number[]}[] | undefined} trails
+ */
+export function withTrails(coords, trails) {
+  if (!trails || trails.length === 0) return coords;
+  const extra = trails.reduce((n, t) => n + t.points.length, 0);
+  const out = new Float32Array(coords.length + extra);
+  out.set(coords);
+  let at = coords.length;
+  for (const t of trails) {
+    out.set(t.points, at);
+    at += t.points.length;
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+// The training history as the page holds it: which moment is shown (or "now"), that moment's
+// frame and the region's data, replaying; and the pure functions the slider, the loss curve and
+// the plot derive from it. No DOM: tests/js/replay.test.mjs checks them under Node.
+
+/** @typedef {import('../core/protocol.js').HistoryMarks} HistoryMarks */
+/** @typedef {import('../core/protocol.js').HistoryMoment} HistoryMoment */
+
+/** Replay speeds, in moments per second (the history keeps about a hundred). */
+export const REPLAY_SPEEDS = [5, 10, 20, 40];
+/** The replay speed a page starts with. */
+export const DEFAULT_REPLAY_SPEED = 10;
+
+/**
+ * @typedef {object} HistoryView
+ * @property {number | null} index  the moment shown; null: now, and the slider follows training
+ * @property {import('../core/protocol.js').HistoryFrame | null} frame  the picture and answers at `index`
+ * @property {import('../core/protocol.js').HistoryRegion | null} region  the region "History"
+ * @property {boolean} playing      replaying training as an animation
+ * @property {number} speed         moments per second while replaying
+ */
+
+/** @returns {HistoryView} */
+export function initialHistory() {
+  return { index: null, frame: null, region: null, playing: false, speed: DEFAULT_REPLAY_SPEED };
+}
+
+/** The moments kept so far (none before a model is loaded). @param {{snapshot: import('../core/protocol.js').Snapshot | null}} st */
+export function moments(st) {
+  return st.snapshot?.history?.moments ?? [];
+}
+
+/** The slider's position for a history view over `count` moments: the moment shown, or the last. @param {HistoryView} h @param {number} count */
+export function sliderValue(h, count) {
+  return h.index === null ? Math.max(0, count - 1) : Math.min(h.index, Math.max(0, count - 1));
+}
+
+/** The moment a slider position asks for: the last one is "now" (null), which follows training. @param {number} value @param {number} count */
+export function indexFor(value, count) {
+  return value >= count - 1 ? null : Math.max(0, Math.round(value));
+}
+
+/**
+ * Whether the plot and answers show a past moment: one is asked for and a frame has arrived (while
+ * the slider moves, the last frame stays until the one asked for arrives).
+ * @param {HistoryView | undefined} h
+ */
+export function showingPast(h) {
+  return h !== undefined && h.index !== null && h.frame !== null;
+}
+
+/**
+ * The moment nearest `fraction` of the training (a click on the loss curve).
+ * @param {HistoryMoment[]} list @param {number} totalWords @param {number} fraction
+ */
+export function nearestMoment(list, totalWords, fraction) {
+  let best = 0;
+  const target = fraction * totalWords;
+  list.forEach((m, i) => {
+    if (Math.abs(m.wordsDone - target) < Math.abs(list[best].wordsDone - target)) best = i;
+  });
+  return best;
+}
+
+/**
+ * The next moment of a replay from `index` (null: from the start), or null when it has reached now.
+ * @param {number | null} index @param {number} count
+ */
+export function nextReplay(index, count) {
+  const next = index === null ? 0 : index + 1;
+  return next >= count - 1 ? null : next;
+}
+
+/**
+ * Fraction of the training at moment `i` (the loss curve's cursor). @param {HistoryMarks} marks @param {number} i
+ */
+export function momentFraction(marks, i) {
+  const m = marks.moments[Math.min(i, marks.moments.length - 1)];
+  return m && marks.totalWords > 0 ? m.wordsDone / marks.totalWords : 0;
+}
+
+/**
+ * Each epoch's mean loss over the points of the curve that fall in it (an epoch is an equal share
+ * of the words trained: 1/epochs of the x axis), and the span it covers so far.
+ * @param {{x: number, loss: number}[]} curve @param {number} epochs
+ * @returns {{epoch: number, from: number, to: number, mean: number}[]}
+ */
+export function epochMeans(curve, epochs) {
+  /** @type {{epoch: number, from: number, to: number, mean: number}[]} */
+  const out = [];
+  for (let e = 0; e < epochs; e++) {
+    const from = e / epochs;
+    const to = (e + 1) / epochs;
+    const inside = curve.filter((p) => p.x > from && (p.x <= to || e === epochs - 1));
+    if (inside.length === 0) continue;
+    out.push({ epoch: e + 1, from, to: Math.min(to, inside[inside.length - 1].x), mean: inside.reduce((sum, p) => sum + p.loss, 0) / inside.length });
+  }
+  return out;
+}
