@@ -131,3 +131,29 @@ test('attributes: settings are checked by name and range; views and language app
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('views="…,history": the element\'s slider "Training history" and its API history() and at(fraction)', async () => {
+  const { page, errors } = await openPost(demo.context(), demo.url());
+  await waitForElementState(page, 'royal', 'done');
+  const royal = page.locator('#royal');
+  const slider = royal.getByRole('slider', { name: 'Training history', exact: true });
+  assert.ok(await slider.isVisible());
+  await page.waitForFunction(() => document.getElementById('royal')?.shadowRoot?.querySelector('.analogy li')?.textContent?.startsWith('queen'));
+  const top = () => page.evaluate(() => document.getElementById('royal')?.shadowRoot?.querySelector('.analogy li')?.textContent?.split(' ')[0]);
+  const history = await page.evaluate(() => /** @type {any} */ (document.getElementById('royal')).history());
+  assert.ok(history.length >= 50, `${history.length} moments`);
+  assert.equal(history[0].fraction, 0);
+  assert.equal(history.at(-1).fraction, 1);
+  const start = await page.evaluate(() => /** @type {any} */ (document.getElementById('royal')).at(0));
+  assert.equal(start.wordsDone, 0);
+  assert.notEqual(await top(), 'queen');
+  assert.equal(await slider.inputValue(), '0');
+  const end = await page.evaluate(() => /** @type {any} */ (document.getElementById('royal')).at(1));
+  assert.equal(end.fraction, 1);
+  await page.waitForFunction(() => document.getElementById('royal')?.shadowRoot?.querySelector('.analogy li')?.textContent?.startsWith('queen'));
+  // A reader's drag does the same.
+  await slider.fill('0');
+  await page.waitForFunction(() => !document.getElementById('royal')?.shadowRoot?.querySelector('.analogy li')?.textContent?.startsWith('queen'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

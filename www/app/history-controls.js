@@ -1,12 +1,11 @@
 // The training history on the page: the slider "Training history" under the plot, Replay, the
 // loss curve's cursor (a click on the curve moves the slider), the region "History" and its
 // exports. A past moment's frame (its picture and every answer) comes from the worker
-// (history-views.js); one request at a time, the newest position asked for next, so a fast drag
-// never queues frames behind each other.
+// (history-views.js), asked by replay.js `frameFetcher`.
 
 import { download, fileStem } from './download.js';
 import { $, input, setFlag } from './dom.js';
-import { REPLAY_SPEEDS, indexFor, initialHistory, moments, momentFraction, nearestMoment, nextReplay, sliderValue } from './replay.js';
+import { REPLAY_SPEEDS, frameFetcher, indexFor, initialHistory, moments, momentFraction, nearestMoment, nextReplay, sliderValue } from './replay.js';
 import { errorMessage } from '../core/errors.js';
 import { translator } from '../core/i18n.js';
 import { chartFraction } from '../views/panels.js';
@@ -38,30 +37,11 @@ export function setupHistory(store, client) {
   /** @param {Partial<HistoryView>} change */
   const setHistory = (change) => store.update((st) => ({ history: { ...st.history, ...change } }));
 
-  // ---- Frames: one request in flight, the newest position next ----
-  let frameBusy = false;
-  let frameAgain = false;
-  async function requestFrame() {
-    if (frameBusy) {
-      frameAgain = true;
-      return;
-    }
-    const index = store.get().history.index;
-    if (index === null) return;
-    frameBusy = true;
-    try {
-      const frame = await client.request({ type: 'historyAt', index });
-      if (store.get().history.index !== null) store.update((st) => ({ history: { ...st.history, frame }, answers: frame.answers }));
-    } catch {
-      // A frame asked of a model that has just been replaced: the next one is for the new model.
-    } finally {
-      frameBusy = false;
-    }
-    if (frameAgain || store.get().history.index !== index) {
-      frameAgain = false;
-      requestFrame();
-    }
-  }
+  const requestFrame = frameFetcher(
+    (index) => client.request({ type: 'historyAt', index }),
+    () => store.get().history.index,
+    (frame) => store.update((st) => ({ history: { ...st.history, frame }, answers: frame.answers })),
+  );
 
   /** Show moment `index` (null: now, following training). @param {number | null} index */
   function show(index) {

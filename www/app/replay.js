@@ -96,3 +96,44 @@ export function epochMeans(curve, epochs) {
   }
   return out;
 }
+
+/**
+ * Frames of the history asked of the worker one at a time: a position asked for while one is on
+ * its way waits, and only the newest waiting one is asked next, so a fast drag never queues
+ * frames behind each other. Used by the page (history-controls.js) and the element.
+ * @param {(index: number) => Promise<import('../core/protocol.js').HistoryFrame>} fetch
+ * @param {() => number | null} wanted  the moment wanted now (null: none, the present)
+ * @param {(frame: import('../core/protocol.js').HistoryFrame) => void} deliver  called with each
+ *   frame that arrives while a moment is still wanted
+ * @returns {() => Promise<void>}  ask again (the wanted moment changed); resolves once the frame
+ *   for the moment wanted then, or a later one, is delivered
+ */
+export function frameFetcher(fetch, wanted, deliver) {
+  /** @type {Promise<void> | null} */
+  let running = null;
+  let again = false;
+  async function run() {
+    for (;;) {
+      again = false;
+      const index = wanted();
+      if (index === null) return;
+      try {
+        const frame = await fetch(index);
+        if (wanted() !== null) deliver(frame);
+      } catch {
+        // A frame asked of a model that has just been replaced: the next one is for the new model.
+      }
+      if (!again && wanted() === index) return;
+    }
+  }
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = run().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}

@@ -6,7 +6,8 @@
 // Each element runs its own training worker (the same worker, protocol and wasm core as the full
 // page), so several can sit on one page and train side by side. It shows a Train / Pause / Reset
 // bar with the status, the live plot, and the panels `views` names ("plot", "similarity",
-// "analogy"; default all three), in English or Chinese (`lang`). Attributes:
+// "analogy"; default all three; "history" adds the slider "Training history" under the plot), in
+// English or Chinese (`lang`). Attributes:
 //   preset    tutorial, eat-drink, transformer, royal (default), zh-classics, polysemy; or the
 //             post's own text as the element's content, which wins over a preset:
 //             <word2vec-demo chinese="words">深度学习改变了世界 …</word2vec-demo> (settings for
@@ -17,8 +18,10 @@
 //   autoplay  train as soon as the corpus is loaded
 //   views     which parts to show     lang    en | zh
 // A small API, every method a Promise: train(), pause(), reset(), nearest(word, k),
-// similarity(a, b), analogy(a, b, c, k); events `progress` (detail: the training progress) and
-// `done`. Attributes are read when the element connects; changing them later reloads it.
+// similarity(a, b), analogy(a, b, c, k), history() (the moments of training kept so far:
+// words trained, fraction, epoch, loss) and at(fraction) (shows the moment nearest that fraction of
+// training, plot and answers as they were; at(1) is now); events `progress` (detail: the training
+// progress) and `done`. Attributes are read when the element connects; changing them later reloads it.
 //
 // Its styles are adopted into a shadow root, so neither the post's CSS nor its
 // Content-Security-Policy (no inline styles) gets in the way.
@@ -30,6 +33,8 @@ import { checkSettings, FIELDS, rawFromSettings, SCHEMA } from '../core/settings
 import { ANSWERS, NO_QUERIES } from '../core/protocol.js';
 import { createStore } from '../core/store.js';
 import { plotData } from '../app/state.js';
+import { frameFetcher, indexFor, initialHistory, moments, nearestMoment, sliderValue } from '../app/replay.js';
+import { renderReadout } from '../views/history-panel.js';
 import { percent, renderScored, renderStatus } from '../views/panels.js';
 import { EmbeddingPlot } from '../views/plot/plot-canvas.js';
 import scoredCss from '../views/scored.css?inline';
@@ -54,11 +59,13 @@ const NEIGHBOURS_SHOWN = 8;
  * @property {string} query
  * @property {[string, string, string]} analogy
  * @property {'frequency'} colourBy
+ * @property {import('../app/replay.js').HistoryView} history  the moment of training shown
  */
 
 /** Attributes that name a setting, and the setting. */
 /** The element's attribute for each setting that has one (the schema's `attribute`), to its setting. */
 const SETTING_ATTRIBUTES = Object.fromEntries(SCHEMA.flatMap((s) => (s.attribute ? [[s.attribute, s.name]] : [])));
+/** The views shown unless `views` says otherwise ("history" is asked for by name). */
 const VIEWS = ['plot', 'similarity', 'analogy'];
 
 const TEMPLATE = `
@@ -70,6 +77,10 @@ const TEMPLATE = `
   <p class="status" role="status" data-state="idle"></p>
   <progress max="100" value="0"></progress>
   <div class="plot" data-view="plot"><canvas></canvas><div class="tooltip" hidden></div></div>
+  <div class="history" data-view="history">
+    <label><span data-text="history.slider"></span> <input class="history-slider" type="range" min="0" max="0" step="1" value="0" disabled /></label>
+    <output class="history-readout"></output>
+  </div>
   <div class="panels">
     <section class="panel" data-view="similarity">
       <h3 data-text="section.similarity"></h3>
@@ -103,7 +114,7 @@ export class Word2VecDemo extends HTMLElement {
     root.innerHTML = TEMPLATE;
     this.root = root;
     /** @type {import('../core/store.js').Store<WidgetState>} */
-    this.store = createStore(/** @type {WidgetState} */ ({ lang: 'en', run: 'loading', error: null, vocab: null, snapshot: null, answers: null, query: '', analogy: ['', '', ''], colourBy: 'frequency' }));
+    this.store = createStore(/** @type {WidgetState} */ ({ lang: 'en', run: 'loading', error: null, vocab: null, snapshot: null, answers: null, query: '', analogy: ['', '', ''], colourBy: 'frequency', history: initialHistory() }));
     /** @type {WorkerClient | null} */
     this.client = null;
     /** Resolves once the corpus is loaded (rejects with why it could not be). @type {Promise<void>} */
@@ -135,7 +146,29 @@ export class Word2VecDemo extends HTMLElement {
         this.sendQueries();
       });
     }
+    this.fetchFrame = frameFetcher(
+      (index) => /** @type {WorkerClient} */ (this.client).request({ type: 'historyAt', index }),
+      () => this.store.get().history.index,
+      (frame) => this.store.update((st) => ({ history: { ...st.history, frame }, answers: frame.answers })),
+    );
+    const slider = /** @type {HTMLInputElement} */ (q('.history-slider'));
+    slider.addEventListener('input', () => {
+      this.show(indexFor(Number(slider.value), moments(this.store.get()).length)).catch(() => {});
+    });
     this.store.subscribe((st, prev) => this.render(st, prev));
+  }
+
+  /**
+   * Show moment `index` of the history (null: now). Resolves when it is shown.
+   * @param {number | null} index
+   */
+  async show(index) {
+    if (index === null) {
+      this.store.update((st) => ({ history: { ...st.history, index: null, frame: null }, answers: st.snapshot?.answers ?? st.answers }));
+      return;
+    }
+    this.store.update((st) => ({ history: { ...st.history, index } }));
+    await this.fetchFrame();
   }
 
   connectedCallback() {
@@ -162,7 +195,7 @@ export class Word2VecDemo extends HTMLElement {
     for (const el of this.root.querySelectorAll('[data-view]')) {
       /** @type {HTMLElement} */ (el).hidden = !views.includes(/** @type {HTMLElement} */ (el).dataset.view ?? '');
     }
-    this.store.update({ lang, run: 'loading', error: null, vocab: null, snapshot: null, answers: null });
+    this.store.update({ lang, run: 'loading', error: null, vocab: null, snapshot: null, answers: null, history: initialHistory() });
     this.render(this.store.get(), null);
     /** @type {(v: void) => void} */
     let loaded = () => {};
@@ -176,7 +209,10 @@ export class Word2VecDemo extends HTMLElement {
     this.client = new WorkerClient(startWorker, {
       onReady: () => this.load().then(loaded, failed),
       onSnapshot: (snapshot) => {
-        this.store.update({ snapshot, answers: snapshot.answers });
+        // A past moment keeps its answers; a new model (fewer moments) starts a new history.
+        this.store.update((st) => (moments({ snapshot }).length < moments(st).length
+          ? { snapshot, answers: snapshot.answers, history: initialHistory() }
+          : { snapshot, answers: st.history.index === null ? snapshot.answers : st.answers }));
         this.dispatchEvent(new CustomEvent('progress', { detail: { ...snapshot.progress, percent: percent(snapshot.progress) } }));
       },
       onState: (run, error) => {
@@ -222,7 +258,10 @@ export class Word2VecDemo extends HTMLElement {
     const st = this.store.get();
     /** @type {Queries} */
     const queries = { ...NO_QUERIES, word: st.query, k: NEIGHBOURS_SHOWN, analogy: st.analogy };
-    this.client?.request({ type: 'queries', queries }).then((answers) => this.store.update({ answers }), () => {});
+    this.client?.request({ type: 'queries', queries }).then((answers) => {
+      if (this.store.get().history.index === null) this.store.update({ answers });
+    }, () => {});
+    if (st.history.index !== null) this.fetchFrame();
   }
 
   /** @param {import('../core/protocol.js').Request['type'] & ('train' | 'pause' | 'reset')} type */
@@ -280,6 +319,33 @@ export class Word2VecDemo extends HTMLElement {
     return analogy.list;
   }
 
+  /**
+   * The moments of training the history keeps so far, oldest first (the first is the initial
+   * random vectors).
+   * @returns {Promise<{wordsDone: number, fraction: number, epoch: number, loss: number | null}[]>}
+   */
+  async history() {
+    await this.ready;
+    const marks = this.store.get().snapshot?.history;
+    if (!marks) return [];
+    return marks.moments.map((m) => ({ ...m, fraction: marks.totalWords > 0 ? m.wordsDone / marks.totalWords : 0 }));
+  }
+
+  /**
+   * Show training as it was at `fraction` (0: the initial vectors, 1: now), plot and answers;
+   * resolves to the moment shown.
+   * @param {number} fraction
+   */
+  async at(fraction) {
+    await this.ready;
+    const marks = this.store.get().snapshot?.history;
+    if (!marks || marks.moments.length === 0) throw new Error('nothing trained yet');
+    const i = nearestMoment(marks.moments, marks.totalWords, Math.min(1, Math.max(0, fraction)));
+    await this.show(indexFor(i, marks.moments.length));
+    const m = marks.moments[i];
+    return { ...m, fraction: marks.totalWords > 0 ? m.wordsDone / marks.totalWords : 0 };
+  }
+
   /** The training progress of the last picture (null before one). */
   get progress() {
     return this.store.get().snapshot?.progress ?? null;
@@ -313,7 +379,17 @@ export class Word2VecDemo extends HTMLElement {
       renderScored(/** @type {HTMLElement} */ (root.querySelector('.neighbours')), a?.neighbours.list ?? [], a?.neighbours.error ?? null);
       renderScored(/** @type {HTMLElement} */ (root.querySelector('.analogy')), a?.analogy.list ?? [], a?.analogy.error ?? null);
     }
-    if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.vocab !== prev.vocab) {
+    const marks = st.snapshot?.history ?? null;
+    if (!prev || st.history !== prev.history || marks !== (prev.snapshot?.history ?? null) || st.lang !== prev.lang) {
+      const count = marks?.moments.length ?? 0;
+      const slider = /** @type {HTMLInputElement} */ (root.querySelector('.history-slider'));
+      const value = sliderValue(st.history, count);
+      slider.max = String(Math.max(0, count - 1));
+      slider.value = String(value);
+      slider.disabled = count < 2;
+      renderReadout(/** @type {HTMLElement} */ (root.querySelector('.history-readout')), marks, value, st.history.index === null, t);
+    }
+    if (!prev || st.snapshot !== prev.snapshot || st.answers !== prev.answers || st.vocab !== prev.vocab || st.history !== prev.history) {
       const data = plotData(st);
       if (data) this.plot.setData(data);
       else if (st.vocab === null) this.plot.clear();
