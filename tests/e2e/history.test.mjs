@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { items, openDemo, settled, useDemo, waitForState, watchLongTasks, zipfCorpus } from './harness.mjs';
+import { items, openDemo, settled, status, useDemo, waitForState, watchLongTasks, zipfCorpus } from './harness.mjs';
 import { quietWindow } from './machine.mjs';
 
 const demo = useDemo();
@@ -176,6 +176,31 @@ test('scrubbing the history of 10,000 words keeps 30+ frames a second and no tas
   assert.ok(await page.locator('#history-past').isVisible());
   assert.ok(m.fps >= 30, `${m.fps} frames a second`);
   assert.ok(m.tasks.every((/** @type {number} */ d) => d <= 50), `main-thread tasks of ${m.tasks} ms`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('while training the slider follows now, unless the reader has moved it; at the end again it follows', async () => {
+  const { page, errors } = await openDemo(demo.context(), `${demo.url()}?preset=royal`);
+  await page.waitForFunction(() => document.getElementById('corpus-stats')?.textContent?.includes('36,000'));
+  // 10,000 words a second: 36 s for the whole training, a new moment every few tenths of a second.
+  await page.getByRole('slider', { name: 'Speed' }).fill('4');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const max = () => page.evaluate(() => Number(document.getElementById('history')?.getAttribute('max')));
+  await page.waitForFunction(() => Number(document.getElementById('history')?.getAttribute('max')) >= 10);
+  assert.equal(Number(await slider(page).inputValue()), await max(), 'following now');
+  await slider(page).fill('2');
+  await page.waitForFunction(() => Number(document.getElementById('history')?.getAttribute('max')) >= 16);
+  assert.equal(await slider(page).inputValue(), '2', 'the moment the reader chose stays');
+  assert.ok(await page.locator('#history-past').isVisible());
+  assert.match(await status(page).innerText(), /%/, 'training went on');
+  await slider(page).fill(String(await max()));
+  const at = await max();
+  await page.waitForFunction((m) => Number(document.getElementById('history')?.getAttribute('max')) > m + 2, at);
+  assert.equal(Number(await slider(page).inputValue()), await max(), 'following now again');
+  assert.ok(await page.locator('#history-past').isHidden());
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await waitForState(page, 'paused');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -138,3 +138,18 @@ test('the region, the trails on one projection, and the export', async () => {
   assert.equal(csv.length, 1 + history.moments.length * history.rows);
   assert.ok(csv.slice(1).every((line) => line.split(',').length === 6 && line.split(',').slice(4).every((x) => Number.isFinite(Number(x)))));
 });
+
+test('Reset and a new corpus start a new history; imported vectors have none', async () => {
+  const h = harness();
+  await h.session.load(royal.text, royal.settings);
+  h.session.train();
+  h.drain();
+  const trained = /** @type {History} */ (h.session.history);
+  assert.ok(trained.moments.length > 50);
+  await h.session.reset();
+  assert.notEqual(h.session.history, trained);
+  assert.deepEqual(h.session.history?.moments.map((m) => m.wordsDone), [0]);
+  await h.session.load('a b c a b c a b\n'.repeat(20), royal.settings);
+  assert.equal(h.session.history?.vocab, 3);
+  assert.equal(h.session.history?.moments.length, 1);
+});

@@ -79,7 +79,7 @@ const TEMPLATE = `
   <div class="plot" data-view="plot"><canvas></canvas><div class="tooltip" hidden></div></div>
   <div class="history" data-view="history">
     <label><span data-text="history.slider"></span> <input class="history-slider" type="range" min="0" max="0" step="1" value="0" disabled /></label>
-    <output class="history-readout"></output>
+    <span class="history-readout"></span>
   </div>
   <div class="panels">
     <section class="panel" data-view="similarity">
