@@ -36,6 +36,9 @@
 //! | picture/[`history`] | the training history's snapshots on one fixed pair of axes | — |
 //! | vectors/[`formats`] | word2vec text / binary, Projector TSV | `main()` output |
 //! | vectors/[`eval`] | analogy accuracy, similarity Spearman | `compute-accuracy.c` |
+//! | counts/[`cooccurrence`] | global co-occurrence counts in a window | GloVe `cooccur.c` |
+//! | counts/[`svd`] | truncated SVD by randomized subspace iteration | Halko et al. 2011 |
+//! | counts/[`ppmi`] | shifted PPMI + SVD vectors, the count-based view of §4 | Levy & Goldberg 2014 |
 //! | [`schema`] | every setting written once: kind, range, flag, form, attribute | — |
 //! | [`presets`] | corpora this project generates, with settings | — |
 //! | [`own_text`] | settings for the user's own text, scaled to it | — |
@@ -50,6 +53,7 @@
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod bindings;
 pub mod config;
+pub mod counts;
 pub mod error;
 pub mod network;
 pub mod own_text;
@@ -68,6 +72,7 @@ pub mod vectors;
     not(feature = "segment")
 ))]
 pub use bindings::wasm;
+pub use counts::{cooccurrence, ppmi, svd};
 pub use network::{detmath, huffman, kernels, model, noise, output_layer, rng, rows};
 pub use picture::{axes, cluster, history, pca, tsne};
 pub use text::{corpus, segment, tokenize, vocab};

@@ -345,3 +345,57 @@ fn chinese_as_it_is_written_is_cut_into_words() {
         stderr(&o)
     );
 }
+
+#[test]
+fn ppmi_vectors_answer_the_royal_analogy_without_training() {
+    let dir = temp_dir("ppmi");
+    let corpus = dir.join("royal.txt");
+    let o = w2v(&["preset", "royal", "-sentences", "6000", "-seed", "7"]);
+    std::fs::write(&corpus, &o.stdout).unwrap();
+    let vectors = dir.join("ppmi.vec");
+    let train = |model: &str| {
+        w2v(&[
+            "train",
+            "-train",
+            corpus.to_str().unwrap(),
+            "-output",
+            vectors.to_str().unwrap(),
+            "-model",
+            model,
+            "-size",
+            "30",
+            "-window",
+            "5",
+            "-min-count",
+            "1",
+        ])
+    };
+    let o = train("ppmi");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("PPMI + SVD vectors"), "{}", stderr(&o));
+    let o = w2v(&[
+        "analogy",
+        vectors.to_str().unwrap(),
+        "man",
+        "king",
+        "woman",
+        "-k",
+        "1",
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .nth(1)
+            .unwrap_or_default()
+            .trim_start()
+            .starts_with("queen"),
+        "{out}"
+    );
+    let o = train("glove2");
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("-model: 'glove2' is not word2vec or ppmi"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -1,14 +1,16 @@
 //! `w2v train`: the training run with word2vec.c's progress line, from the settings its flags
-//! make (`train_flags.rs`).
+//! make (`train_flags.rs`); or, with `-model ppmi`, count-based vectors (`word2vec_lab::ppmi`).
 
 use std::io::Write;
 use std::time::Instant;
 
 use word2vec_lab::pool::Pool;
+use word2vec_lab::ppmi::{ppmi_vectors, PpmiConfig};
 use word2vec_lab::schema::Settings;
 use word2vec_lab::tokenize::decode_lossy;
 use word2vec_lab::{
-    formats, ChineseText, CorpusBuilder, KeyedVectors, Progress, Segmenter, Trainer, VectorSource,
+    formats, ChineseText, Config, Corpus, CorpusBuilder, KeyedVectors, Progress, Segmenter,
+    Trainer, VectorSource,
 };
 
 use crate::flags::Flags;
@@ -133,7 +135,43 @@ pub fn train(f: &Flags) -> Result<(), String> {
             writeln!(out, "{w} {c}").map_err(|e| format!("writing '{path}': {e}"))?;
         }
     }
-    let mut trainer = Trainer::new(corpus, &config).map_err(|e| e.to_string())?;
+    let kv = match f.string("model").unwrap_or("word2vec") {
+        "word2vec" => train_word2vec(corpus, &config, source, quiet)?,
+        "ppmi" => {
+            let defaults = PpmiConfig::default();
+            let ppmi = PpmiConfig {
+                dim: config.dim,
+                window: config.window,
+                shift: f.get("shift", defaults.shift)?,
+                smoothing: f.get("cds", defaults.smoothing)?,
+                power: f.get("svd-power", defaults.power)?,
+                seed: config.seed.unwrap_or(defaults.seed),
+                ..defaults
+            };
+            let started = Instant::now();
+            let kv = ppmi_vectors(&corpus, &ppmi).map_err(|e| e.to_string())?;
+            if !quiet {
+                eprintln!(
+                    "PPMI + SVD vectors in {:.2}s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            kv
+        }
+        other => return Err(format!("-model: '{other}' is not word2vec or ppmi")),
+    };
+    write_vectors(f, output, &kv, binary)
+}
+
+/// Train word2vec on `corpus` with progress on stderr; the vectors of `source`.
+fn train_word2vec(
+    corpus: Corpus,
+    config: &Config,
+    source: VectorSource,
+    quiet: bool,
+) -> Result<KeyedVectors, String> {
+    let threads = config.threads;
+    let mut trainer = Trainer::new(corpus, config).map_err(|e| e.to_string())?;
     if !quiet && config.seed.is_none() {
         eprintln!(
             "Seed: {} (pass -seed {} to repeat this run)",
@@ -173,12 +211,16 @@ pub fn train(f: &Flags) -> Result<(), String> {
         );
     }
 
-    let kv = KeyedVectors::from_model(trainer.model(), source).map_err(|e| e.to_string())?;
+    KeyedVectors::from_model(trainer.model(), source).map_err(|e| e.to_string())
+}
+
+/// Save `kv` to `output` (word2vec text, or binary), and for `-tsv` the Projector's two files.
+fn write_vectors(f: &Flags, output: &str, kv: &KeyedVectors, binary: bool) -> Result<(), String> {
     let mut out = create_file(output)?;
     let written = if binary {
-        formats::write_binary(&mut out, &kv)
+        formats::write_binary(&mut out, kv)
     } else {
-        formats::write_text(&mut out, &kv)
+        formats::write_text(&mut out, kv)
     };
     written.map_err(|e| format!("'{output}': {e}"))?;
     out.flush().map_err(|e| format!("'{output}': {e}"))?;
@@ -186,7 +228,7 @@ pub fn train(f: &Flags) -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create '{dir}': {e}"))?;
         let (vp, mp) = (format!("{dir}/vectors.tsv"), format!("{dir}/metadata.tsv"));
         let (mut v, mut m) = (create_file(&vp)?, create_file(&mp)?);
-        formats::write_projector_tsv(&mut v, &mut m, &kv).map_err(|e| e.to_string())?;
+        formats::write_projector_tsv(&mut v, &mut m, kv).map_err(|e| e.to_string())?;
         v.flush()
             .and(m.flush())
             .map_err(|e| format!("'{dir}': {e}"))?;
