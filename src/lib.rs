@@ -37,6 +37,7 @@
 //! | vectors/[`formats`] | word2vec text / binary, Projector TSV | `main()` output |
 //! | vectors/[`eval`] | analogy accuracy, similarity Spearman | `compute-accuracy.c` |
 //! | counts/[`cooccurrence`] | global co-occurrence counts in a window | GloVe `cooccur.c` |
+//! | counts/[`glove`] | GloVe: weighted least squares on log counts, AdaGrad | Pennington et al. 2014 |
 //! | counts/[`svd`] | truncated SVD by randomized subspace iteration | Halko et al. 2011 |
 //! | counts/[`ppmi`] | shifted PPMI + SVD vectors, the count-based view of §4 | Levy & Goldberg 2014 |
 //! | [`schema`] | every setting written once: kind, range, flag, form, attribute | — |
@@ -72,7 +73,7 @@ pub mod vectors;
     not(feature = "segment")
 ))]
 pub use bindings::wasm;
-pub use counts::{cooccurrence, ppmi, svd};
+pub use counts::{cooccurrence, glove, ppmi, svd};
 pub use network::{detmath, huffman, kernels, model, noise, output_layer, rng, rows};
 pub use picture::{axes, cluster, history, pca, tsne};
 pub use text::{corpus, segment, tokenize, vocab};

@@ -347,7 +347,7 @@ fn chinese_as_it_is_written_is_cut_into_words() {
 }
 
 #[test]
-fn ppmi_vectors_answer_the_royal_analogy_without_training() {
+fn ppmi_and_glove_vectors_answer_the_royal_analogy() {
     let dir = temp_dir("ppmi");
     let corpus = dir.join("royal.txt");
     let o = w2v(&["preset", "royal", "-sentences", "6000", "-seed", "7"]);
@@ -394,8 +394,35 @@ fn ppmi_vectors_answer_the_royal_analogy_without_training() {
     let o = train("glove2");
     assert!(!o.status.success());
     assert!(
-        stderr(&o).contains("-model: 'glove2' is not word2vec or ppmi"),
+        stderr(&o).contains("-model: 'glove2' is not word2vec, glove or ppmi"),
         "{}",
         stderr(&o)
+    );
+    let o = train("glove");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let log = stderr(&o);
+    let costs: Vec<f64> = log
+        .lines()
+        .filter_map(|l| l.split("cost ").nth(1)?.parse().ok())
+        .collect();
+    assert_eq!(costs.len(), 25, "{log}");
+    assert!(costs[24] < costs[0] / 2.0, "{log}");
+    let o = w2v(&[
+        "analogy",
+        vectors.to_str().unwrap(),
+        "man",
+        "king",
+        "woman",
+        "-k",
+        "1",
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .nth(1)
+            .unwrap_or_default()
+            .trim_start()
+            .starts_with("queen"),
+        "{out}"
     );
 }

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use word2vec_lab::config::CbowContext;
+use word2vec_lab::glove::GloveConfig;
 use word2vec_lab::ppmi::PpmiConfig;
 use word2vec_lab::schema::{self, Kind, Setting, Settings, Value};
 use word2vec_lab::{Architecture, Config, OutputLayer};
@@ -35,7 +36,9 @@ const OTHER_FLAGS: &[FlagSpec] = &[
     FlagSpec { name: "save-vocab", value: Cow::Borrowed("FILE"), default: Shown::Nothing, help: Cow::Borrowed("also write the vocabulary ('word count' per line)") },
     FlagSpec { name: "tsv", value: Cow::Borrowed("DIR"), default: Shown::Nothing, help: Cow::Borrowed("also write DIR/vectors.tsv and DIR/metadata.tsv for the Embedding Projector") },
     FlagSpec { name: "quiet", value: Cow::Borrowed("0|1"), default: Shown::Nothing, help: Cow::Borrowed("1 = no progress on stderr") },
-    FlagSpec { name: "model", value: Cow::Borrowed("word2vec|ppmi"), default: Shown::Text("word2vec"), help: Cow::Borrowed("ppmi = no training: shifted positive PMI of the window's counts, factorised by a truncated SVD (uses -size, -window, -min-count, -seed)") },
+    FlagSpec { name: "model", value: Cow::Borrowed("word2vec|glove|ppmi"), default: Shown::Text("word2vec"), help: Cow::Borrowed("glove = fit dot products to the log co-occurrence counts (uses -size, -window, -min-count, -seed; -iter and -alpha if given); ppmi = shifted positive PMI of the counts, factorised by a truncated SVD") },
+    FlagSpec { name: "xmax", value: Cow::Borrowed("F"), default: Shown::Of(|| GloveConfig::default().x_max.to_string()), help: Cow::Borrowed("with -model glove: counts from F on weigh 1 in the loss") },
+    FlagSpec { name: "glove-power", value: Cow::Borrowed("F"), default: Shown::Of(|| GloveConfig::default().alpha.to_string()), help: Cow::Borrowed("with -model glove: a count x below -xmax weighs (x / xmax)^F") },
     FlagSpec { name: "shift", value: Cow::Borrowed("K"), default: Shown::Of(|| PpmiConfig::default().shift.to_string()), help: Cow::Borrowed("with -model ppmi: PMI shifted by ln K (K plays negative sampling's k)") },
     FlagSpec { name: "cds", value: Cow::Borrowed("F"), default: Shown::Of(|| PpmiConfig::default().smoothing.to_string()), help: Cow::Borrowed("with -model ppmi: context counts raised to F (1 = no smoothing)") },
     FlagSpec { name: "svd-power", value: Cow::Borrowed("P"), default: Shown::Of(|| PpmiConfig::default().power.to_string()), help: Cow::Borrowed("with -model ppmi: word vectors U·Σ^P") },

@@ -1,9 +1,11 @@
 //! `w2v train`: the training run with word2vec.c's progress line, from the settings its flags
-//! make (`train_flags.rs`); or, with `-model ppmi`, count-based vectors (`word2vec_lab::ppmi`).
+//! make (`train_flags.rs`); or, with `-model glove` or `-model ppmi`, vectors from the global
+//! co-occurrence counts (`word2vec_lab::counts`).
 
 use std::io::Write;
 use std::time::Instant;
 
+use word2vec_lab::glove::{glove_vectors, GloveConfig};
 use word2vec_lab::pool::Pool;
 use word2vec_lab::ppmi::{ppmi_vectors, PpmiConfig};
 use word2vec_lab::schema::Settings;
@@ -158,7 +160,39 @@ pub fn train(f: &Flags) -> Result<(), String> {
             }
             kv
         }
-        other => return Err(format!("-model: '{other}' is not word2vec or ppmi")),
+        "glove" => {
+            let defaults = GloveConfig::default();
+            let glove = GloveConfig {
+                dim: config.dim,
+                window: config.window,
+                x_max: f.get("xmax", defaults.x_max)?,
+                alpha: f.get("glove-power", defaults.alpha)?,
+                eta: if f.has("alpha") {
+                    config.alpha
+                } else {
+                    defaults.eta
+                },
+                epochs: if f.has("iter") {
+                    config.epochs
+                } else {
+                    defaults.epochs
+                },
+                seed: config.seed.unwrap_or(defaults.seed),
+                ..defaults
+            };
+            let started = Instant::now();
+            let kv = glove_vectors(&corpus, &glove, |epoch, cost| {
+                if !quiet {
+                    eprintln!("GloVe epoch {}: cost {cost:.6}", epoch + 1);
+                }
+            })
+            .map_err(|e| e.to_string())?;
+            if !quiet {
+                eprintln!("GloVe vectors in {:.2}s", started.elapsed().as_secs_f64());
+            }
+            kv
+        }
+        other => return Err(format!("-model: '{other}' is not word2vec, glove or ppmi")),
     };
     write_vectors(f, output, &kv, binary)
 }
