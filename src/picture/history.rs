@@ -5,8 +5,9 @@
 //! themselves move. To replay training and to draw a word's trail, the page fits the PCA once,
 //! on the unit vectors of the latest snapshot (the [`crate::picture::PCA_FIT_ROWS`] most frequent
 //! words, as the live plot does), and places every snapshot's unit vectors on those same axes.
-//! A word's trail is then its path through one fixed plane, and the last snapshot's picture is
-//! the live PCA of the same vectors up to the sign of each axis (the page aligns the signs).
+//! A word's trail is then its path through one fixed plane. The last snapshot is placed by a PCA
+//! of it run to convergence, which the live plot's warm-started PCA of the same vectors approaches,
+//! up to the sign of each axis (the page turns the signs to match).
 
 use crate::pca::{project, Projection};
 use crate::picture::PCA_FIT_ROWS;

@@ -2,6 +2,8 @@
 // frame and the region's data, replaying; and the pure functions the slider, the loss curve and
 // the plot derive from it. No DOM: tests/js/replay.test.mjs checks them under Node.
 
+export { nearestMoment } from '../core/protocol.js';
+
 /** @typedef {import('../core/protocol.js').HistoryMarks} HistoryMarks */
 /** @typedef {import('../core/protocol.js').HistoryMoment} HistoryMoment */
 
@@ -46,19 +48,6 @@ export function indexFor(value, count) {
  */
 export function showingPast(h) {
   return h !== undefined && h.index !== null && h.frame !== null;
-}
-
-/**
- * The moment nearest `fraction` of the training (a click on the loss curve).
- * @param {HistoryMoment[]} list @param {number} totalWords @param {number} fraction
- */
-export function nearestMoment(list, totalWords, fraction) {
-  let best = 0;
-  const target = fraction * totalWords;
-  list.forEach((m, i) => {
-    if (Math.abs(m.wordsDone - target) < Math.abs(list[best].wordsDone - target)) best = i;
-  });
-  return best;
 }
 
 /**

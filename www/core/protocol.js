@@ -72,6 +72,20 @@
 /** @typedef {{wordsDone: number, epoch: number, loss: number | null}} HistoryMoment  epoch 0-based */
 
 /**
+ * The index of the moment of `list` nearest `fraction` of a training of `totalWords` words (the
+ * region's moments, a click on the loss curve, the element's `at`).
+ * @param {readonly {wordsDone: number}[]} list @param {number} totalWords @param {number} fraction
+ */
+export function nearestMoment(list, totalWords, fraction) {
+  let best = 0;
+  const target = fraction * totalWords;
+  list.forEach((m, i) => {
+    if (Math.abs(m.wordsDone - target) < Math.abs(list[best].wordsDone - target)) best = i;
+  });
+  return best;
+}
+
+/**
  * What the page knows of the training history: its moments, oldest first (the first is the
  * initial random vectors).
  * @typedef {object} HistoryMarks

@@ -33,7 +33,7 @@ import { checkSettings, FIELDS, rawFromSettings, SCHEMA } from '../core/settings
 import { ANSWERS, NO_QUERIES } from '../core/protocol.js';
 import { createStore } from '../core/store.js';
 import { plotData } from '../app/state.js';
-import { frameFetcher, indexFor, initialHistory, moments, nearestMoment, sliderValue } from '../app/replay.js';
+import { frameFetcher, indexFor, initialHistory, momentFraction, moments, nearestMoment, sliderValue } from '../app/replay.js';
 import { renderReadout } from '../views/history-panel.js';
 import { percent, renderScored, renderStatus } from '../views/panels.js';
 import { EmbeddingPlot } from '../views/plot/plot-canvas.js';
@@ -328,7 +328,7 @@ export class Word2VecDemo extends HTMLElement {
     await this.ready;
     const marks = this.store.get().snapshot?.history;
     if (!marks) return [];
-    return marks.moments.map((m) => ({ ...m, fraction: marks.totalWords > 0 ? m.wordsDone / marks.totalWords : 0 }));
+    return marks.moments.map((m, i) => ({ ...m, fraction: momentFraction(marks, i) }));
   }
 
   /**
@@ -342,8 +342,7 @@ export class Word2VecDemo extends HTMLElement {
     if (!marks || marks.moments.length === 0) throw new Error('nothing trained yet');
     const i = nearestMoment(marks.moments, marks.totalWords, Math.min(1, Math.max(0, fraction)));
     await this.show(indexFor(i, marks.moments.length));
-    const m = marks.moments[i];
-    return { ...m, fraction: marks.totalWords > 0 ? m.wordsDone / marks.totalWords : 0 };
+    return { ...marks.moments[i], fraction: momentFraction(marks, i) };
   }
 
   /** The training progress of the last picture (null before one). */

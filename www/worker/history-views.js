@@ -10,6 +10,7 @@
 
 import { answer } from './answers.js';
 import { errorMessage } from '../core/errors.js';
+import { nearestMoment } from '../core/protocol.js';
 
 /** @typedef {import('./history.js').History} History */
 /** @typedef {import('./history.js').Moment} Moment */
@@ -22,16 +23,6 @@ export const REGION_FRACTIONS = [0, 0.1, 0.25, 0.5, 1];
 export const REGION_TOP = 5;
 /** The JSON export carries every moment's vectors up to this many numbers, else the last one's only. */
 export const EXPORT_MAX_NUMBERS = 5_000_000;
-
-/** The index of the moment nearest `fraction` of the training. @param {History} h @param {number} fraction */
-export function momentAt(h, fraction) {
-  const target = fraction * h.totalWords;
-  let best = 0;
-  h.moments.forEach((m, i) => {
-    if (Math.abs(m.wordsDone - target) < Math.abs(h.moments[best].wordsDone - target)) best = i;
-  });
-  return best;
-}
 
 export class HistoryViews {
   /** @param {() => Promise<Explore>} explore */
@@ -167,7 +158,7 @@ export class HistoryViews {
     return {
       word,
       moments: REGION_FRACTIONS.map((f) => {
-        const i = momentAt(h, f);
+        const i = nearestMoment(h.moments, h.totalWords, f);
         return { fraction: f, wordsDone: h.moments[i].wordsDone, top: tops[i] ?? [] };
       }),
       entered,
