@@ -5,8 +5,9 @@
 // What is kept, and why:
 // - when: HISTORY_SNAPSHOTS moments over the planned training plus the initial random vectors,
 //   spaced by (i / n)^SCHEDULE_POWER of the words to train, so more densely at the start, where
-//   the vectors move most. Training stops exactly at each moment (`wordsToNext`), so a moment is
-//   the same words trained on every machine;
+//   the vectors move most. At full speed training stops exactly at each moment (`wordsToNext`),
+//   so a moment is the same words trained on every machine; Step, slow motion and traced steps
+//   record the first point past it;
 // - what: the rows of W of the most frequent words (the first rows: ids are by frequency), all of
 //   them when they fit HISTORY_BUDGET_BYTES, else as many as fit, but at least HISTORY_MIN_ROWS
 //   (then fewer moments are kept); the loss, epoch and words trained at each moment. The plot's
