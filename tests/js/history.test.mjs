@@ -153,3 +153,13 @@ test('Reset and a new corpus start a new history; imported vectors have none', a
   assert.equal(h.session.history?.vocab, 3);
   assert.equal(h.session.history?.moments.length, 1);
 });
+
+test('a session told to keep no history (a Compare side) keeps none', async () => {
+  const h = harness();
+  h.session.keepHistory = false;
+  await h.session.load(royal.text, royal.settings);
+  h.session.train();
+  h.drain();
+  assert.equal(h.session.history, null);
+  assert.throws(() => h.session.historyFrame(0), /no training history/);
+});

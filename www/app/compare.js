@@ -107,6 +107,8 @@ export function setupCompare(store, translate) {
     store.update({ compare: variant.map((v) => compareSide(describe(v))) });
     await Promise.all(parts.map(async ({ client }, i) => {
       try {
+        // No training history for a side: it would take its memory budget twice more.
+        await client.request({ type: 'keepHistory', keep: false });
         // The page's corpus as the page's model has it: a large file whole, not the text box's start.
         const vocab = await client.loadCorpus(st, { ...settings, ...variant[i] });
         update(i, { words: vocab.words, counts: vocab.counts });

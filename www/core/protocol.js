@@ -235,6 +235,7 @@ export function nearestMoment(list, totalWords, fraction) {
  *   | {id: number, type: 'historyAt', index: number}
  *   | {id: number, type: 'historyRegion'}
  *   | {id: number, type: 'historyExport', format: 'json' | 'csv'}
+ *   | {id: number, type: 'keepHistory', keep: boolean}
  * } Request
  */
 
@@ -265,6 +266,8 @@ export function nearestMoment(list, totalWords, fraction) {
  * @property {HistoryFrame} historyAt
  * @property {HistoryRegion} historyRegion  for the standing queries
  * @property {string} historyExport
+ * @property {null} keepHistory  whether models loaded from now on keep a training history
+ *   (Compare's do not: each would take up to its memory budget again)
  */
 
 /**

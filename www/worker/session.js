@@ -84,6 +84,8 @@ export class Session {
     this.meters = new Meters();
     /** @type {History | null} the model's training so far; imported vectors have none */
     this.history = null;
+    /** Whether models loaded from now on keep a history (Compare's sides do not). */
+    this.keepHistory = true;
     this.historyViews = new HistoryViews(this.models.explore);
     /** Words trained so far (the last progress seen). */
     this.wordsDone = 0;
@@ -197,8 +199,8 @@ export class Session {
     const words = lab.words();
     this.started(words);
     const progress = lab.progress();
-    this.history = new History(words, lab.dim(), progress, historyPlan(words.length, lab.dim(), progress.totalWords));
-    this.record(lab, progress);
+    this.history = this.keepHistory ? new History(words, lab.dim(), progress, historyPlan(words.length, lab.dim(), progress.totalWords)) : null;
+    if (this.history) this.record(lab, progress);
     this.setState('idle');
     this.snapshot();
     return { words, counts: lab.counts(), corpusTokens: lab.corpusTokens(), dim: lab.dim() };
@@ -471,7 +473,8 @@ export class Session {
   /** The history of the model being trained. */
   requireHistory() {
     this.requireLab();
-    return /** @type {History} */ (this.history);
+    if (!this.history) throw new Error('this model keeps no training history');
+    return this.history;
   }
 
   /**

@@ -113,6 +113,9 @@ function handle(req, core, session) {
       return session.historyRegion();
     case 'historyExport':
       return session.exportHistory(req.format);
+    case 'keepHistory':
+      session.keepHistory = req.keep;
+      return null;
     default:
       throw new Error(`unknown request ${JSON.stringify(/** @type {{type?: unknown}} */ (req).type)}`);
   }
