@@ -16,3 +16,18 @@ pub mod cooccurrence;
 pub mod glove;
 pub mod ppmi;
 pub mod svd;
+
+/// A corpus for the count models' tests: drinks (tea, coffee) and foods (rice, bread) each keep
+/// their own company, 200 sentences of each.
+#[cfg(test)]
+pub(crate) fn drinks_and_foods() -> crate::Corpus {
+    let mut text = String::new();
+    for i in 0..200 {
+        let drink = ["tea", "coffee"][i % 2];
+        let food = ["rice", "bread"][i % 2];
+        text.push_str(&format!(
+            "i drink hot {drink} now\nwe eat fresh {food} today\n"
+        ));
+    }
+    crate::Corpus::from_text(&text, crate::TokenizerOptions::default(), 1).unwrap()
+}

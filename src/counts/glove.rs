@@ -198,7 +198,6 @@ pub fn glove_vectors(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::TokenizerOptions;
 
     #[test]
     fn the_weighting_caps_at_x_max() {
@@ -249,15 +248,7 @@ mod tests {
 
     #[test]
     fn the_cost_falls_and_words_with_the_same_company_come_out_close() {
-        let mut text = String::new();
-        for i in 0..200 {
-            let drink = ["tea", "coffee"][i % 2];
-            let food = ["rice", "bread"][i % 2];
-            text.push_str(&format!(
-                "i drink hot {drink} now\nwe eat fresh {food} today\n"
-            ));
-        }
-        let c = Corpus::from_text(&text, TokenizerOptions::default(), 1).unwrap();
+        let c = crate::counts::drinks_and_foods();
         let mut costs = vec![];
         let config = GloveConfig {
             dim: 10,

@@ -122,39 +122,20 @@ mod tests {
     /// Words that share their contexts get close vectors; words that do not, less so.
     #[test]
     fn words_with_the_same_company_come_out_close() {
-        let mut text = String::new();
-        for i in 0..200 {
-            let drink = ["tea", "coffee"][i % 2];
-            let food = ["rice", "bread"][i % 2];
-            text.push_str(&format!(
-                "i drink hot {drink} now\nwe eat fresh {food} today\n"
-            ));
-        }
-        let c = Corpus::from_text(&text, TokenizerOptions::default(), 1).unwrap();
-        let kv = ppmi_vectors(
-            &c,
-            &PpmiConfig {
-                dim: 4,
-                window: 2,
-                ..PpmiConfig::default()
-            },
-        )
-        .unwrap();
+        let c = crate::counts::drinks_and_foods();
+        let config = PpmiConfig {
+            dim: 4,
+            window: 2,
+            ..PpmiConfig::default()
+        };
+        let kv = ppmi_vectors(&c, &config).unwrap();
         let same = kv.similarity("tea", "coffee").unwrap();
         let other = kv.similarity("tea", "bread").unwrap();
         assert!(
             same > 0.9 && same > other + 0.3,
             "tea~coffee {same}, tea~bread {other}"
         );
-        let again = ppmi_vectors(
-            &c,
-            &PpmiConfig {
-                dim: 4,
-                window: 2,
-                ..PpmiConfig::default()
-            },
-        )
-        .unwrap();
+        let again = ppmi_vectors(&c, &config).unwrap();
         assert_eq!(
             kv.vectors(),
             again.vectors(),

@@ -150,15 +150,7 @@ pub fn train(f: &Flags) -> Result<(), String> {
                 seed: config.seed.unwrap_or(defaults.seed),
                 ..defaults
             };
-            let started = Instant::now();
-            let kv = ppmi_vectors(&corpus, &ppmi).map_err(|e| e.to_string())?;
-            if !quiet {
-                eprintln!(
-                    "PPMI + SVD vectors in {:.2}s",
-                    started.elapsed().as_secs_f64()
-                );
-            }
-            kv
+            timed("PPMI + SVD", quiet, || ppmi_vectors(&corpus, &ppmi))?
         }
         "glove" => {
             let defaults = GloveConfig::default();
@@ -180,21 +172,31 @@ pub fn train(f: &Flags) -> Result<(), String> {
                 seed: config.seed.unwrap_or(defaults.seed),
                 ..defaults
             };
-            let started = Instant::now();
-            let kv = glove_vectors(&corpus, &glove, |epoch, cost| {
-                if !quiet {
-                    eprintln!("GloVe epoch {}: cost {cost:.6}", epoch + 1);
-                }
-            })
-            .map_err(|e| e.to_string())?;
-            if !quiet {
-                eprintln!("GloVe vectors in {:.2}s", started.elapsed().as_secs_f64());
-            }
-            kv
+            timed("GloVe", quiet, || {
+                glove_vectors(&corpus, &glove, |epoch, cost| {
+                    if !quiet {
+                        eprintln!("GloVe epoch {}: cost {cost:.6}", epoch + 1);
+                    }
+                })
+            })?
         }
         other => return Err(format!("-model: '{other}' is not word2vec, glove or ppmi")),
     };
     write_vectors(f, output, &kv, binary)
+}
+
+/// The count-based vectors `make` builds, saying on stderr how long the `model` took.
+fn timed(
+    model: &str,
+    quiet: bool,
+    make: impl FnOnce() -> word2vec_lab::Result<KeyedVectors>,
+) -> Result<KeyedVectors, String> {
+    let started = Instant::now();
+    let kv = make().map_err(|e| e.to_string())?;
+    if !quiet {
+        eprintln!("{model} vectors in {:.2}s", started.elapsed().as_secs_f64());
+    }
+    Ok(kv)
 }
 
 /// Train word2vec on `corpus` with progress on stderr; the vectors of `source`.
