@@ -74,16 +74,20 @@ export function momentFraction(marks, i) {
  * @returns {{epoch: number, from: number, to: number, mean: number}[]}
  */
 export function epochMeans(curve, epochs) {
-  /** @type {{epoch: number, from: number, to: number, mean: number}[]} */
+  // One pass: the curve's x only grows, so each epoch's points follow one another.
+  /** @type {{epoch: number, from: number, to: number, mean: number, n: number}[]} */
   const out = [];
-  for (let e = 0; e < epochs; e++) {
-    const from = e / epochs;
-    const to = (e + 1) / epochs;
-    const inside = curve.filter((p) => p.x > from && (p.x <= to || e === epochs - 1));
-    if (inside.length === 0) continue;
-    out.push({ epoch: e + 1, from, to: Math.min(to, inside[inside.length - 1].x), mean: inside.reduce((sum, p) => sum + p.loss, 0) / inside.length });
+  for (const p of curve) {
+    const e = Math.min(epochs - 1, Math.max(0, Math.ceil(p.x * epochs) - 1));
+    const last = out.at(-1);
+    if (last && last.epoch === e + 1) {
+      last.mean += (p.loss - last.mean) / ++last.n;
+      last.to = p.x;
+    } else {
+      out.push({ epoch: e + 1, from: e / epochs, to: p.x, mean: p.loss, n: 1 });
+    }
   }
-  return out;
+  return out.map(({ epoch, from, to, mean }) => ({ epoch, from, to, mean }));
 }
 
 /**

@@ -289,7 +289,7 @@ function trails(st, past) {
   if (!region || region.trails.length === 0) return {};
   const end = st.snapshot?.progress.done && st.snapshot.projection === 'pca';
   if (!past && !end) return {};
-  return { trails: region.trails.map(({ id, points }) => ({ id, points })), trailAt: past ? past.index : region.wordsDone.length - 1 };
+  return { trails: region.trails, trailAt: past ? past.index : region.wordsDone.length - 1 };
 }
 
 

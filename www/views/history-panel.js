@@ -3,8 +3,7 @@
 // over training, drawn beside the loss curve on its x axis. Render functions from plain data to
 // DOM, with no state of their own.
 
-import { cssSize } from './canvas-size.js';
-import { CHART_PAD, chartX, formatScore, setText } from './panels.js';
+import { CHART_FONT, CHART_PAD, chartCanvas, chartX, drawCursor, formatScore, setText } from './panels.js';
 
 /** @typedef {import('../core/protocol.js').HistoryMarks} HistoryMarks */
 /** @typedef {import('../core/protocol.js').HistoryRegion} HistoryRegion */
@@ -84,22 +83,14 @@ export function renderRank(canvas, note, marks, region, cursor, t) {
     expected: a.expected, a: a.words[0], b: a.words[1], c: a.words[2],
     rank: last?.rank ?? t('history.rankMissing'), score: last?.score === null || last?.score === undefined ? '–' : formatScore(last.score),
   }));
-  const dpr = window.devicePixelRatio || 1;
-  const { width: w, height: h } = cssSize(canvas, () => renderRank(canvas, note, marks, region, cursor, t));
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  if (canvas.width !== Math.round(w * dpr)) canvas.width = Math.round(w * dpr);
-  if (canvas.height !== Math.round(h * dpr)) canvas.height = Math.round(h * dpr);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, w, h);
+  const chart = chartCanvas(canvas, () => renderRank(canvas, note, marks, region, cursor, t));
+  if (!chart) return;
+  const { ctx, w, h } = chart;
   const pad = CHART_PAD;
-  ctx.strokeStyle = '#d1d5db';
-  ctx.lineWidth = 1;
-  ctx.strokeRect(pad.l, pad.t, w - pad.l - pad.r, h - pad.t - pad.b);
   const worst = Math.max(2, ...a.ranks.map((r) => r.rank ?? 1));
   const y = (/** @type {number} */ rank) => pad.t + (Math.log(rank) / Math.log(worst)) * (h - pad.t - pad.b);
   ctx.fillStyle = '#6b7280';
-  ctx.font = '10px system-ui, sans-serif';
+  if (ctx.font !== CHART_FONT) ctx.font = CHART_FONT;
   ctx.textBaseline = 'middle';
   ctx.fillText('#1', 2, pad.t + 4);
   ctx.fillText(`#${worst}`, 2, h - pad.b);
@@ -115,11 +106,5 @@ export function renderRank(canvas, note, marks, region, cursor, t) {
     started = true;
   });
   ctx.stroke();
-  if (cursor !== null) {
-    ctx.strokeStyle = '#7c3aed';
-    ctx.beginPath();
-    ctx.moveTo(chartX(cursor, w), pad.t);
-    ctx.lineTo(chartX(cursor, w), h - pad.b);
-    ctx.stroke();
-  }
+  drawCursor(ctx, cursor, w, h);
 }

@@ -171,8 +171,8 @@ export function parsePairs(text) {
   return out;
 }
 
-/** The loss curve's axis labels (as the context gives it back: it is compared with `ctx.font`). */
-const LOSS_FONT = '10px system-ui, sans-serif';
+/** The charts' axis labels (as the context gives it back: it is compared with `ctx.font`). */
+export const CHART_FONT = '10px system-ui, sans-serif';
 
 /** The loss curve's plotting box inside its canvas (CSS pixels); the history's rank chart beside
  * it shares its x axis, so it uses the same. */
@@ -193,23 +193,14 @@ export const chartFraction = (x, w) => Math.min(1, Math.max(0, (x - CHART_PAD.l)
  * @param {{epochs?: {from: number, to: number, mean: number}[], cursor?: number | null}} [marks]
  */
 export function renderLoss(canvas, points, marks = {}) {
-  const dpr = window.devicePixelRatio || 1;
-  const { width: w, height: h } = cssSize(canvas, () => renderLoss(canvas, points, marks));
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  if (canvas.width !== Math.round(w * dpr)) canvas.width = Math.round(w * dpr);
-  if (canvas.height !== Math.round(h * dpr)) canvas.height = Math.round(h * dpr);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, w, h);
+  const chart = chartCanvas(canvas, () => renderLoss(canvas, points, marks));
+  if (!chart || points.length === 0) return;
+  const { ctx, w, h } = chart;
   const pad = CHART_PAD;
-  ctx.strokeStyle = '#d1d5db';
-  ctx.lineWidth = 1;
-  ctx.strokeRect(pad.l, pad.t, w - pad.l - pad.r, h - pad.t - pad.b);
-  if (points.length === 0) return;
   const max = Math.max(...points.map((p) => p.loss)) * 1.05 || 1;
   const y = (/** @type {number} */ loss) => pad.t + (1 - loss / max) * (h - pad.t - pad.b);
   ctx.fillStyle = '#6b7280';
-  if (ctx.font !== LOSS_FONT) ctx.font = LOSS_FONT;
+  if (ctx.font !== CHART_FONT) ctx.font = CHART_FONT;
   ctx.textBaseline = 'middle';
   ctx.fillText(max.toFixed(2), 2, pad.t + 4);
   ctx.fillText('0', 2, h - pad.b);
@@ -233,12 +224,43 @@ export function renderLoss(canvas, points, marks = {}) {
     ctx.stroke();
     ctx.setLineDash([]);
   }
-  if (marks.cursor !== undefined && marks.cursor !== null) {
-    ctx.strokeStyle = '#7c3aed';
-    ctx.lineWidth = 1.5;
-    ctx.beginPath();
-    ctx.moveTo(chartX(marks.cursor, w), pad.t);
-    ctx.lineTo(chartX(marks.cursor, w), h - pad.b);
-    ctx.stroke();
-  }
+  drawCursor(ctx, marks.cursor ?? null, w, h);
+}
+
+/**
+ * A chart's canvas ready to draw on: sized to its CSS box at the screen's resolution, cleared,
+ * its plotting box (CHART_PAD) outlined; null without a 2-D context. `redraw` draws it again
+ * when its size changes.
+ * @param {HTMLCanvasElement} canvas @param {() => void} redraw
+ * @returns {{ctx: CanvasRenderingContext2D, w: number, h: number} | null}
+ */
+export function chartCanvas(canvas, redraw) {
+  const dpr = window.devicePixelRatio || 1;
+  const { width: w, height: h } = cssSize(canvas, redraw);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  if (canvas.width !== Math.round(w * dpr)) canvas.width = Math.round(w * dpr);
+  if (canvas.height !== Math.round(h * dpr)) canvas.height = Math.round(h * dpr);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  const pad = CHART_PAD;
+  ctx.strokeStyle = '#d1d5db';
+  ctx.lineWidth = 1;
+  ctx.strokeRect(pad.l, pad.t, w - pad.l - pad.r, h - pad.t - pad.b);
+  return { ctx, w, h };
+}
+
+/**
+ * The cursor at the moment of the training history shown (a fraction of training; null: none),
+ * on a chart `w` × `h`.
+ * @param {CanvasRenderingContext2D} ctx @param {number | null} fraction @param {number} w @param {number} h
+ */
+export function drawCursor(ctx, fraction, w, h) {
+  if (fraction === null) return;
+  ctx.strokeStyle = '#7c3aed';
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.moveTo(chartX(fraction, w), CHART_PAD.t);
+  ctx.lineTo(chartX(fraction, w), h - CHART_PAD.b);
+  ctx.stroke();
 }
