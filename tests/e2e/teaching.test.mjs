@@ -204,7 +204,7 @@ test('3,000 words: views open, traced steps and training, no main-thread task ov
   const tasks = await longTasks();
   console.log(`3,000 words with the teaching views: long tasks ${JSON.stringify(tasks.map(Math.round))}`);
   assert.ok(tasks.every((d) => d <= 50), `main-thread tasks of ${tasks} ms`);
-  // Scrolled to, as a reader does (a card out of sight is not rendered: content-visibility).
+  // Scrolled to, as a reader does (a card far out of sight is not drawn: www/app/render.js).
   const tree = region(page, 'Huffman tree');
   await tree.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => /** @type {HTMLElement | null} */ (document.querySelector('[aria-label="Huffman tree"]'))?.innerText.includes('log2 |V|'), null, { timeout: 5000 });
