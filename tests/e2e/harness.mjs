@@ -246,11 +246,24 @@ export function status(page) {
 }
 
 /**
- * Wait until the status's data-state is `state`.
+ * Wait until the status's data-state is `state`; if it does not come, the error says what the
+ * page showed instead (state, status line, progress, corpus line).
  * @param {import('playwright-core').Page} page @param {string} state @param {number} [timeout]
  */
 export async function waitForState(page, state, timeout = 15000) {
-  await page.waitForFunction((s) => document.querySelector('[role="status"]')?.getAttribute('data-state') === s, state, { timeout });
+  try {
+    await page.waitForFunction((s) => document.querySelector('[role="status"]')?.getAttribute('data-state') === s, state, { timeout });
+  } catch (e) {
+    const shown = await page
+      .evaluate(() => ({
+        state: document.querySelector('[role="status"]')?.getAttribute('data-state'),
+        status: document.querySelector('[role="status"]')?.textContent?.trim(),
+        progress: document.getElementById('progress')?.getAttribute('value'),
+        corpus: document.getElementById('corpus-stats')?.textContent?.trim(),
+      }))
+      .catch(() => 'nothing (the page is gone)');
+    throw new Error(`waiting for state ${state}: ${/** @type {Error} */ (e).message}; the page shows ${JSON.stringify(shown)}`);
+  }
 }
 
 /**

@@ -67,8 +67,8 @@ function harness() {
   });
   /** @type {Map<number, import('../../www/core/protocol.js').Answers>} words trained → live answers */
   const live = new Map();
-  const record = session.record.bind(session);
-  session.record = (lab, p) => {
+  const record = session.recorder.record.bind(session.recorder);
+  session.recorder.record = (lab, p) => {
     record(lab, p);
     live.set(p.wordsDone, session.answers());
   };
@@ -85,7 +85,7 @@ test('every moment answers exactly as the live model answered then', async () =>
   h.session.setQueries(queries);
   h.session.train();
   h.drain();
-  const history = /** @type {History} */ (h.session.history);
+  const history = /** @type {History} */ (h.session.recorder.history);
   assert.equal(history.rows, history.vocab, 'a small vocabulary is kept whole');
   assert.equal(history.moments.at(-1)?.wordsDone, history.totalWords);
   // Training stopped exactly at every planned moment.
@@ -111,7 +111,7 @@ test('the region, the trails on one projection, and the export', async () => {
   h.session.setQueries(queries);
   h.session.train();
   h.drain();
-  const history = /** @type {History} */ (h.session.history);
+  const history = /** @type {History} */ (h.session.recorder.history);
   const region = await h.session.historyRegion();
   assert.equal(region.word, 'king');
   assert.deepEqual(region.moments.map((m) => m.fraction), [0, 0.1, 0.25, 0.5, 1]);
@@ -144,22 +144,22 @@ test('Reset and a new corpus start a new history; imported vectors have none', a
   await h.session.load(royal.text, royal.settings);
   h.session.train();
   h.drain();
-  const trained = /** @type {History} */ (h.session.history);
+  const trained = /** @type {History} */ (h.session.recorder.history);
   assert.ok(trained.moments.length > 50);
   await h.session.reset();
-  assert.notEqual(h.session.history, trained);
-  assert.deepEqual(h.session.history?.moments.map((m) => m.wordsDone), [0]);
+  assert.notEqual(h.session.recorder.history, trained);
+  assert.deepEqual(h.session.recorder.history?.moments.map((m) => m.wordsDone), [0]);
   await h.session.load('a b c a b c a b\n'.repeat(20), royal.settings);
-  assert.equal(h.session.history?.vocab, 3);
-  assert.equal(h.session.history?.moments.length, 1);
+  assert.equal(h.session.recorder.history?.vocab, 3);
+  assert.equal(h.session.recorder.history?.moments.length, 1);
 });
 
 test('a session told to keep no history (a Compare side) keeps none', async () => {
   const h = harness();
-  h.session.keepHistory = false;
+  h.session.recorder.keep = false;
   await h.session.load(royal.text, royal.settings);
   h.session.train();
   h.drain();
-  assert.equal(h.session.history, null);
+  assert.equal(h.session.recorder.history, null);
   assert.throws(() => h.session.historyFrame(0), /no training history/);
 });

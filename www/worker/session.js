@@ -17,9 +17,8 @@
 //   starve training), the words' places and colours (picture.js), the answers to the page's
 //   queries (answers.js), the mean loss and the words per second (meters.js), posted with their
 //   typed arrays transferred;
-// - the training history (history.js): W's rows of the most frequent words at about a hundred
-//   moments, training stopping exactly at each; the page scrubs through them (history-views.js
-//   makes each moment's picture and answers).
+// - the training history (recorder.js): W's rows of the most frequent words at about a hundred
+//   moments, training stopping exactly at each; the page scrubs through them.
 
 /** @typedef {import('../core/protocol.js').Settings} Settings */
 /** @typedef {import('../core/protocol.js').Queries} Queries */
@@ -42,8 +41,7 @@ import { answer, weightsHead } from './answers.js';
 import { Meters } from './meters.js';
 import { MAX_WAIT_MS, Pacer, SLICE_MS } from './pacer.js';
 import { Models } from './models.js';
-import { History, historyPlan } from './history.js';
-import { HistoryViews } from './history-views.js';
+import { Recorder } from './recorder.js';
 import { NO_QUERIES } from '../core/protocol.js';
 
 /** Words trained by Step at full speed. */
@@ -82,13 +80,8 @@ export class Session {
     this.rests = new Rests(this.now);
     this.tickPending = false;
     this.meters = new Meters();
-    /** @type {History | null} the model's training so far; imported vectors have none */
-    this.history = null;
-    /** Whether models loaded from now on keep a history (Compare's sides do not). */
-    this.keepHistory = true;
-    this.historyViews = new HistoryViews(this.models.explore);
-    /** Words trained so far (the last progress seen). */
-    this.wordsDone = 0;
+    /** The training history of the model loaded. */
+    this.recorder = new Recorder(this.models.explore);
   }
 
   /** The model being trained, if one is loaded. */
@@ -114,7 +107,7 @@ export class Session {
    * @returns {Promise<Vocabulary>}
    */
   async load(corpus, settings, userWords = '') {
-    const segmenter = await this.guardAsync(() => this.models.segmenterFor(settings, userWords));
+    const segmenter = await this.guard(() => this.models.segmenterFor(settings, userWords));
     return this.loadText(segmenter ? segmenter.segmentText(corpus) : corpus, settings);
   }
 
@@ -133,8 +126,8 @@ export class Session {
    * @returns {Promise<Vocabulary>}
    */
   async loadFile(file, settings, userWords = '') {
-    const segmenter = await this.guardAsync(() => this.models.segmenterFor(settings, userWords));
-    const { lab, replaced } = await this.guardAsync(() => this.models.fromFile(file, settings, userWords, segmenter, this.reporting()));
+    const segmenter = await this.guard(() => this.models.segmenterFor(settings, userWords));
+    const { lab, replaced } = await this.guard(() => this.models.fromFile(file, settings, userWords, segmenter, this.reporting()));
     return { ...this.install(lab), replaced };
   }
 
@@ -150,35 +143,30 @@ export class Session {
    * @returns {Promise<Vocabulary>}
    */
   async importVectors(file, name) {
-    const imported = await this.guardAsync(() => this.models.fromVectors(file, name, this.reporting()));
+    const imported = await this.guard(() => this.models.fromVectors(file, name, this.reporting()));
     const words = imported.words();
     this.started(words);
-    this.history = null;
+    this.recorder.clear();
     this.setState('done');
     this.snapshot();
     return { words, counts: new Uint32Array(words.length), corpusTokens: 0, dim: imported.dim(), imported: name };
   }
 
   /**
-   * Run `work`; an error from it is the session's: reported (`fail`), then thrown on.
+   * Run `work`; an error from it (thrown, or a promise's rejection) is the session's: reported
+   * (`fail`), then thrown on.
    * @template T @param {() => T} work @returns {T}
    */
   guard(work) {
-    try {
-      return work();
-    } catch (e) {
+    const failed = (/** @type {unknown} */ e) => {
       this.fail(e);
       throw e;
-    }
-  }
-
-  /** The same for work that resolves later. @template T @param {() => Promise<T>} work @returns {Promise<T>} */
-  async guardAsync(work) {
+    };
     try {
-      return await work();
+      const result = work();
+      return result instanceof Promise ? /** @type {T} */ (result.catch(failed)) : result;
     } catch (e) {
-      this.fail(e);
-      throw e;
+      return failed(e);
     }
   }
 
@@ -198,9 +186,7 @@ export class Session {
   install(lab) {
     const words = lab.words();
     this.started(words);
-    const progress = lab.progress();
-    this.history = this.keepHistory ? new History(words, lab.dim(), progress, historyPlan(words.length, lab.dim(), progress.totalWords)) : null;
-    if (this.history) this.record(lab, progress);
+    this.recorder.start(lab, words);
     this.setState('idle');
     this.snapshot();
     return { words, counts: lab.counts(), corpusTokens: lab.corpusTokens(), dim: lab.dim() };
@@ -277,9 +263,9 @@ export class Session {
     }
     for (const sample of t?.samples ?? []) {
       this.meters.addLoss(sample.loss, 1);
-      this.history?.addLoss(sample.loss, 1);
+      this.recorder.addLoss(sample.loss, 1);
     }
-    if (t !== null) this.progressed(lab, t.progress);
+    if (t !== null) this.recorder.progressed(lab, t.progress);
     this.snapshot();
     return t;
   }
@@ -390,7 +376,7 @@ export class Session {
       do {
         const t0 = this.now();
         // A chunk stops at the history's next moment; only whole chunks time the pacer.
-        const words = this.untilMoment(this.pacer.chunk);
+        const words = this.recorder.untilMoment(this.pacer.chunk);
         ok = this.trainWords(lab, words);
         trained = true;
         if (words === this.pacer.chunk) this.pacer.tookMs(this.now() - t0, this.threads());
@@ -426,30 +412,12 @@ export class Session {
     }
     if (p.loss !== null) {
       this.meters.addLoss(p.loss, p.predictions);
-      this.history?.addLoss(p.loss, p.predictions);
+      this.recorder.addLoss(p.loss, p.predictions);
     }
     this.meters.addProgress(this.now(), p.wordsDone);
-    this.progressed(lab, p);
+    this.recorder.progressed(lab, p);
     if (p.done) this.setState('done');
     return true;
-  }
-
-  /** At most `words`, and no further than the history's next moment. @param {number} words */
-  untilMoment(words) {
-    return Math.max(1, Math.min(words, this.history?.wordsToNext(this.wordsDone) ?? Infinity));
-  }
-
-  /** Training reached `p`: a moment of the history is recorded if one is due. @param {Lab} lab @param {Progress} p */
-  progressed(lab, p) {
-    this.wordsDone = p.wordsDone;
-    if (this.history?.due(p.wordsDone, p.done)) this.record(lab, p);
-  }
-
-  /** Record the history's moment `p` with the kept rows of W. @param {Lab} lab @param {Progress} p */
-  record(lab, p) {
-    const h = /** @type {History} */ (this.history);
-    this.wordsDone = p.wordsDone;
-    h.record(p.wordsDone, p.epoch, lab.inputHead(h.rows));
   }
 
   /**
@@ -457,24 +425,20 @@ export class Session {
    * @param {number} index @returns {Promise<import('../core/protocol.js').HistoryFrame>}
    */
   historyFrame(index) {
-    return this.historyViews.frame(this.requireHistory(), index, this.queries, this.picture.clusterK);
+    this.requireLab();
+    return this.recorder.frame(index, this.queries, this.picture.clusterK);
   }
 
   /** The region "History" for the standing queries. @returns {Promise<import('../core/protocol.js').HistoryRegion>} */
   historyRegion() {
-    return this.historyViews.region(this.requireHistory(), this.queries);
+    this.requireLab();
+    return this.recorder.region(this.queries);
   }
 
   /** The history as JSON or CSV text. @param {'json' | 'csv'} format @returns {Promise<string>} */
   exportHistory(format) {
-    return this.historyViews.export(this.requireHistory(), format, this.queries);
-  }
-
-  /** The history of the model being trained. */
-  requireHistory() {
     this.requireLab();
-    if (!this.history) throw new Error('this model keeps no training history');
-    return this.history;
+    return this.recorder.export(format, this.queries);
   }
 
   /**
@@ -494,7 +458,7 @@ export class Session {
     const progress = lab ? lab.progress() : IMPORTED_PROGRESS;
     const picture = this.picture.draw(vectors, this.models.layoutModel(vectors, progress.wordsDone), this.state === 'training', t0);
     const { coords, clusters } = picture;
-    if (this.history && picture.projection === 'pca') this.historyViews.setLive(coords.slice(0, this.history.rows * 2));
+    this.recorder.showing(coords, picture.projection);
     const weights = lab && this.weightRows > 0 ? weightsHead(lab, this.weightRows) : null;
     const answers = this.answers();
     const loss = this.meters.takeLoss();
@@ -506,7 +470,7 @@ export class Session {
       answers,
       wordsPerSecond: this.state === 'training' ? this.meters.wordsPerSecond() : 0,
       loss,
-      history: this.history?.summary() ?? null,
+      history: this.recorder.summary(),
     };
     /** @type {Transferable[]} */
     const transfer = [coords.buffer];

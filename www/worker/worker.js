@@ -114,7 +114,7 @@ function handle(req, core, session) {
     case 'historyExport':
       return session.exportHistory(req.format);
     case 'keepHistory':
-      session.keepHistory = req.keep;
+      session.recorder.keep = req.keep;
       return null;
     default:
       throw new Error(`unknown request ${JSON.stringify(/** @type {{type?: unknown}} */ (req).type)}`);

@@ -32,9 +32,11 @@ export function renderStep(root, trace, index, words, output, t) {
   const node = (/** @type {number} */ row) => (output === 'hierarchical' ? t('step.node', { n: row }) : name(row));
   const parts = [];
 
-  if (trace.samples.length > 1) {
-    parts.push(el('p', t('step.which', { i: index + 1, n: trace.samples.length, target: name(s.target) }), 'help'));
-  }
+  // Notes that only a position with several samples (skip-gram) needs are there but hidden for
+  // one sample, so that every step has the same elements: the next step only changes their text
+  // (morph), where a note appearing at the top made every table after it new.
+  const several = trace.samples.length > 1;
+  parts.push(note(several ? t('step.which', { i: index + 1, n: trace.samples.length, target: name(s.target) }) : ''));
 
   // 1–2. One-hot inputs and the rows of W they pick out.
   const inRows = new Map(trace.input.map((r) => [r.row, r]));
@@ -85,7 +87,7 @@ export function renderStep(root, trace, index, words, output, t) {
 
   // 5. What the step changed.
   parts.push(el('h4', t('step.changed')));
-  if (trace.samples.length > 1) parts.push(el('p', t('step.wholePosition'), 'help'));
+  parts.push(note(several ? t('step.wholePosition') : ''));
   const norm = (/** @type {number[]} */ a, /** @type {number[]} */ b) => Math.sqrt(a.reduce((acc, x, k) => acc + (b[k] - x) ** 2, 0));
   /** @param {string} matrix @param {string} label @param {{before: number[], after: number[]}} r */
   const change = (matrix, label, r) => [matrix, label, vec(r.after.map((x, k) => x - r.before[k])), num(norm(r.before, r.after))];
@@ -107,4 +109,11 @@ export function renderStep(root, trace, index, words, output, t) {
     parts.push(more);
   }
   morph(root, parts);
+}
+
+/** A help note, hidden when it has nothing to say. @param {string} text */
+function note(text) {
+  const p = el('p', text, 'help');
+  p.hidden = text === '';
+  return p;
 }
