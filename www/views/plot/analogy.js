@@ -2,7 +2,10 @@
 // the SVG export (plot-svg.js) alike, so that the exported picture is the one on the screen.
 // t = b − a + c is where the answer should be (tutorial §6); a → b and c → t are arrows (the same
 // offset, twice), a → c and b → t dashed (the parallelogram's other sides), t → d dashed to the
-// top answer d when there is one, and a ring at t. How they look is ANALOGY in plot-style.js.
+// top answer d when there is one, and a ring at t. How they look is ANALOGY in plot-style.js;
+// `drawAnalogy` draws the figure on the canvas.
+
+import { ANALOGY } from './plot-style.js';
 
 /** A segment from (x0, y0) to (x1, y1). @typedef {[number, number, number, number]} Segment */
 
@@ -36,4 +39,41 @@ export function arrowHead([x0, y0, x1, y1]) {
   const angle = Math.atan2(y1 - y0, x1 - x0);
   const barb = (/** @type {number} */ side) => /** @type {[number, number]} */ ([x1 - BARB_PX * Math.cos(angle + side), y1 - BARB_PX * Math.sin(angle + side)]);
   return [barb(-BARB_RADIANS), [x1, y1], barb(BARB_RADIANS)];
+}
+
+/**
+ * The analogy's figure on the canvas: arrows, dashed sides, and a ring where b − a + c lands.
+ * @param {CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D} ctx
+ * @param {{a: number, b: number, c: number, d: number} | null} an  word ids, as for analogyFigure
+ * @param {ArrayLike<number>} sx @param {ArrayLike<number>} sy
+ */
+export function drawAnalogy(ctx, an, sx, sy) {
+  const figure = analogyFigure(an, sx, sy);
+  if (!figure) return;
+  ctx.save();
+  ctx.lineWidth = ANALOGY.width;
+  ctx.strokeStyle = ANALOGY.colour;
+  ctx.beginPath();
+  for (const shaft of figure.arrows) {
+    ctx.moveTo(shaft[0], shaft[1]);
+    ctx.lineTo(shaft[2], shaft[3]);
+    const [p, tip, q] = arrowHead(shaft);
+    ctx.moveTo(...p);
+    ctx.lineTo(...tip);
+    ctx.lineTo(...q);
+  }
+  ctx.stroke();
+  ctx.strokeStyle = ANALOGY.faint;
+  ctx.setLineDash(ANALOGY.dash);
+  ctx.beginPath();
+  for (const [x0, y0, x1, y1] of figure.dashed) {
+    ctx.moveTo(x0, y0);
+    ctx.lineTo(x1, y1);
+  }
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  ctx.arc(figure.target[0], figure.target[1], ANALOGY.targetRadius, 0, 2 * Math.PI);
+  ctx.stroke();
+  ctx.restore();
 }

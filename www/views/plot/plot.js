@@ -4,7 +4,8 @@
 // analogy's parallelogram); how it looks on screen from a `View` (a scale and an offset). Pure,
 // unit-tested functions hold the geometry (view.js: `fitView`, `pick`), the colours (colours.js:
 // `pointRgb`, `rasterSquares`) and the labels' places (labels.js: `placeLabels`); the analogy's
-// figure (analogy.js) and the selection's marks (marks.js) are drawn from their own modules. The
+// figure (analogy.js), the words' trails through training (trails.js) and the selection's marks
+// (marks.js) are drawn from their own modules. The
 // `PlotRenderer` class here (no DOM: it runs on the page or in a worker, plot-worker.js) owns the
 // picture, the animation and the view: new coordinates glide in over TRANSITION_MS (while
 // training, until the next snapshot is due, so the points never stop between snapshots), the
@@ -25,9 +26,10 @@ import { cssColour, pixelOf, pointRgb, rasterSquares } from './colours.js';
 import { labelWidth, placeLabels } from './labels.js';
 import { fitView, pick, PICK_RADIUS, pinchView, screenX, screenY, withAnalogyTarget, withTrails, zoomAt } from './view.js';
 import { plotSvg } from './plot-svg.js';
-import { analogyFigure, arrowHead } from './analogy.js';
+import { drawAnalogy } from './analogy.js';
+import { drawTrails, trailsOnScreen } from './trails.js';
 import { drawMarks } from './marks.js';
-import { ANALOGY, BACKGROUND, LABEL_BACKING, LABEL_BOX, LABEL_FONT, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, POINT_RADIUS, TRAIL } from './plot-style.js';
+import { BACKGROUND, LABEL_BACKING, LABEL_BOX, LABEL_FONT, LABEL_INK, LABEL_INK_STRONG, LABEL_PX, POINT_RADIUS } from './plot-style.js';
 
 /** @typedef {import('./view.js').View} View */
 
@@ -101,7 +103,7 @@ export class PlotRenderer {
     this.colours = [];
     /** @type {Uint32Array} colour per point, 0xRRGGBB (for the SVG) */
     this.rgb = new Uint32Array(0);
-    /** @type {{sx: Float32Array, sy: Float32Array, labels: number[], trails: {points: number[], at: number}[]} | null} the last complete frame */
+    /** @type {{sx: Float32Array, sy: Float32Array, labels: number[], trails: import('./trails.js').ScreenTrail[]} | null} the last complete frame */
     this.scene = null;
     /** @type {Uint32Array} pixel value per point (squares; see `pixelOf`) */
     this.pixels = new Uint32Array(0);
@@ -326,12 +328,13 @@ export class PlotRenderer {
       const sprites = labels.filter((i) => !strong(i));
       texts = labels.filter(strong);
       this.drawSquares(sx, sy, sprites);
-      this.drawAnalogy(data, sx, sy);
+      drawAnalogy(ctx, data.analogy, sx, sy);
     } else {
-      this.drawAnalogy(data, sx, sy);
+      drawAnalogy(ctx, data.analogy, sx, sy);
       this.drawCircles(sx, sy);
     }
-    const trails = this.drawTrails(data, view);
+    const trails = trailsOnScreen(data, view);
+    drawTrails(ctx, trails);
 
     drawMarks(ctx, data, sx, sy);
 
@@ -397,84 +400,5 @@ export class PlotRenderer {
     this.sprites.prepare(labels, (i) => words[i], (i) => this.labelWidth(i) - 2);
     for (const i of labels) this.sprites.draw(pixels, canvas.width, canvas.height, i, Math.round((sx[i] + LABEL_BOX.left) * dpr), Math.round((sy[i] + LABEL_BOX.top) * dpr));
     ctx.putImageData(this.image, 0, 0);
-  }
-
-  /**
-   * The words' trails (screen coordinates, for the SVG export too): each a line through its places
-   * at every moment of the history, a dot at each moment, a ring where training started and a
-   * filled dot at the moment shown.
-   * @param {PlotData} data @param {View} view @returns {{points: number[], at: number}[]}
-   */
-  drawTrails(data, view) {
-    const trails = (data.trails ?? []).map(({ points }) => ({
-      points: points.map((v, i) => (i % 2 === 0 ? screenX(view, v) : screenY(view, v))),
-      at: Math.min(data.trailAt ?? points.length / 2 - 1, points.length / 2 - 1),
-    }));
-    if (trails.length === 0) return trails;
-    const { ctx } = this;
-    ctx.save();
-    ctx.strokeStyle = TRAIL.colour;
-    ctx.fillStyle = TRAIL.colour;
-    ctx.lineWidth = TRAIL.width;
-    for (const { points, at } of trails) {
-      ctx.beginPath();
-      for (let i = 0; i < points.length; i += 2) {
-        if (i === 0) ctx.moveTo(points[i], points[i + 1]);
-        else ctx.lineTo(points[i], points[i + 1]);
-      }
-      ctx.stroke();
-      ctx.beginPath();
-      for (let i = 0; i < points.length; i += 2) {
-        ctx.moveTo(points[i] + TRAIL.dot, points[i + 1]);
-        ctx.arc(points[i], points[i + 1], TRAIL.dot, 0, 2 * Math.PI);
-      }
-      ctx.fill();
-      ctx.beginPath();
-      ctx.arc(points[0], points[1], TRAIL.startRadius, 0, 2 * Math.PI);
-      ctx.stroke();
-      if (at >= 0) {
-        ctx.beginPath();
-        ctx.arc(points[at * 2], points[at * 2 + 1], TRAIL.atRadius, 0, 2 * Math.PI);
-        ctx.fill();
-      }
-    }
-    ctx.restore();
-    return trails;
-  }
-
-  /**
-   * The analogy's figure (analogy.js): arrows, dashed sides, and a ring where b − a + c lands.
-   * @param {PlotData} data @param {Float32Array} sx @param {Float32Array} sy
-   */
-  drawAnalogy(data, sx, sy) {
-    const figure = analogyFigure(data.analogy, sx, sy);
-    if (!figure) return;
-    const { ctx } = this;
-    ctx.save();
-    ctx.lineWidth = ANALOGY.width;
-    ctx.strokeStyle = ANALOGY.colour;
-    ctx.beginPath();
-    for (const shaft of figure.arrows) {
-      ctx.moveTo(shaft[0], shaft[1]);
-      ctx.lineTo(shaft[2], shaft[3]);
-      const [p, tip, q] = arrowHead(shaft);
-      ctx.moveTo(...p);
-      ctx.lineTo(...tip);
-      ctx.lineTo(...q);
-    }
-    ctx.stroke();
-    ctx.strokeStyle = ANALOGY.faint;
-    ctx.setLineDash(ANALOGY.dash);
-    ctx.beginPath();
-    for (const [x0, y0, x1, y1] of figure.dashed) {
-      ctx.moveTo(x0, y0);
-      ctx.lineTo(x1, y1);
-    }
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.beginPath();
-    ctx.arc(figure.target[0], figure.target[1], ANALOGY.targetRadius, 0, 2 * Math.PI);
-    ctx.stroke();
-    ctx.restore();
   }
 }
