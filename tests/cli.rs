@@ -26,6 +26,12 @@ fn temp_dir(name: &str) -> PathBuf {
 
 /// The top answer `w2v analogy` gives in `vectors` to man : king :: woman : ?, and its output.
 fn top_of_royal_analogy(vectors: &std::path::Path) -> (String, String) {
+    let (top3, out) = top3_of_royal_analogy(vectors);
+    (top3[0].clone(), out)
+}
+
+/// The three best answers to man : king :: woman : ?, and the CLI's output.
+fn top3_of_royal_analogy(vectors: &std::path::Path) -> (Vec<String>, String) {
     let o = w2v(&[
         "analogy",
         vectors.to_str().unwrap(),
@@ -36,15 +42,14 @@ fn top_of_royal_analogy(vectors: &std::path::Path) -> (String, String) {
         "3",
     ]);
     let out = stdout(&o);
-    let first = out
+    let words = out
         .lines()
-        .nth(1)
-        .unwrap_or_default()
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    (first, out)
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
+        .chain(std::iter::repeat(String::new()))
+        .take(3)
+        .collect();
+    (words, out)
 }
 
 #[test]
@@ -404,6 +409,8 @@ fn ppmi_and_glove_vectors_answer_the_royal_analogy() {
         .collect();
     assert_eq!(costs.len(), 25, "{log}");
     assert!(costs[24] < costs[0] / 2.0, "{log}");
-    let (top, out) = top_of_royal_analogy(&vectors);
-    assert_eq!(top, "queen", "{out}");
+    // The bar of the count models' issue for GloVe on this small corpus: queen among the top 3
+    // (GloVe fits 54 words' counts; she, as close to woman, can come first).
+    let (top3, out) = top3_of_royal_analogy(&vectors);
+    assert!(top3.iter().any(|w| w == "queen"), "{out}");
 }
