@@ -247,7 +247,8 @@ export function status(page) {
 
 /**
  * Wait until the status's data-state is `state`; if it does not come, the error says what the
- * page showed instead (state, status line, progress, corpus line).
+ * page showed instead (state, status line, progress, whether a change is being applied, corpus
+ * line).
  * @param {import('playwright-core').Page} page @param {string} state @param {number} [timeout]
  */
 export async function waitForState(page, state, timeout = 15000) {
@@ -259,6 +260,7 @@ export async function waitForState(page, state, timeout = 15000) {
         state: document.querySelector('[role="status"]')?.getAttribute('data-state'),
         status: document.querySelector('[role="status"]')?.textContent?.trim(),
         progress: document.getElementById('progress')?.getAttribute('value'),
+        busy: document.querySelector('main')?.getAttribute('aria-busy'),
         corpus: document.getElementById('corpus-stats')?.textContent?.trim(),
       }))
       .catch(() => 'nothing (the page is gone)');
