@@ -147,8 +147,7 @@ export class Session {
     const words = imported.words();
     this.started(words);
     this.recorder.clear();
-    this.setState('done');
-    this.snapshot();
+    this.finish();
     return { words, counts: new Uint32Array(words.length), corpusTokens: 0, dim: imported.dim(), imported: name };
   }
 
@@ -239,9 +238,9 @@ export class Session {
     const lab = this.requireLab();
     if (this.state === 'done' || this.state === 'error') return this.state;
     const words = this.speed === null ? STEP_WORDS : Math.max(1, Math.round(this.speed / 10));
-    if (this.trainWords(lab, words)) {
-      // Training may have finished in this step (trainWords moves to 'done').
-      if (this.runState() !== 'done') this.setState('paused');
+    // Training may have finished in this step (trainWords then posted the last snapshot).
+    if (this.trainWords(lab, words) && this.runState() !== 'done') {
+      this.setState('paused');
       this.snapshot();
     }
     return this.state;
@@ -256,17 +255,15 @@ export class Session {
     const lab = this.requireLab();
     if (this.state === 'done' || this.state === 'error') return null;
     const t = this.guard(() => lab.traceStep());
-    if (t === null || t.progress.done) {
-      this.setState('done');
-    } else if (this.state !== 'paused') {
-      this.setState('paused');
-    }
+    const done = t === null || t.progress.done;
+    if (!done && this.state !== 'paused') this.setState('paused');
     for (const sample of t?.samples ?? []) {
       this.meters.addLoss(sample.loss, 1);
       this.recorder.addLoss(sample.loss, 1);
     }
     if (t !== null) this.recorder.progressed(lab, t.progress);
-    this.snapshot();
+    if (done) this.finish();
+    else this.snapshot();
     return t;
   }
 
@@ -339,6 +336,16 @@ export class Session {
     this.setState('error', errorMessage(e));
   }
 
+  /**
+   * Training reached its end (or vectors were imported): the last snapshot goes out before the
+   * state says `done`, so that whoever sees `done` already has the final numbers.
+   */
+  finish() {
+    this.state = 'done';
+    this.snapshot();
+    this.post({ type: 'state', state: 'done', error: null });
+  }
+
   /** @param {RunState} state @param {string | null} [error] */
   setState(state, error = null) {
     this.state = state;
@@ -389,7 +396,7 @@ export class Session {
       }
     }
     if (!ok) return;
-    if (trained && (this.runState() === 'done' || this.pacer.snapshotDue(this.now(), this.speed, this.threads()))) this.snapshot();
+    if (trained && this.runState() !== 'done' && this.pacer.snapshotDue(this.now(), this.speed, this.threads())) this.snapshot();
     if (this.state === 'training') {
       const wait = this.speed === null ? this.rests.after(this.now() - start, this.cores - this.threads()) : this.pacer.untilNextWord(this.speed);
       this.nextTick(Math.min(wait, MAX_WAIT_MS));
@@ -397,8 +404,8 @@ export class Session {
   }
 
   /**
-   * Train `words` words; track loss and rate; on the last word, move to `done`. Returns false
-   * (and moves to `error`) if training diverged.
+   * Train `words` words; track loss and rate; on the last word, post the last snapshot and move to
+   * `done` (`finish`). Returns false (and moves to `error`) if training diverged.
    * @param {Lab} lab @param {number} words
    */
   trainWords(lab, words) {
@@ -416,7 +423,7 @@ export class Session {
     }
     this.meters.addProgress(this.now(), p.wordsDone);
     this.recorder.progressed(lab, p);
-    if (p.done) this.setState('done');
+    if (p.done) this.finish();
     return true;
   }
 
