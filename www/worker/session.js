@@ -343,7 +343,7 @@ export class Session {
   finish() {
     this.state = 'done';
     this.snapshot();
-    this.post({ type: 'state', state: 'done', error: null });
+    this.setState('done');
   }
 
   /** @param {RunState} state @param {string | null} [error] */
