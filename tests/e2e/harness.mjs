@@ -248,7 +248,8 @@ export function status(page) {
 /**
  * Wait until the status's data-state is `state`; if it does not come, the error says what the
  * page showed instead (state, status line, progress, whether a change is being applied, corpus
- * line).
+ * line, the focused element and any field marked invalid: a Train click with an invalid field
+ * focuses it and does not train).
  * @param {import('playwright-core').Page} page @param {string} state @param {number} [timeout]
  */
 export async function waitForState(page, state, timeout = 15000) {
@@ -262,6 +263,8 @@ export async function waitForState(page, state, timeout = 15000) {
         progress: document.getElementById('progress')?.getAttribute('value'),
         busy: document.querySelector('main')?.getAttribute('aria-busy'),
         corpus: document.getElementById('corpus-stats')?.textContent?.trim(),
+        focused: document.activeElement?.id,
+        invalid: [...document.querySelectorAll('[aria-invalid="true"]')].map((e) => e.id),
       }))
       .catch(() => 'nothing (the page is gone)');
     throw new Error(`waiting for state ${state}: ${/** @type {Error} */ (e).message}; the page shows ${JSON.stringify(shown)}`);
@@ -319,10 +322,14 @@ export async function watchLongTasks(page) {
   await page.evaluate(() => {
     const w = /** @type {any} */ (window);
     w.__longTasks = [];
+    w.__longTaskSpans = [];
     // One observer a page: a second watch replaces the first (else each task is counted twice).
     w.__longTaskObserver?.disconnect();
     w.__longTaskObserver = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      for (const e of list.getEntries()) {
+        w.__longTasks.push(e.duration);
+        w.__longTaskSpans.push([Math.round(e.startTime), Math.round(e.duration)]);
+      }
     });
     w.__longTaskObserver.observe({ type: 'longtask' });
     setTimeout(() => {
@@ -335,9 +342,19 @@ export async function watchLongTasks(page) {
   return () => page.evaluate(() => /** @type {number[]} */ (/** @type {any} */ (window).__longTasks));
 }
 
+/**
+ * When the long tasks collected so far started and how long they took ([start, duration] in ms of
+ * the page's clock, `performance.now()`): for a failure's message, beside the times of the actions.
+ * @param {import('playwright-core').Page} page
+ */
+export function longTaskSpans(page) {
+  return page.evaluate(() => /** @type {[number, number][]} */ (/** @type {any} */ (window).__longTaskSpans));
+}
+
 /** Forget the long tasks collected so far (watchLongTasks keeps watching). @param {import('playwright-core').Page} page */
 export async function clearLongTasks(page) {
   await page.evaluate(() => {
     /** @type {any} */ (window).__longTasks = [];
+    /** @type {any} */ (window).__longTaskSpans = [];
   });
 }
