@@ -1,4 +1,4 @@
-// How much a session trains in one time slice, and when the next slice comes (session.js `tick`).
+// How much a session trains in one time slice, and when the next slice comes (runner.js `slice`).
 //
 // Full speed: chunks of words, each sized so that it takes about CHUNK_MS (grown or shrunk by at
 // most 2× at a time, from how long the last one took), until SLICE_MS have passed; then the worker

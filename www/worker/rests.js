@@ -1,4 +1,4 @@
-// Room for the page: how long training rests between its time slices (session.js).
+// Room for the page: how long training rests between its time slices (runner.js).
 //
 // Drawing the page takes more than a core of its own on a small machine (its main thread, the
 // plot's worker and the compositor: 1.3 cores measured on 2 cores while training 3,000 words with

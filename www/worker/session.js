@@ -9,9 +9,9 @@
 //   streamed file (sources.js), Chinese cut into words first when the settings say so; or vectors
 //   imported from a file (the explorer module, pkg-explore), which answer the same queries and
 //   give the same pictures, with nothing to train;
-// - time slicing (pacer.js): training runs in slices of a few milliseconds, so that a pause, step
-//   or query message waits at most one; on a small machine each full-speed slice is followed by a
-//   rest, so that the page's tasks find a core free (rests.js);
+// - time slicing (runner.js, with pacer.js): training runs in slices of a few milliseconds, so
+//   that a pause, step or query message waits at most one; on a small machine each full-speed
+//   slice is followed by a rest, so that the page's tasks find a core free (rests.js);
 // - snapshots: after a slice that trained, when one is due (pacer.js: at most
 //   MAX_SNAPSHOTS_PER_SECOND, spaced by what the last one cost, so a big vocabulary cannot
 //   starve training), the words' places and colours (picture.js), the answers to the page's
@@ -36,12 +36,11 @@
 
 import { errorMessage, isFatal } from '../core/errors.js';
 import { Picture } from './picture.js';
-import { Rests } from './rests.js';
 import { answer, weightsHead } from './answers.js';
 import { Meters } from './meters.js';
-import { MAX_WAIT_MS, Pacer, SLICE_MS } from './pacer.js';
 import { Models } from './models.js';
 import { Recorder } from './recorder.js';
+import { Runner } from './runner.js';
 import { NO_QUERIES } from '../core/protocol.js';
 
 /** Words trained by Step at full speed. */
@@ -65,8 +64,6 @@ export class Session {
   constructor(wasm, post, env = {}) {
     this.post = post;
     this.now = env.now ?? (() => performance.now());
-    this.schedule = env.schedule ?? ((fn, ms) => setTimeout(fn, ms));
-    this.cores = env.cores ?? (globalThis.navigator?.hardwareConcurrency || 1);
     this.models = new Models(wasm, env.explore, env.segmenter);
     /** @type {RunState} */
     this.state = 'idle';
@@ -76,9 +73,12 @@ export class Session {
     this.picture = new Picture(this.models.explore);
     this.weightRows = 0;
     this.version = 0;
-    this.pacer = new Pacer();
-    this.rests = new Rests(this.now);
-    this.tickPending = false;
+    /** The run loop: training in time slices. */
+    this.runner = new Runner(this, {
+      now: this.now,
+      schedule: env.schedule ?? ((fn, ms) => setTimeout(fn, ms)),
+      cores: env.cores ?? (globalThis.navigator?.hardwareConcurrency || 1),
+    });
     this.meters = new Meters();
     /** The training history of the model loaded. */
     this.recorder = new Recorder(this.models.explore);
@@ -199,7 +199,7 @@ export class Session {
     this.models.named(words);
     this.picture.renew(this.settings);
     this.version = 0;
-    this.pacer.restart();
+    this.runner.pacer.restart();
     this.meters.reset();
   }
 
@@ -221,8 +221,8 @@ export class Session {
     this.requireLab();
     if (this.state === 'idle' || this.state === 'paused') {
       this.setState('training');
-      this.pacer.resume(this.now());
-      this.wake();
+      this.runner.pacer.resume(this.now());
+      this.runner.wake();
     }
     return this.state;
   }
@@ -287,7 +287,7 @@ export class Session {
   /** @param {number | null} wordsPerSecond */
   setSpeed(wordsPerSecond) {
     this.speed = wordsPerSecond;
-    this.pacer.forgive();
+    this.runner.pacer.forgive();
   }
 
   /** @param {Queries} queries @returns {Answers} */
@@ -350,57 +350,6 @@ export class Session {
   setState(state, error = null) {
     this.state = state;
     this.post({ type: 'state', state, error });
-  }
-
-  wake() {
-    if (!this.tickPending) this.nextTick(0);
-  }
-
-  /** Run the next slice in `ms`. @param {number} ms */
-  nextTick(ms) {
-    this.tickPending = true;
-    this.schedule(() => {
-      this.tickPending = false;
-      this.tick();
-    }, ms);
-  }
-
-  /** Training threads the loaded settings ask for. */
-  threads() {
-    return Math.max(1, this.settings?.threads ?? 1);
-  }
-
-  /** One time slice of training, then a snapshot if one is due, then the next slice is scheduled. */
-  tick() {
-    const lab = this.lab;
-    if (this.state !== 'training' || lab === null) return;
-    const start = this.now();
-    this.rests.over(start);
-    const elapsed = this.pacer.slice(start);
-    let ok = true;
-    let trained = false;
-    if (this.speed === null) {
-      do {
-        const t0 = this.now();
-        // A chunk stops at the history's next moment; only whole chunks time the pacer.
-        const words = this.recorder.untilMoment(this.pacer.chunk);
-        ok = this.trainWords(lab, words);
-        trained = true;
-        if (words === this.pacer.chunk) this.pacer.tookMs(this.now() - t0, this.threads());
-      } while (ok && this.state === 'training' && this.now() - start < SLICE_MS);
-    } else {
-      const words = this.pacer.wordsDue(elapsed, this.speed);
-      if (words > 0) {
-        ok = this.trainWords(lab, words);
-        trained = true;
-      }
-    }
-    if (!ok) return;
-    if (trained && this.runState() !== 'done' && this.pacer.snapshotDue(this.now(), this.speed, this.threads())) this.snapshot();
-    if (this.state === 'training') {
-      const wait = this.speed === null ? this.rests.after(this.now() - start, this.cores - this.threads()) : this.pacer.untilNextWord(this.speed);
-      this.nextTick(Math.min(wait, MAX_WAIT_MS));
-    }
   }
 
   /**
@@ -484,6 +433,6 @@ export class Session {
     if (clusters) transfer.push(clusters.buffer);
     if (weights) transfer.push(weights.input.buffer, weights.output.buffer);
     this.post({ type: 'snapshot', snapshot }, transfer);
-    this.pacer.snapshotTook(t0, this.now());
+    this.runner.pacer.snapshotTook(t0, this.now());
   }
 }
