@@ -37,7 +37,7 @@ use crate::huffman::HuffmanTree;
 use crate::kernels::{dot, sigmoid, update_row};
 use crate::noise::NoiseSampler;
 use crate::rng::Rng;
-use crate::rows::Rows;
+use crate::rows::RowAccess;
 
 /// One scored row of W' in a prediction: what the teaching views draw and what the gradient check
 /// replays.
@@ -87,9 +87,9 @@ impl OutputModel {
     /// Updates rows of `output` (W′), adds −α·∂E/∂h to `grad_h`, and returns the likelihood
     /// exp(−E) before the step. When `trace` is given, every decision is recorded in it.
     #[allow(clippy::too_many_arguments)]
-    pub fn learn(
+    pub fn learn<R: RowAccess>(
         &self,
-        output: &mut Rows,
+        output: &mut R,
         h: &[f32],
         target: u32,
         alpha: f32,

@@ -54,7 +54,8 @@ impl<'a> HogwildSlice<'a> {
 }
 
 /// A thread's private copy of rows `start..start + rows` of a shared matrix; see the module
-/// documentation.
+/// documentation. Only builds with threads have it (`rows.rs`).
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "atomics"))]
 pub(crate) struct HotRows {
     start: usize,
     dim: usize,
@@ -64,6 +65,7 @@ pub(crate) struct HotRows {
     base: Vec<f32>,
 }
 
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "atomics"))]
 impl HotRows {
     /// Copy rows `start..start + rows` of `shared`.
     pub(crate) fn new(shared: &HogwildSlice, start: usize, rows: usize, dim: usize) -> Self {
@@ -94,7 +96,7 @@ impl HotRows {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, any(not(target_arch = "wasm32"), target_feature = "atomics")))]
 mod tests {
     use super::*;
 

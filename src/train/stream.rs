@@ -9,12 +9,18 @@ use super::loss::LossSum;
 use super::SampleTrace;
 use crate::config::{Architecture, CbowContext, Config};
 use crate::corpus::Corpus;
-use crate::hogwild::{HogwildSlice, HotRows};
+use crate::hogwild::HogwildSlice;
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "atomics"))]
+use crate::hogwild::HotRows;
 use crate::kernels::axpy;
 use crate::model::form_h;
 use crate::output_layer::{OutputModel, Scratch};
 use crate::rng::Rng;
+use crate::rows::RowAccess;
+#[cfg(not(any(not(target_arch = "wasm32"), target_feature = "atomics")))]
 use crate::rows::Rows;
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "atomics"))]
+use crate::rows::WindowedRows;
 
 /// What stays fixed while training: the corpus, settings and output layer.
 pub(super) struct Shared<'a> {
@@ -155,11 +161,11 @@ impl Stream {
     }
 
     /// Train on the position at `self.pos` and move past it.
-    pub(super) fn step(
+    pub(super) fn step<R: RowAccess>(
         &mut self,
         sh: &Shared,
-        input: &mut Rows,
-        output: &mut Rows,
+        input: &mut R,
+        output: &mut R,
         trace: Option<&mut Vec<SampleTrace>>,
     ) -> LossSum {
         let alpha = sh.alpha(self.clock.max(self.words_done));
@@ -177,11 +183,11 @@ impl Stream {
 
     /// Train until this stream has processed at least `stop_at` tokens or is finished. With
     /// `global`, progress is published to (and the learning rate read from) a shared clock.
-    pub(super) fn run(
+    pub(super) fn run<R: RowAccess>(
         &mut self,
         sh: &Shared,
-        input: &mut Rows,
-        output: &mut Rows,
+        input: &mut R,
+        output: &mut R,
         stop_at: u64,
         global: Option<&AtomicU64>,
     ) -> LossSum {
@@ -205,18 +211,27 @@ impl Stream {
     /// Train, on weights other streams write at the same time, until the streams together have
     /// trained `budget` tokens this round (`round` counts them) or the corpus is done. The
     /// busiest rows (`hot`: a range of rows of W and one of W′) are private to the stream and
-    /// merged every [`MERGE_INTERVAL`] tokens; see `hogwild.rs`.
+    /// merged every [`MERGE_INTERVAL`] tokens; see `hogwild.rs`. A build without threads, where
+    /// the streams take turns on one thread, trains on the matrices themselves (`rows.rs`).
     pub(super) fn run_hogwild(
         &mut self,
         sh: &Shared,
         [input, output]: [&HogwildSlice; 2],
-        [hot_input, hot_output]: [Range<usize>; 2],
+        hot: [Range<usize>; 2],
         (round, budget): (&AtomicU64, u64),
         clock: &AtomicU64,
     ) -> LossSum {
         let dim = self.h.len();
-        let mut hot_in = HotRows::new(input, hot_input.start, hot_input.len(), dim);
-        let mut hot_out = HotRows::new(output, hot_output.start, hot_output.len(), dim);
+        #[cfg(any(not(target_arch = "wasm32"), target_feature = "atomics"))]
+        let (mut hot_in, mut hot_out) = {
+            let [i, o] = &hot;
+            (
+                HotRows::new(input, i.start, i.len(), dim),
+                HotRows::new(output, o.start, o.len(), dim),
+            )
+        };
+        #[cfg(not(any(not(target_arch = "wasm32"), target_feature = "atomics")))]
+        let _ = hot;
         let mut losses = LossSum::default();
         loop {
             let left = budget.saturating_sub(round.load(Ordering::Relaxed));
@@ -227,12 +242,23 @@ impl Stream {
             let stop = before + left.min(MERGE_INTERVAL);
             // SAFETY (Hogwild): see hogwild.rs — racy f32 updates are the algorithm.
             let (shared_in, shared_out) = unsafe { (input.slice(), output.slice()) };
-            let mut in_rows = Rows::with_window(shared_in, dim, &mut hot_in.local, hot_input.start);
-            let mut out_rows =
-                Rows::with_window(shared_out, dim, &mut hot_out.local, hot_output.start);
-            losses.add(self.run(sh, &mut in_rows, &mut out_rows, stop, Some(clock)));
-            hot_in.merge(input);
-            hot_out.merge(output);
+            #[cfg(any(not(target_arch = "wasm32"), target_feature = "atomics"))]
+            {
+                let mut in_rows =
+                    WindowedRows::new(shared_in, dim, &mut hot_in.local, hot[0].start);
+                let mut out_rows =
+                    WindowedRows::new(shared_out, dim, &mut hot_out.local, hot[1].start);
+                losses.add(self.run(sh, &mut in_rows, &mut out_rows, stop, Some(clock)));
+                hot_in.merge(input);
+                hot_out.merge(output);
+            }
+            // Streams taking turns on one thread contend for no row: none is private (rows.rs).
+            #[cfg(not(any(not(target_arch = "wasm32"), target_feature = "atomics")))]
+            {
+                let (mut in_rows, mut out_rows) =
+                    (Rows::new(shared_in, dim), Rows::new(shared_out, dim));
+                losses.add(self.run(sh, &mut in_rows, &mut out_rows, stop, Some(clock)));
+            }
             if self.words_done == before {
                 break; // nothing left to train
             }
@@ -250,11 +276,11 @@ impl Stream {
     }
 
     /// Train on the centre word at `self.pos`: draw the window, form h, predict, update.
-    pub(super) fn train_position(
+    pub(super) fn train_position<R: RowAccess>(
         &mut self,
         sh: &Shared,
-        input: &mut Rows,
-        output: &mut Rows,
+        input: &mut R,
+        output: &mut R,
         alpha: f32,
         mut trace: Option<&mut Vec<SampleTrace>>,
     ) -> LossSum {
