@@ -17,6 +17,7 @@
 //! | text/[`segment`] | Chinese text → words (jieba) | Sun 2012, jieba |
 //! | text/[`vocab`] | counts, ids, subsampling | `LearnVocabFromTrainFile`, `SortVocab` |
 //! | text/[`corpus`] | token ids in sentences | `ReadWordIndex` |
+//! | text/[`subwords`] | a word as its character n-grams, hashed into rows | Bojanowski et al. 2017, fastText |
 //! | network/[`kernels`] | dot, axpy, sigmoid | `expTable` |
 //! | network/[`detmath`] | exp and ln with the same bits everywhere | — |
 //! | network/[`noise`] | P_n ∝ count^0.75, alias sampling | `InitUnigramTable` |
@@ -76,7 +77,7 @@ pub use bindings::wasm;
 pub use counts::{cooccurrence, glove, ppmi, svd};
 pub use network::{detmath, huffman, kernels, model, noise, output_layer, rng, rows};
 pub use picture::{axes, cluster, history, pca, tsne};
-pub use text::{corpus, segment, tokenize, vocab};
+pub use text::{corpus, segment, subwords, tokenize, vocab};
 use train::hogwild;
 pub use train::pool;
 pub use vectors::{eval, formats, query, ranking};

@@ -3,5 +3,6 @@
 
 pub mod corpus;
 pub mod segment;
+pub mod subwords;
 pub mod tokenize;
 pub mod vocab;
