@@ -40,6 +40,7 @@ use crate::output_layer::Decision;
 use crate::pool::Pool;
 use crate::rng::Rng;
 use crate::rows::Rows;
+use crate::subwords::SubwordConfig;
 
 mod explain;
 pub(crate) mod hogwild;
@@ -129,7 +130,17 @@ pub struct Trainer {
 impl Trainer {
     /// Initialise a model for `corpus` (checks `config`).
     pub fn new(corpus: Corpus, config: &Config) -> Result<Trainer> {
-        let model = Model::new(corpus.vocab.clone(), config)?;
+        Trainer::with_subwords(corpus, config, None)
+    }
+
+    /// The same with fastText's subwords when `subwords` is given: a word enters training as
+    /// the mean of its rows and its n-grams' (`text/subwords.rs`).
+    pub fn with_subwords(
+        corpus: Corpus,
+        config: &Config,
+        subwords: Option<SubwordConfig>,
+    ) -> Result<Trainer> {
+        let model = Model::with_subwords(corpus.vocab.clone(), config, subwords)?;
         let keep = corpus.vocab.keep_thresholds(config.sample);
         let total_words = corpus.num_tokens() as u64 * config.epochs as u64;
         let streams = vec![Stream::new(Rng::stream(model.seed, 0), model.dim)];
@@ -190,12 +201,14 @@ impl Trainer {
             input,
             output,
             output_model,
+            subwords,
             ..
         } = model;
         let shared = Shared {
             corpus,
             config,
             output_model,
+            subwords: subwords.as_ref(),
             keep,
             total_words: *total_words,
             blocks,

@@ -365,7 +365,7 @@ fn chinese_as_it_is_written_is_cut_into_words() {
 }
 
 #[test]
-fn ppmi_and_glove_vectors_answer_the_royal_analogy() {
+fn ppmi_glove_and_fasttext_vectors_answer_the_royal_analogy() {
     let dir = temp_dir("ppmi");
     let corpus = dir.join("royal.txt");
     let o = w2v(&["preset", "royal", "-sentences", "6000", "-seed", "7"]);
@@ -396,7 +396,7 @@ fn ppmi_and_glove_vectors_answer_the_royal_analogy() {
     let o = train("glove2");
     assert!(!o.status.success());
     assert!(
-        stderr(&o).contains("-model: 'glove2' is not word2vec, glove or ppmi"),
+        stderr(&o).contains("-model: 'glove2' is not word2vec, fasttext, glove or ppmi"),
         "{}",
         stderr(&o)
     );
@@ -413,4 +413,19 @@ fn ppmi_and_glove_vectors_answer_the_royal_analogy() {
     // (GloVe fits 54 words' counts; she, as close to woman, can come first).
     let (top3, out) = top3_of_royal_analogy(&vectors);
     assert!(top3.iter().any(|w| w == "queen"), "{out}");
+    // fastText's subwords train with word2vec's flags and keep its answer.
+    let o = train("fasttext");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (top, out) = top_of_royal_analogy(&vectors);
+    assert_eq!(top, "queen", "{out}");
+    let mut flags = vec!["-minn", "7", "-maxn", "3"];
+    flags.extend([
+        "-train",
+        corpus.to_str().unwrap(),
+        "-output",
+        vectors.to_str().unwrap(),
+    ]);
+    let o = w2v(&[&["train", "-model", "fasttext"][..], &flags].concat());
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("minn"), "{}", stderr(&o));
 }

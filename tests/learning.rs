@@ -159,3 +159,40 @@ fn a_polysemous_word_has_both_senses_among_its_neighbours() {
     let huawei_xiaomi = kv.similarity("华为", "小米").unwrap();
     assert!(apple_banana < banana_grape && apple_huawei < huawei_xiaomi);
 }
+
+#[test]
+fn subwords_give_an_unseen_word_a_vector_near_the_words_that_share_its_pieces() {
+    use word2vec_lab::presets::{Preset, DEFAULT_SEED};
+    use word2vec_lab::subwords::SubwordConfig;
+    let p = Preset::Royal;
+    let corpus = Corpus::from_text(&p.text(DEFAULT_SEED), p.tokenizer(), 1).unwrap();
+    assert!(corpus.vocab.id("kingly").is_none());
+    let sub = SubwordConfig {
+        bucket: 20_000,
+        ..SubwordConfig::default()
+    };
+    let mut t = Trainer::with_subwords(corpus, &p.config(), Some(sub)).unwrap();
+    t.train(u64::MAX).unwrap();
+    let model = t.model();
+    let kv = KeyedVectors::from_model(model, VectorSource::Input).unwrap();
+    // An unseen word: the mean of its n-grams' rows (<ki, <kin, <king … are king's too).
+    let kingly = model.unseen_vector("kingly").unwrap();
+    let near: Vec<String> = kv
+        .nearest_to_vector(&kingly, 3, &[])
+        .into_iter()
+        .map(|s| s.word)
+        .collect();
+    assert!(near.iter().any(|w| w == "king"), "kingly → {near:?}");
+    // The lesson still holds on whole words.
+    let r = kv
+        .analogy("man", "king", "woman", 3, AnalogyMethod::CosAdd)
+        .unwrap();
+    assert!(r.iter().any(|s| s.word == "queen"), "{r:?}");
+    // Without subwords there is nothing to build it from.
+    let plain = Trainer::new(
+        Corpus::from_text(&p.text(DEFAULT_SEED), p.tokenizer(), 1).unwrap(),
+        &p.config(),
+    )
+    .unwrap();
+    assert!(plain.model().unseen_vector("kingly").is_none());
+}

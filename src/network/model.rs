@@ -6,6 +6,10 @@
 //!
 //! Initialisation follows word2vec.c `InitNet`: input rows uniform in [−0.5/N, 0.5/N), output rows
 //! zero. Memory is 2·|V|·N floats plus O(|V|) for the vocabulary, noise table or tree.
+//!
+//! With subwords (fastText, `text/subwords.rs`) W has a row per word and one per bucket of
+//! n-grams, (|V| + bucket) × N, initialised as fastText does, uniform in [−1/N, 1/N); a word's
+//! vector is then the mean of its rows, not its row.
 
 use crate::config::{Architecture, CbowContext, Config, OutputLayer, SOFTMAX_VOCAB_LIMIT};
 use crate::error::{Error, Result};
@@ -16,6 +20,7 @@ use crate::output_layer::OutputModel;
 use crate::query::Scored;
 use crate::ranking::{self, Ranked};
 use crate::rng::Rng;
+use crate::subwords::{mean_of_rows, SubwordConfig, Subwords};
 use crate::tokenize::TokenizerOptions;
 use crate::vocab::Vocab;
 
@@ -36,11 +41,13 @@ pub struct Model {
     pub seed: u64,
     pub vocab: Vocab,
     pub dim: usize,
-    /// W: |V| × dim, row-major.
+    /// W: |V| × dim, row-major ((|V| + bucket) × dim with subwords).
     pub input: Vec<f32>,
     /// W': rows × dim, row-major (rows = |V|, or |V| − 1 inner nodes for hierarchical softmax).
     pub output: Vec<f32>,
     pub output_model: OutputModel,
+    /// fastText's subwords: each word's rows of W (its own and its n-grams'), if the model has them.
+    pub subwords: Option<Subwords>,
 }
 
 /// Fill in the blank's answer ([`Model::fill_blank_text`]): the likeliest words, and the words of
@@ -58,6 +65,15 @@ pub struct BlankAnswer {
 impl Model {
     /// A freshly initialised model for `vocab`. Checks the config first.
     pub fn new(vocab: Vocab, config: &Config) -> Result<Model> {
+        Model::with_subwords(vocab, config, None)
+    }
+
+    /// The same, with fastText's subwords when `subwords` is given (checked too).
+    pub fn with_subwords(
+        vocab: Vocab,
+        config: &Config,
+        subwords: Option<SubwordConfig>,
+    ) -> Result<Model> {
         config.validate()?;
         if vocab.is_empty() {
             return Err(Error::EmptyVocabulary {
@@ -87,9 +103,15 @@ impl Model {
         let seed = config.seed.unwrap_or_else(Rng::entropy_seed);
         let dim = config.dim;
         let mut rng = Rng::new(seed);
-        let input = (0..vocab.len() * dim)
-            .map(|_| (rng.unit_f32() - 0.5) / dim as f32)
-            .collect();
+        let subwords = subwords.map(|s| Subwords::new(&vocab, s)).transpose()?;
+        let input = match &subwords {
+            None => (0..vocab.len() * dim)
+                .map(|_| (rng.unit_f32() - 0.5) / dim as f32)
+                .collect(),
+            Some(s) => (0..s.total_rows() * dim)
+                .map(|_| (2.0 * rng.unit_f32() - 1.0) / dim as f32)
+                .collect(),
+        };
         let output = vec![0.0; output_model.rows() * dim];
         Ok(Model {
             config: config.clone(),
@@ -99,6 +121,7 @@ impl Model {
             input,
             output,
             output_model,
+            subwords,
         })
     }
 
@@ -110,6 +133,16 @@ impl Model {
     /// The hidden vector h formed from the input rows `inputs` as training forms it: the mean
     /// (or sum) of the context rows for CBOW, the centre word's row for skip-gram.
     pub fn hidden(&self, inputs: &[u32]) -> Vec<f32> {
+        if let Some(s) = &self.subwords {
+            // fastText: h is the mean of every row of the words (their own and their n-grams').
+            let rows: Vec<u32> = inputs
+                .iter()
+                .flat_map(|&w| s.rows(w).iter().copied())
+                .collect();
+            let mut h = vec![0.0f32; self.dim];
+            mean_of_rows(&self.input, self.dim, &rows, &mut h);
+            return h;
+        }
         let mut h = vec![0.0f32; self.dim];
         let mean = self.config.architecture == Architecture::Cbow
             && self.config.cbow_context == CbowContext::Mean;
@@ -184,16 +217,29 @@ impl Model {
                     .into(),
             });
         }
+        let input = match &self.subwords {
+            Some(s) => s.word_vectors(&self.input, self.dim),
+            None => self.input.clone(),
+        };
         Ok(match source {
-            VectorSource::Input => self.input.clone(),
+            VectorSource::Input => input,
             VectorSource::Output => self.output.clone(),
-            VectorSource::Average => self
-                .input
+            VectorSource::Average => input
                 .iter()
                 .zip(&self.output)
                 .map(|(a, b)| 0.5 * (a + b))
                 .collect(),
         })
+    }
+
+    /// The vector of a word the vocabulary does not have, as fastText builds it: the mean of its
+    /// n-grams' rows. `None` without subwords (a static vector has nothing for an unseen word,
+    /// tutorial §7).
+    pub fn unseen_vector(&self, word: &str) -> Option<Vec<f32>> {
+        let rows = self.subwords.as_ref()?.unseen_rows(word);
+        let mut v = vec![0.0f32; self.dim];
+        mean_of_rows(&self.input, self.dim, &rows, &mut v);
+        Some(v)
     }
 
     /// True when every weight is finite.

@@ -21,12 +21,15 @@ use crate::rows::RowAccess;
 use crate::rows::Rows;
 #[cfg(any(not(target_arch = "wasm32"), target_feature = "atomics"))]
 use crate::rows::WindowedRows;
+use crate::subwords::Subwords;
 
 /// What stays fixed while training: the corpus, settings and output layer.
 pub(super) struct Shared<'a> {
     pub(super) corpus: &'a Corpus,
     pub(super) config: &'a Config,
     pub(super) output_model: &'a OutputModel,
+    /// fastText's subwords: a word's rows of W, if the model has them.
+    pub(super) subwords: Option<&'a Subwords>,
     /// Subsampling thresholds per word (`Vocab::keep_thresholds`).
     pub(super) keep: &'a [u32],
     pub(super) total_words: u64,
@@ -74,6 +77,8 @@ pub(super) struct Stream {
     pub(super) h: Vec<f32>,
     pub(super) grad: Vec<f32>,
     pub(super) scratch: Scratch,
+    /// With subwords: the rows of W that form h at this position.
+    pub(super) bag: Vec<u32>,
 }
 
 /// How often (in tokens) a parallel stream publishes its progress, as word2vec.c does.
@@ -114,6 +119,7 @@ impl Stream {
             h: vec![0.0; dim],
             grad: vec![0.0; dim],
             scratch: Scratch::default(),
+            bag: Vec::new(),
         }
     }
 
@@ -292,6 +298,7 @@ impl Stream {
             h,
             grad,
             scratch,
+            bag,
             ..
         } = self;
         let pos = *pos;
@@ -332,6 +339,33 @@ impl Stream {
             losses.push(likelihood);
         };
         let context = || left.iter().chain(right).copied();
+        if let Some(sub) = sh.subwords {
+            // fastText: a word is the mean of its rows (its own and its n-grams'), and every one
+            // of them takes the whole gradient (fastText's `Model::update`). CBOW: h over all the
+            // context words' rows; skip-gram: over the centre word's, formed again for each pair.
+            let mut learn = |bag: &[u32], target: u32, h: &mut [f32], grad: &mut [f32]| {
+                form_h(|r| input.row(r), bag.iter().copied(), bag.len(), true, h);
+                predict(h, [bag, &[]], target, grad);
+                for &r in bag {
+                    axpy(1.0, grad, input.row_mut(r));
+                }
+            };
+            match sh.config.architecture {
+                Architecture::Cbow => {
+                    bag.clear();
+                    bag.extend(context().flat_map(|w| sub.rows(w).iter().copied()));
+                    if !bag.is_empty() {
+                        learn(bag, centre, h, grad);
+                    }
+                }
+                Architecture::SkipGram => {
+                    for w in context() {
+                        learn(sub.rows(centre), w, h, grad);
+                    }
+                }
+            }
+            return losses;
+        }
         match sh.config.architecture {
             Architecture::Cbow => {
                 let count = left.len() + right.len();

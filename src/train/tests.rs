@@ -1,5 +1,6 @@
 //! Tests of the training loop: the tutorial's worked example, finite-difference gradient checks
-//! for all six architecture × output-layer combinations, determinism and chunking.
+//! for all six architecture × output-layer combinations (and with fastText's subwords),
+//! determinism and chunking.
 
 use super::*;
 use std::sync::atomic::Ordering;
@@ -86,6 +87,17 @@ fn tutorial_skipgram_gives_four_pairs_for_the_centre() {
 /// −α times the numerical gradient of the replayed loss (times c_w for CBOW-mean input rows, the
 /// word2vec.c rule documented in train.rs).
 fn gradient_check(architecture: Architecture, output: OutputLayer, cbow_context: CbowContext) {
+    gradient_check_with(architecture, output, cbow_context, None);
+}
+
+/// The same check on a model with subwords: h is the mean of the rows of the words and their
+/// n-grams, and each of those rows takes the whole −α·∂E/∂h, as in CBOW-mean.
+fn gradient_check_with(
+    architecture: Architecture,
+    output: OutputLayer,
+    cbow_context: CbowContext,
+    subwords: Option<SubwordConfig>,
+) {
     // A vocabulary of 17 words; the first sentence is the one traced: CBOW looks at 改变 with four context words, skip-gram at a two-word sentence so
     // that position 0 makes exactly one prediction.
     let filler = "甲 乙 丙 丁 戊 己 庚 辛 壬 癸 子 丑";
@@ -100,7 +112,9 @@ fn gradient_check(architecture: Architecture, output: OutputLayer, cbow_context:
             seed: Some(seed),
             ..tutorial_config(architecture, output)
         };
-        let mut t = trainer(&format!("{first}\n{SENTENCE}\n{filler}"), &config);
+        let text = format!("{first}\n{SENTENCE}\n{filler}");
+        let corpus = Corpus::from_text(&text, TokenizerOptions::default(), 1).unwrap();
+        let mut t = Trainer::with_subwords(corpus, &config, subwords).unwrap();
         // Random output weights, so that every gradient is non-zero.
         let mut rng = Rng::new(seed + 100);
         for w in t.model.output.iter_mut() {
@@ -123,7 +137,7 @@ fn gradient_check(architecture: Architecture, output: OutputLayer, cbow_context:
 fn check_sample(before: &Model, after: &Model, sample: &SampleTrace, cbow_context: CbowContext) {
     let dim = before.dim;
     let cbow = before.config.architecture == Architecture::Cbow;
-    let mean = cbow && cbow_context == CbowContext::Mean;
+    let mean = (cbow && cbow_context == CbowContext::Mean) || before.subwords.is_some();
     let loss = |input: &[f32], output: &[f32]| -> f64 {
         let mut h = vec![0.0f32; dim];
         for &w in &sample.inputs {
@@ -276,6 +290,21 @@ fn gradient_skipgram_hierarchical() {
         OutputLayer::Hierarchical,
         CbowContext::Mean,
     );
+}
+
+#[test]
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+fn gradient_with_subwords() {
+    // 50 buckets for the n-grams of a dozen words: some share a row, as in fastText.
+    let subwords = Some(SubwordConfig {
+        bucket: 50,
+        ..SubwordConfig::default()
+    });
+    for architecture in [Architecture::Cbow, Architecture::SkipGram] {
+        for output in [OutputLayer::NegativeSampling, OutputLayer::Hierarchical] {
+            gradient_check_with(architecture, output, CbowContext::Mean, subwords);
+        }
+    }
 }
 
 fn small_corpus() -> String {

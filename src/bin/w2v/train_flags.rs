@@ -8,6 +8,7 @@ use word2vec_lab::config::CbowContext;
 use word2vec_lab::glove::GloveConfig;
 use word2vec_lab::ppmi::PpmiConfig;
 use word2vec_lab::schema::{self, Kind, Setting, Settings, Value};
+use word2vec_lab::subwords::SubwordConfig;
 use word2vec_lab::{Architecture, Config, OutputLayer};
 
 use crate::flags::{FlagSpec, Flags, Shown};
@@ -36,7 +37,10 @@ const OTHER_FLAGS: &[FlagSpec] = &[
     FlagSpec { name: "save-vocab", value: Cow::Borrowed("FILE"), default: Shown::Nothing, help: Cow::Borrowed("also write the vocabulary ('word count' per line)") },
     FlagSpec { name: "tsv", value: Cow::Borrowed("DIR"), default: Shown::Nothing, help: Cow::Borrowed("also write DIR/vectors.tsv and DIR/metadata.tsv for the Embedding Projector") },
     FlagSpec { name: "quiet", value: Cow::Borrowed("0|1"), default: Shown::Nothing, help: Cow::Borrowed("1 = no progress on stderr") },
-    FlagSpec { name: "model", value: Cow::Borrowed("word2vec|glove|ppmi"), default: Shown::Text("word2vec"), help: Cow::Borrowed("glove = fit dot products to the log co-occurrence counts (uses -size, -window, -min-count, -seed; -iter and -alpha if given); ppmi = shifted positive PMI of the counts, factorised by a truncated SVD") },
+    FlagSpec { name: "model", value: Cow::Borrowed("word2vec|fasttext|glove|ppmi"), default: Shown::Text("word2vec"), help: Cow::Borrowed("fasttext = word2vec on subwords: a word is the mean of its row and its character n-grams' rows (uses every word2vec flag); glove = fit dot products to the log co-occurrence counts (uses -size, -window, -min-count, -seed; -iter and -alpha if given); ppmi = shifted positive PMI of the counts, factorised by a truncated SVD") },
+    FlagSpec { name: "minn", value: Cow::Borrowed("N"), default: Shown::Of(|| SubwordConfig::default().minn.to_string()), help: Cow::Borrowed("with -model fasttext: the shortest n-gram, in characters (of <word>)") },
+    FlagSpec { name: "maxn", value: Cow::Borrowed("N"), default: Shown::Of(|| SubwordConfig::default().maxn.to_string()), help: Cow::Borrowed("with -model fasttext: the longest n-gram, in characters") },
+    FlagSpec { name: "bucket", value: Cow::Borrowed("N"), default: Shown::Of(|| SubwordConfig::default().bucket.to_string()), help: Cow::Borrowed("with -model fasttext: rows the n-grams are hashed into (W has |V| + N rows)") },
     FlagSpec { name: "xmax", value: Cow::Borrowed("F"), default: Shown::Of(|| GloveConfig::default().x_max.to_string()), help: Cow::Borrowed("with -model glove: counts from F on weigh 1 in the loss") },
     FlagSpec { name: "glove-power", value: Cow::Borrowed("F"), default: Shown::Of(|| GloveConfig::default().alpha.to_string()), help: Cow::Borrowed("with -model glove: a count x below -xmax weighs (x / xmax)^F") },
     FlagSpec { name: "shift", value: Cow::Borrowed("K"), default: Shown::Of(|| PpmiConfig::default().shift.to_string()), help: Cow::Borrowed("with -model ppmi: PMI shifted by ln K (K plays negative sampling's k)") },

@@ -1,5 +1,6 @@
 //! `w2v train`: the training run with word2vec.c's progress line, from the settings its flags
-//! make (`train_flags.rs`); or, with `-model glove` or `-model ppmi`, vectors from the global
+//! make (`train_flags.rs`), on whole words or, with `-model fasttext`, on subwords
+//! (`word2vec_lab::subwords`); or, with `-model glove` or `-model ppmi`, vectors from the global
 //! co-occurrence counts (`word2vec_lab::counts`).
 
 use std::io::Write;
@@ -9,6 +10,7 @@ use word2vec_lab::glove::{glove_vectors, GloveConfig};
 use word2vec_lab::pool::Pool;
 use word2vec_lab::ppmi::{ppmi_vectors, PpmiConfig};
 use word2vec_lab::schema::Settings;
+use word2vec_lab::subwords::SubwordConfig;
 use word2vec_lab::tokenize::decode_lossy;
 use word2vec_lab::{
     formats, ChineseText, Config, Corpus, CorpusBuilder, KeyedVectors, Progress, Segmenter,
@@ -138,7 +140,16 @@ pub fn train(f: &Flags) -> Result<(), String> {
         }
     }
     let kv = match f.string("model").unwrap_or("word2vec") {
-        "word2vec" => train_word2vec(corpus, &config, source, quiet)?,
+        "word2vec" => train_word2vec(corpus, &config, None, source, quiet)?,
+        "fasttext" => {
+            let defaults = SubwordConfig::default();
+            let subwords = SubwordConfig {
+                minn: f.get("minn", defaults.minn)?,
+                maxn: f.get("maxn", defaults.maxn)?,
+                bucket: f.get("bucket", defaults.bucket)?,
+            };
+            train_word2vec(corpus, &config, Some(subwords), source, quiet)?
+        }
         "ppmi" => {
             let defaults = PpmiConfig::default();
             let ppmi = PpmiConfig {
@@ -180,7 +191,11 @@ pub fn train(f: &Flags) -> Result<(), String> {
                 })
             })?
         }
-        other => return Err(format!("-model: '{other}' is not word2vec, glove or ppmi")),
+        other => {
+            return Err(format!(
+                "-model: '{other}' is not word2vec, fasttext, glove or ppmi"
+            ))
+        }
     };
     write_vectors(f, output, &kv, binary)
 }
@@ -199,15 +214,18 @@ fn timed(
     Ok(kv)
 }
 
-/// Train word2vec on `corpus` with progress on stderr; the vectors of `source`.
+/// Train word2vec on `corpus` (on subwords, if given) with progress on stderr; the vectors of
+/// `source`.
 fn train_word2vec(
     corpus: Corpus,
     config: &Config,
+    subwords: Option<SubwordConfig>,
     source: VectorSource,
     quiet: bool,
 ) -> Result<KeyedVectors, String> {
     let threads = config.threads;
-    let mut trainer = Trainer::new(corpus, config).map_err(|e| e.to_string())?;
+    let mut trainer =
+        Trainer::with_subwords(corpus, config, subwords).map_err(|e| e.to_string())?;
     if !quiet && config.seed.is_none() {
         eprintln!(
             "Seed: {} (pass -seed {} to repeat this run)",
