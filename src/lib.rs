@@ -36,6 +36,7 @@
 //! | picture/[`cluster`] | spherical k-means, for colouring the plot | Dhillon & Modha 2001 |
 //! | picture/[`history`] | the training history's snapshots on one fixed pair of axes | — |
 //! | vectors/[`formats`] | word2vec text / binary, Projector TSV | `main()` output |
+//! | vectors/[`ngrams`] | the n-gram rows kept beside a subword model's vectors | fastText `.bin` |
 //! | vectors/[`eval`] | analogy accuracy, similarity Spearman | `compute-accuracy.c` |
 //! | counts/[`cooccurrence`] | global co-occurrence counts in a window | GloVe `cooccur.c` |
 //! | counts/[`glove`] | GloVe: weighted least squares on log counts, AdaGrad | Pennington et al. 2014 |
@@ -80,7 +81,7 @@ pub use picture::{axes, cluster, history, pca, tsne};
 pub use text::{corpus, segment, subwords, tokenize, vocab};
 use train::hogwild;
 pub use train::pool;
-pub use vectors::{eval, formats, query, ranking};
+pub use vectors::{eval, formats, ngrams, query, ranking};
 
 pub use config::{Architecture, CbowContext, Config, OutputLayer};
 pub use corpus::{Corpus, CorpusBuilder};

@@ -3,5 +3,6 @@
 
 pub mod eval;
 pub mod formats;
+pub mod ngrams;
 pub mod query;
 pub mod ranking;

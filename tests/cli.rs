@@ -418,6 +418,30 @@ fn ppmi_glove_and_fasttext_vectors_answer_the_royal_analogy() {
     assert!(o.status.success(), "{}", stderr(&o));
     let (top, out) = top_of_royal_analogy(&vectors);
     assert_eq!(top, "queen", "{out}");
+    // A word it never saw, from the n-gram rows saved beside the vectors.
+    let ngrams = format!("{}.ngrams", vectors.to_str().unwrap());
+    assert!(std::fs::read(&ngrams)
+        .unwrap()
+        .starts_with(b"w2v-ngrams 3 6 200000 30\n"));
+    let o = w2v(&["nearest", vectors.to_str().unwrap(), "kingly", "-k", "3"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("built from its n-grams <ki <kin <king"),
+        "{out}"
+    );
+    let near: Vec<&str> = out
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(near.contains(&"king"), "{out}");
+    std::fs::remove_file(&ngrams).unwrap();
+    let o = w2v(&["nearest", vectors.to_str().unwrap(), "kingly"]);
+    assert!(stdout(&o).contains("kingly"), "{}", stdout(&o));
+    assert!(
+        !stdout(&o).contains("n-grams"),
+        "without the rows there is no vector"
+    );
     let mut flags = vec!["-minn", "7", "-maxn", "3"];
     flags.extend([
         "-train",

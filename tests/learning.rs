@@ -177,6 +177,9 @@ fn subwords_give_an_unseen_word_a_vector_near_the_words_that_share_its_pieces() 
     let kv = KeyedVectors::from_model(model, VectorSource::Input).unwrap();
     // An unseen word: the mean of its n-grams' rows (<ki, <kin, <king … are king's too).
     let kingly = model.unseen_vector("kingly").unwrap();
+    // The rows saved beside the vectors give the same vector (w2v nearest uses them).
+    let saved = word2vec_lab::ngrams::NgramRows::from_model(model).unwrap();
+    assert_eq!(saved.vector("kingly").unwrap(), kingly);
     let near: Vec<String> = kv
         .nearest_to_vector(&kingly, 3, &[])
         .into_iter()

@@ -206,7 +206,36 @@ impl KeyedVectors {
         method: AnalogyMethod,
         restrict: Option<usize>,
     ) -> Vec<Scored> {
-        let (ua, ub, uc) = (self.unit_row(a), self.unit_row(b), self.unit_row(c));
+        let units = [self.unit_row(a), self.unit_row(b), self.unit_row(c)];
+        self.analogy_units(units, &[a, b, c], k, method, restrict)
+    }
+
+    /// Analogy of three vectors that need not be rows of this file (a word built from its
+    /// n-grams, `vectors/ngrams.rs`), leaving out the answers `exclude`.
+    pub fn analogy_of_vectors(
+        &self,
+        vectors: [&[f32]; 3],
+        exclude: &[u32],
+        k: usize,
+        method: AnalogyMethod,
+    ) -> Vec<Scored> {
+        let unit = |v: &[f32]| {
+            let norm = dot(v, v).sqrt().max(f32::MIN_POSITIVE);
+            v.iter().map(|x| x / norm).collect::<Vec<f32>>()
+        };
+        let [a, b, c] = vectors.map(unit);
+        self.analogy_units([&a, &b, &c], exclude, k, method, None)
+    }
+
+    /// a : b :: c : ? from their unit vectors.
+    fn analogy_units(
+        &self,
+        [ua, ub, uc]: [&[f32]; 3],
+        exclude: &[u32],
+        k: usize,
+        method: AnalogyMethod,
+        restrict: Option<usize>,
+    ) -> Vec<Scored> {
         match method {
             AnalogyMethod::CosAdd => {
                 let mut target: Vec<f32> = (0..self.dim).map(|i| ub[i] - ua[i] + uc[i]).collect();
@@ -214,11 +243,11 @@ impl KeyedVectors {
                 if norm > 0.0 {
                     target.iter_mut().for_each(|x| *x /= norm);
                 }
-                self.top_k(k, &[a, b, c], restrict, |x| dot(x, &target))
+                self.top_k(k, exclude, restrict, |x| dot(x, &target))
             }
             AnalogyMethod::CosMul => {
                 let shifted = |x: &[f32], y: &[f32]| (dot(x, y) + 1.0) / 2.0;
-                self.top_k(k, &[a, b, c], restrict, |x| {
+                self.top_k(k, exclude, restrict, |x| {
                     shifted(x, ub) * shifted(x, uc) / (shifted(x, ua) + 1e-3)
                 })
             }

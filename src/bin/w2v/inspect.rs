@@ -1,9 +1,12 @@
 //! `w2v nearest`, `w2v analogy` and `w2v eval`: queries and scores of any word2vec-format file
-//! (text or binary, GloVe, fastText `.vec`), words from the command line or from stdin.
+//! (text or binary, GloVe, fastText `.vec`), words from the command line or from stdin. Beside a
+//! subword model's vectors (`w2v train -model fasttext`) lies `VECTORS.ngrams`: with it a word the
+//! file does not have is built from its n-grams, and the answer says so.
 
 use std::borrow::Cow;
 use std::io::BufRead;
 
+use word2vec_lab::ngrams::NgramRows;
 use word2vec_lab::query::{AnalogyMethod, Scored};
 use word2vec_lab::{eval, formats, KeyedVectors};
 
@@ -56,6 +59,41 @@ fn load_vectors(f: &Flags) -> Result<KeyedVectors, String> {
     formats::read(&read_file(path)?).map_err(|e| format!("'{path}': {e}"))
 }
 
+/// The n-gram rows beside the vector file, if there are any.
+fn load_ngrams(f: &Flags) -> Result<Option<NgramRows>, String> {
+    let path = format!("{}.ngrams", f.positional[0]);
+    if !std::path::Path::new(&path).exists() {
+        return Ok(None);
+    }
+    NgramRows::read(&read_file(&path)?)
+        .map(Some)
+        .map_err(|e| format!("'{path}': {e}"))
+}
+
+/// A word's vector: its row of the file, or (not in the file) built from its n-grams, said on a
+/// line of its own. Also its id, to leave it out of the answers.
+fn vector_of(
+    kv: &KeyedVectors,
+    ngrams: Option<&NgramRows>,
+    word: &str,
+) -> word2vec_lab::Result<(Vec<f32>, Option<u32>)> {
+    match (kv.id(word), ngrams) {
+        (Ok(id), _) => Ok((kv.vector(id).to_vec(), Some(id))),
+        (Err(e), Some(n)) => {
+            let Some(v) = n.vector(word) else {
+                return Err(e);
+            };
+            let grams: Vec<String> = n.ngrams_of(word).into_iter().map(|(g, _)| g).collect();
+            println!(
+                "  ({word} is not in the vocabulary: built from its n-grams {})",
+                grams.join(" ")
+            );
+            Ok((v, None))
+        }
+        (Err(e), None) => Err(e),
+    }
+}
+
 /// Words from the command line, or whitespace-separated groups of `n` from stdin lines.
 fn queries(f: &Flags, n: usize, prompt: &str) -> Vec<Vec<String>> {
     let args = &f.positional[1..];
@@ -84,16 +122,23 @@ fn print_answers(answers: word2vec_lab::Result<Vec<Scored>>) {
 
 pub fn nearest(f: &Flags) -> Result<(), String> {
     let kv = load_vectors(f)?;
+    let ngrams = load_ngrams(f)?;
     let k = f.get("k", ANSWERS)?;
     for q in queries(f, 1, "Enter a word") {
         println!("{}:", q.join(" "));
-        print_answers(kv.nearest(&q[0], k));
+        let answers = if kv.id(&q[0]).is_ok() || ngrams.is_none() {
+            kv.nearest(&q[0], k)
+        } else {
+            vector_of(&kv, ngrams.as_ref(), &q[0]).map(|(v, _)| kv.nearest_to_vector(&v, k, &[]))
+        };
+        print_answers(answers);
     }
     Ok(())
 }
 
 pub fn analogy(f: &Flags) -> Result<(), String> {
     let kv = load_vectors(f)?;
+    let ngrams = load_ngrams(f)?;
     let k = f.get("k", ANSWERS)?;
     let method = match f.string("method").unwrap_or("add") {
         "add" => AnalogyMethod::CosAdd,
@@ -106,7 +151,19 @@ pub fn analogy(f: &Flags) -> Result<(), String> {
             continue;
         }
         println!("{} : {} :: {} : ?", q[0], q[1], q[2]);
-        print_answers(kv.analogy(&q[0], &q[1], &q[2], k, method));
+        let all_known = q.iter().all(|w| kv.id(w).is_ok());
+        if all_known || ngrams.is_none() {
+            print_answers(kv.analogy(&q[0], &q[1], &q[2], k, method));
+            continue;
+        }
+        let built: word2vec_lab::Result<Vec<_>> = q
+            .iter()
+            .map(|w| vector_of(&kv, ngrams.as_ref(), w))
+            .collect();
+        print_answers(built.map(|v| {
+            let exclude: Vec<u32> = v.iter().filter_map(|(_, id)| *id).collect();
+            kv.analogy_of_vectors([&v[0].0, &v[1].0, &v[2].0], &exclude, k, method)
+        }));
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use word2vec_lab::glove::{glove_vectors, GloveConfig};
+use word2vec_lab::ngrams::NgramRows;
 use word2vec_lab::pool::Pool;
 use word2vec_lab::ppmi::{ppmi_vectors, PpmiConfig};
 use word2vec_lab::schema::Settings;
@@ -140,7 +141,7 @@ pub fn train(f: &Flags) -> Result<(), String> {
         }
     }
     let kv = match f.string("model").unwrap_or("word2vec") {
-        "word2vec" => train_word2vec(corpus, &config, None, source, quiet)?,
+        "word2vec" => train_word2vec(corpus, &config, None, source, quiet)?.0,
         "fasttext" => {
             let defaults = SubwordConfig::default();
             let subwords = SubwordConfig {
@@ -148,7 +149,11 @@ pub fn train(f: &Flags) -> Result<(), String> {
                 maxn: f.get("maxn", defaults.maxn)?,
                 bucket: f.get("bucket", defaults.bucket)?,
             };
-            train_word2vec(corpus, &config, Some(subwords), source, quiet)?
+            let (kv, ngrams) = train_word2vec(corpus, &config, Some(subwords), source, quiet)?;
+            if let Some(ngrams) = ngrams {
+                write_ngrams(&format!("{output}.ngrams"), &ngrams)?;
+            }
+            kv
         }
         "ppmi" => {
             let defaults = PpmiConfig::default();
@@ -215,14 +220,14 @@ fn timed(
 }
 
 /// Train word2vec on `corpus` (on subwords, if given) with progress on stderr; the vectors of
-/// `source`.
+/// `source`, and with subwords the n-gram rows.
 fn train_word2vec(
     corpus: Corpus,
     config: &Config,
     subwords: Option<SubwordConfig>,
     source: VectorSource,
     quiet: bool,
-) -> Result<KeyedVectors, String> {
+) -> Result<(KeyedVectors, Option<NgramRows>), String> {
     let threads = config.threads;
     let mut trainer =
         Trainer::with_subwords(corpus, config, subwords).map_err(|e| e.to_string())?;
@@ -265,7 +270,18 @@ fn train_word2vec(
         );
     }
 
-    KeyedVectors::from_model(trainer.model(), source).map_err(|e| e.to_string())
+    let kv = KeyedVectors::from_model(trainer.model(), source).map_err(|e| e.to_string())?;
+    Ok((kv, NgramRows::from_model(trainer.model())))
+}
+
+/// Save a subword model's n-gram rows (`word2vec_lab::ngrams`), so that `w2v nearest` and
+/// `analogy` can answer a word it never saw.
+fn write_ngrams(path: &str, ngrams: &NgramRows) -> Result<(), String> {
+    let mut out = create_file(path)?;
+    ngrams
+        .write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("'{path}': {e}"))
 }
 
 /// Save `kv` to `output` (word2vec text, or binary), and for `-tsv` the Projector's two files.
