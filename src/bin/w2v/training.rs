@@ -149,6 +149,14 @@ pub fn train(f: &Flags) -> Result<(), String> {
                 maxn: f.get("maxn", defaults.maxn)?,
                 bucket: f.get("bucket", defaults.bucket)?,
             };
+            if !quiet {
+                let rows = corpus.vocab.len() + subwords.bucket;
+                let mb = (rows * config.dim * 4) as f64 / 1e6;
+                eprintln!(
+                    "Subwords: n-grams of {}..{} characters in {} buckets; W is {rows} × {} ({mb:.0} MB)",
+                    subwords.minn, subwords.maxn, subwords.bucket, config.dim
+                );
+            }
             let (kv, ngrams) = train_word2vec(corpus, &config, Some(subwords), source, quiet)?;
             if let Some(ngrams) = ngrams {
                 write_ngrams(&format!("{output}.ngrams"), &ngrams)?;
