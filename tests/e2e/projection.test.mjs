@@ -1,5 +1,6 @@
 // Projections beyond PCA, as a user picks them: t-SNE, UMAP and custom axes each redraw the plot
-// and keep the selected word (its ring and its neighbours, checked in the exported SVG); custom
+// and keep the selected word (its ring and its neighbours, checked in the exported SVG), and
+// "Export CSV" saves the coordinates of whichever is shown; custom
 // axes start from the analogy's words and refuse an unknown word by name; a link carries the
 // projection into a fresh profile.
 import assert from 'node:assert/strict';
@@ -17,6 +18,24 @@ async function svg(page) {
   return readFileSync(/** @type {string} */ (await (await download).path()), 'utf8');
 }
 
+/**
+ * What "Export CSV" downloads: its file name and its rows after the header, each parsed as
+ * [word, x, y] (the royal preset's words hold no comma or quote).
+ * @param {import('playwright-core').Page} page
+ */
+async function csv(page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const d = await download;
+  const [header, ...lines] = readFileSync(/** @type {string} */ (await d.path()), 'utf8').trimEnd().split('\n');
+  assert.equal(header, 'word,x,y');
+  const rows = lines.map((l) => {
+    const [word, x, y] = l.split(',');
+    return /** @type {[string, number, number]} */ ([word, Number(x), Number(y)]);
+  });
+  return { name: d.suggestedFilename(), rows };
+}
+
 test('t-SNE, UMAP and custom axes keep the selection; bad axes are refused by name', async () => {
   const { page, errors } = await openDemo(demo.context(), demo.url());
   await pickPreset(page, 'royal', '36,000');
@@ -26,6 +45,11 @@ test('t-SNE, UMAP and custom axes keep the selection; bad axes are refused by na
   await page.waitForFunction(() => document.querySelectorAll('#neighbours li').length === 10);
   const neighbours = await page.locator('#neighbours li').allInnerTexts();
   const pca = await svg(page);
+  const pcaCsv = await csv(page);
+  assert.equal(pcaCsv.name, 'word2vec-royal-pca.csv');
+  assert.equal(pcaCsv.rows.length, 54, 'a row per word');
+  assert.ok(pcaCsv.rows.every(([, x, y]) => Number.isFinite(x) && Number.isFinite(y)), 'every word placed');
+  assert.ok(pcaCsv.rows.some(([w]) => w === 'king'));
 
   /** @type {[string, RegExp][]} */
   const kinds = [['tsne', /^t-SNE of the 54 most frequent words \(perplexity 10\)/], ['umap', /^UMAP of the 54 most frequent words \(15 neighbours\)/]];
@@ -47,6 +71,11 @@ test('t-SNE, UMAP and custom axes keep the selection; bad axes are refused by na
     assert.match(picture, /r="8.5"/, `${kind}: the selected word is still ringed`);
     assert.ok(picture.includes(`fill="${LABEL_INK_STRONG}">king</text>`), `${kind}: the selected word's label is in the strong ink`);
     assert.equal((picture.match(/r="3.5"/g) ?? []).length, 54, `${kind}: every word placed`);
+    const coords = await csv(page);
+    assert.equal(coords.name, `word2vec-royal-${kind}.csv`);
+    assert.deepEqual(coords.rows.map(([w]) => w), pcaCsv.rows.map(([w]) => w), `${kind}: the same words in the same order`);
+    assert.ok(coords.rows.every(([, x, y]) => Number.isFinite(x) && Number.isFinite(y)), `${kind}: every word placed`);
+    assert.notDeepEqual(coords.rows, pcaCsv.rows, `${kind}: the coordinates of the new picture`);
     assert.equal(await page.getByRole('textbox', { name: 'Query word' }).inputValue(), 'king');
     assert.deepEqual(await page.locator('#neighbours li').allInnerTexts(), neighbours);
   }

@@ -105,7 +105,7 @@ export function render(st, prev, { settingInputs }) {
   setFlag(button('pause'), 'disabled', st.run !== 'training');
   setFlag(button('step'), 'disabled', busy || st.run === 'training');
   setFlag(button('reset'), 'disabled', busy);
-  for (const id of ['export-text', 'export-binary', 'export-tsv', 'export-png', 'export-svg']) {
+  for (const id of ['export-text', 'export-binary', 'export-tsv', 'export-png', 'export-svg', 'export-csv']) {
     setFlag(button(id), 'disabled', busy || st.exporting !== null || st.vocab === null);
   }
   if (langChanged || st.exporting !== prev.exporting) {

@@ -1,12 +1,16 @@
 // Vectors in and out of the page: the Export buttons (word2vec text and binary, the Projector's
-// two TSV files, the plot as PNG and SVG) and "Import vectors" (word2vec, GloVe, fastText).
+// two TSV files, the plot as PNG and SVG, its coordinates as CSV) and "Import vectors" (word2vec,
+// GloVe, fastText).
 // Files are written and read in the worker, by the explorer module (src/bindings/wasm_explore.rs), and
 // downloaded from here (download.js).
 
+import { coordinatesCsv } from '../core/csv.js';
 import { errorMessage } from '../core/errors.js';
 import { translator } from '../core/i18n.js';
 import { $, input } from './dom.js';
 import { download, fileStem } from './download.js';
+import { showingPast } from './replay.js';
+import { plotData } from './state.js';
 
 /** @typedef {import('./state.js').AppState} AppState */
 /** @typedef {import('../core/protocol.js').VectorFileFormat} VectorFileFormat */
@@ -89,6 +93,15 @@ export function setupVectors(store, client, plot, { beginLoad, loaded }) {
   $('export-svg').addEventListener('click', async () => {
     const svg = await plot.svg();
     if (svg) download(svg, `${stem()}.svg`, 'image/svg+xml');
+  });
+  // What the plot shows, in the projection it is in (a moment of the history, if one is shown).
+  $('export-csv').addEventListener('click', () => {
+    const st = store.get();
+    const shown = plotData(st);
+    if (!shown || !st.snapshot) return;
+    const frame = showingPast(st.history) ? st.history.frame : null;
+    const what = frame ? `history-${frame.index}` : st.snapshot.projection;
+    download(coordinatesCsv(shown.words, shown.coords), `${stem()}-${what}.csv`, 'text/csv');
   });
   input('import').addEventListener('change', () => {
     const file = input('import').files?.[0];

@@ -8,6 +8,7 @@
 // Every picture of the history is on one pair of axes, the PCA of the latest moment
 // (src/picture/history.rs), with each axis's sign turned to match the live plot's.
 
+import { csvField } from '../core/csv.js';
 import { answer } from './answers.js';
 import { errorMessage } from '../core/errors.js';
 import { nearestMoment } from '../core/protocol.js';
@@ -233,11 +234,6 @@ export class HistoryViews {
       })),
     });
   }
-}
-
-/** A CSV field, quoted when it holds a comma, a quote or a line break. @param {string} s */
-function csvField(s) {
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** Groups of the kept rows, padded for the rest of the vocabulary. @param {Uint32Array} groups @param {number} vocab */
