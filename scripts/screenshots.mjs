@@ -67,6 +67,12 @@ try {
   await page.getByRole('region', { name: 'History', exact: true }).scrollIntoViewIfNeeded();
   await shot(page, '6c-history-region-royal');
   await page.getByRole('slider', { name: 'Training history', exact: true }).fill(String(moments));
+  // Present mode, as on a projector.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole('button', { name: 'Present' }).click();
+  await page.waitForTimeout(600);
+  await shot(page, '6d-present-royal');
+  await page.keyboard.press('Escape');
 
   await page.getByRole('spinbutton', { name: 'Dimensions' }).fill('0');
   await page.getByRole('button', { name: 'Train' }).click();

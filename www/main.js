@@ -301,12 +301,29 @@ setupCompare(store, () => translator(store.get().lang));
 // ---- Keyboard -------------------------------------------------------------------------------
 
 $('shortcuts').addEventListener('click', () => store.update((st) => ({ shortcutsShown: !st.shortcutsShown })));
+
+/**
+ * Present mode on or off: the plot and the answers alone, in large type (style.css), full screen
+ * where the browser allows it. Leaving full screen (the browser's own Esc) leaves present mode.
+ * @param {boolean} on
+ */
+function present(on) {
+  store.update({ presenting: on });
+  if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
+  if (!on && document.fullscreenElement) document.exitFullscreen().catch(() => {});
+}
+$('present').addEventListener('click', () => present(!store.get().presenting));
+document.addEventListener('fullscreenchange', () => {
+  if (!document.fullscreenElement && store.get().presenting) present(false);
+});
 document.addEventListener('keydown', (e) => {
   const target = /** @type {HTMLElement} */ (e.target);
   const typing = Boolean(target.closest?.('input, textarea, select, [contenteditable]'));
   const action = shortcutFor(e, { typing, onButton: target.tagName === 'BUTTON' });
   // The guided lesson has its own Space (train / pause) while it runs.
   if (action === null || (action === 'trainPause' && store.get().lessonStep >= 0)) return;
+  // Esc is the page's only while presenting.
+  if (action === 'endPresent' && !store.get().presenting) return;
   e.preventDefault();
   const st = store.get();
   if (action === 'trainPause') {
@@ -317,6 +334,8 @@ document.addEventListener('keydown', (e) => {
   else if (action === 'fit') plot.fit();
   else if (action === 'query') input('query').focus();
   else if (action === 'projection') projection.next();
+  else if (action === 'present') present(!st.presenting);
+  else if (action === 'endPresent') present(false);
   else if (action === 'help') store.update({ shortcutsShown: !st.shortcutsShown });
 });
 

@@ -273,6 +273,7 @@ test('the names the acceptance tests use each match one element (Playwright matc
     ['slider', 'Noise power'], ['button', 'Next sample'],
     ['button', 'Export word2vec text'], ['button', 'Export word2vec binary'], ['button', 'Export TSV'],
     ['button', 'Export PNG'], ['button', 'Export SVG'], ['button', 'Export CSV'],
+    ['button', 'Present'],
   ];
   assert.equal(await page.getByLabel('Import vectors').count(), 1, 'the file input "Import vectors"');
   for (const [role, name] of names) {

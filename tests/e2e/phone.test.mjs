@@ -115,3 +115,39 @@ test('keyboard shortcuts: Space trains and pauses, P switches projection, ? list
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('present mode: the plot and the answers alone, in large type; M and Esc switch it, Space still trains', async () => {
+  const { page, errors } = await openDemo(demo.context(), demo.url());
+  await page.waitForFunction(() => /\d/.test(document.getElementById('corpus-stats')?.textContent ?? ''));
+  await pickPreset(page, 'royal', '36,000');
+  const size = () => page.locator('#neighbours').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const plotHeight = () => page.locator('#plot').evaluate((e) => e.getBoundingClientRect().height);
+  const [small, short] = [await size(), await plotHeight()];
+  const button = page.getByRole('button', { name: 'Present' });
+  await button.click();
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  for (const hidden of [page.getByRole('textbox', { name: 'Corpus' }), page.getByRole('region', { name: 'Lesson' }), page.getByRole('button', { name: 'Export SVG' })]) {
+    assert.equal(await hidden.isVisible(), false);
+  }
+  for (const shown of ['Embedding projection', 'Nearest neighbours', 'Analogy results']) {
+    assert.ok(await page.getByRole('region', { name: shown }).isVisible(), shown);
+  }
+  assert.ok((await size()) >= small * 1.5, `answers in large type: ${await size()} px against ${small}`);
+  assert.ok((await plotHeight()) > short, 'the plot takes the room');
+  // The keyboard still drives training.
+  await page.locator('h1').click();
+  await page.keyboard.press(' ');
+  await waitForState(page, 'done', 20000);
+  await page.waitForFunction(() => document.querySelectorAll('#analogy li').length > 0);
+  assert.match(await page.locator('#analogy li').first().innerText(), /^queen/);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.body.classList.contains('presenting'));
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  assert.ok(await page.getByRole('textbox', { name: 'Corpus' }).isVisible());
+  await page.keyboard.press('m');
+  await page.waitForFunction(() => document.body.classList.contains('presenting'));
+  await page.keyboard.press('m');
+  await page.waitForFunction(() => !document.body.classList.contains('presenting'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

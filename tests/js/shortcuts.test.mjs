@@ -11,6 +11,8 @@ test('keys map to their actions, not while typing or with modifiers', () => {
   assert.equal(shortcutFor(key('r'), free), 'reset');
   assert.equal(shortcutFor(key('/'), free), 'query');
   assert.equal(shortcutFor(key('?'), free), 'help');
+  assert.equal(shortcutFor(key('M'), free), 'present');
+  assert.equal(shortcutFor(key('Escape'), free), 'endPresent');
   assert.equal(shortcutFor(key('x'), free), null);
   assert.equal(shortcutFor(key('s'), { typing: true, onButton: false }), null);
   assert.equal(shortcutFor(key('r', { ctrlKey: true }), free), null, 'Ctrl+R reloads');

@@ -112,6 +112,10 @@ export function render(st, prev, { settingInputs }) {
     $('vectors-note').textContent = st.exporting === null ? '' : t('export.writing', { name: st.exporting });
   }
   setFlag(input('import'), 'disabled', busy);
+  if (!prev || st.presenting !== prev.presenting) {
+    document.body.classList.toggle('presenting', st.presenting);
+    $('present').setAttribute('aria-pressed', String(st.presenting));
+  }
   if (langChanged || st.shortcutsShown !== prev.shortcutsShown) {
     $('shortcuts-help').hidden = !st.shortcutsShown;
     $('shortcuts').setAttribute('aria-expanded', String(st.shortcutsShown));

@@ -2,7 +2,7 @@
 // the room. Never while typing (a text field, a number field, a menu), never with Ctrl, Alt or
 // ⌘ (the browser's own shortcuts). `shortcutFor` is pure and unit-tested; main.js runs the action.
 
-/** @typedef {'trainPause' | 'step' | 'reset' | 'fit' | 'query' | 'projection' | 'help'} Shortcut */
+/** @typedef {'trainPause' | 'step' | 'reset' | 'fit' | 'query' | 'projection' | 'present' | 'endPresent' | 'help'} Shortcut */
 
 /** Every shortcut with the key shown in the help (i18n key `key.<action>` describes it). */
 export const SHORTCUTS = /** @type {const} */ ([
@@ -12,6 +12,8 @@ export const SHORTCUTS = /** @type {const} */ ([
   { key: 'f', shown: 'F', action: 'fit' },
   { key: '/', shown: '/', action: 'query' },
   { key: 'p', shown: 'P', action: 'projection' },
+  { key: 'm', shown: 'M', action: 'present' },
+  { key: 'escape', shown: 'Esc', action: 'endPresent' },
   { key: '?', shown: '?', action: 'help' },
 ]);
 

@@ -56,6 +56,7 @@ import { initialHistory, showingPast } from './replay.js';
  * @property {[string, string, string, string]} axesText  the custom axes' four words as typed
  * @property {string | null} projectionError  why the chosen projection is not shown
  * @property {boolean} shortcutsShown   the keyboard shortcuts' list is open
+ * @property {boolean} presenting       present mode: the plot and the answers alone, large
  * @property {boolean} applying         a change of corpus or settings is pending or being loaded
  * @property {string} userWords         the Dictionary words box: one word a line
  * @property {OwnTextNote | null} ownText  own-text settings the page chose for the user's text
@@ -142,6 +143,7 @@ export function initialState(search, languages, saved = null) {
     axesText: ['', '', '', ''],
     projectionError: null,
     shortcutsShown: false,
+    presenting: false,
     applying: false,
     userWords: saved?.userWords ?? '',
     ownText: null,
