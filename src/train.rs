@@ -74,7 +74,8 @@ pub struct Progress {
 /// One prediction as it happened, for the teaching views and the gradient checks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SampleTrace {
-    /// Rows of W that formed h: the context words (CBOW) or the centre word (skip-gram).
+    /// Rows of W that formed h: the context words (CBOW) or the centre word (skip-gram); with
+    /// subwords, those words' rows and their n-grams' rows.
     pub inputs: Vec<u32>,
     /// The hidden vector h the prediction was made from.
     pub h: Vec<f32>,

@@ -130,20 +130,21 @@ impl Model {
         &self.input[word as usize * self.dim..(word as usize + 1) * self.dim]
     }
 
-    /// The hidden vector h formed from the input rows `inputs` as training forms it: the mean
-    /// (or sum) of the context rows for CBOW, the centre word's row for skip-gram.
+    /// The hidden vector h formed from the words `inputs` as training forms it: the mean (or sum)
+    /// of the context rows for CBOW, the centre word's row for skip-gram; with subwords, the mean
+    /// of all their rows and their n-grams' rows.
     pub fn hidden(&self, inputs: &[u32]) -> Vec<f32> {
+        let mut h = vec![0.0f32; self.dim];
         if let Some(s) = &self.subwords {
             // fastText: h is the mean of every row of the words (their own and their n-grams').
             let rows: Vec<u32> = inputs
                 .iter()
                 .flat_map(|&w| s.rows(w).iter().copied())
                 .collect();
-            let mut h = vec![0.0f32; self.dim];
-            mean_of_rows(&self.input, self.dim, &rows, &mut h);
+            let row = |r| self.input_row(r);
+            form_h(row, rows.iter().copied(), rows.len(), true, &mut h);
             return h;
         }
-        let mut h = vec![0.0f32; self.dim];
         let mean = self.config.architecture == Architecture::Cbow
             && self.config.cbow_context == CbowContext::Mean;
         form_h(

@@ -1,6 +1,6 @@
 //! One stream of training: the sliding window over the sentences it takes, CBOW or skip-gram at
-//! each position over the output layer, and (with several threads) the Hogwild-style run on
-//! weights other streams write at the same time. [`Trainer`](super::Trainer) owns the streams.
+//! each position over the output layer (on whole words, or on fastText's subwords), and (with
+//! several threads) the Hogwild-style run on weights other streams write at the same time. [`Trainer`](super::Trainer) owns the streams.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};

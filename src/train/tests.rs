@@ -692,6 +692,35 @@ fn model_hidden_is_the_h_training_used() {
 }
 
 #[test]
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+fn with_subwords_model_hidden_is_the_h_training_used() {
+    let subwords = Some(SubwordConfig {
+        bucket: 100,
+        ..SubwordConfig::default()
+    });
+    for config in all_modes() {
+        let corpus = Corpus::from_text(&small_corpus(), TokenizerOptions::default(), 1).unwrap();
+        let mut t = Trainer::with_subwords(corpus, &config, subwords).unwrap();
+        for _ in 0..20 {
+            let before = t.model.clone();
+            let p = t.trace_position().unwrap().unwrap();
+            let Some(first) = p.samples.first() else {
+                continue;
+            };
+            // h from the words: the context for CBOW, the centre for skip-gram.
+            let words: Vec<u32> = match config.architecture {
+                Architecture::Cbow => {
+                    let sentence = t.corpus().sentence(p.sentence);
+                    p.context_indices.iter().map(|&i| sentence[i]).collect()
+                }
+                Architecture::SkipGram => vec![p.centre],
+            };
+            assert_eq!(before.hidden(&words), first.h, "{config:?}");
+        }
+    }
+}
+
+#[test]
 fn predicted_distributions_sum_to_one_and_match_the_loss() {
     for config in all_modes() {
         let mut t = trainer(&small_corpus(), &config);
