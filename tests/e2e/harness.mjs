@@ -212,7 +212,7 @@ export async function clickAWord(page) {
 }
 
 /**
- * Wait until the page has loaded its first corpus (the status line says "idle" from the start).
+ * Wait until the page has loaded its first corpus (the corpus line shows its counts).
  * @param {import('playwright-core').Page} page
  */
 export async function started(page) {
