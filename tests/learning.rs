@@ -177,6 +177,18 @@ fn subwords_give_an_unseen_word_a_vector_near_the_words_that_share_its_pieces() 
     let kv = KeyedVectors::from_model(model, VectorSource::Input).unwrap();
     // An unseen word: the mean of its n-grams' rows (<ki, <kin, <king … are king's too).
     let kingly = model.unseen_vector("kingly").unwrap();
+    // A vocabulary word's vector is the mean of its rows (a plain loop as the reference).
+    let king = model.vocab.id("king").unwrap();
+    let rows = model.subwords.as_ref().unwrap().rows(king);
+    let dim = model.dim;
+    for (k, &x) in kv.vector(king).iter().enumerate() {
+        let mean = rows
+            .iter()
+            .map(|&r| model.input[r as usize * dim + k])
+            .sum::<f32>()
+            / rows.len() as f32;
+        assert!((x - mean).abs() < 1e-6, "king[{k}]: {x} vs {mean}");
+    }
     // The rows saved beside the vectors give the same vector (w2v nearest uses them).
     let saved = word2vec_lab::ngrams::NgramRows::from_model(model).unwrap();
     assert_eq!(saved.vector("kingly").unwrap(), kingly);

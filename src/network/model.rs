@@ -20,7 +20,7 @@ use crate::output_layer::OutputModel;
 use crate::query::Scored;
 use crate::ranking::{self, Ranked};
 use crate::rng::Rng;
-use crate::subwords::{mean_of_rows, SubwordConfig, Subwords};
+use crate::subwords::{SubwordConfig, Subwords};
 use crate::tokenize::TokenizerOptions;
 use crate::vocab::Vocab;
 
@@ -134,17 +134,15 @@ impl Model {
     /// of the context rows for CBOW, the centre word's row for skip-gram; with subwords, the mean
     /// of all their rows and their n-grams' rows.
     pub fn hidden(&self, inputs: &[u32]) -> Vec<f32> {
-        let mut h = vec![0.0f32; self.dim];
         if let Some(s) = &self.subwords {
             // fastText: h is the mean of every row of the words (their own and their n-grams').
             let rows: Vec<u32> = inputs
                 .iter()
                 .flat_map(|&w| s.rows(w).iter().copied())
                 .collect();
-            let row = |r| self.input_row(r);
-            form_h(row, rows.iter().copied(), rows.len(), true, &mut h);
-            return h;
+            return self.mean_of_rows(&rows);
         }
+        let mut h = vec![0.0f32; self.dim];
         let mean = self.config.architecture == Architecture::Cbow
             && self.config.cbow_context == CbowContext::Mean;
         form_h(
@@ -219,7 +217,10 @@ impl Model {
             });
         }
         let input = match &self.subwords {
-            Some(s) => s.word_vectors(&self.input, self.dim),
+            // Each word is the mean of its rows, as training forms it.
+            Some(s) => (0..s.words() as u32)
+                .flat_map(|w| self.mean_of_rows(s.rows(w)))
+                .collect(),
             None => self.input.clone(),
         };
         Ok(match source {
@@ -238,9 +239,20 @@ impl Model {
     /// tutorial §7).
     pub fn unseen_vector(&self, word: &str) -> Option<Vec<f32>> {
         let rows = self.subwords.as_ref()?.unseen_rows(word);
+        Some(self.mean_of_rows(&rows))
+    }
+
+    /// The mean of rows of W, formed as training forms h ([`form_h`]).
+    fn mean_of_rows(&self, rows: &[u32]) -> Vec<f32> {
         let mut v = vec![0.0f32; self.dim];
-        mean_of_rows(&self.input, self.dim, &rows, &mut v);
-        Some(v)
+        form_h(
+            |r| self.input_row(r),
+            rows.iter().copied(),
+            rows.len(),
+            true,
+            &mut v,
+        );
+        v
     }
 
     /// True when every weight is finite.

@@ -142,18 +142,14 @@ impl Subwords {
         &self.rows[self.offsets[w as usize] as usize..self.offsets[w as usize + 1] as usize]
     }
 
+    /// Vocabulary words.
+    pub fn words(&self) -> usize {
+        self.words
+    }
+
     /// The rows of a word the vocabulary does not have: its n-grams' only.
     pub fn unseen_rows(&self, word: &str) -> Vec<u32> {
         ngram_rows(word, self.config, self.words).collect()
-    }
-
-    /// Every word's vector, the mean of its rows of `input` (V rows of `dim`).
-    pub fn word_vectors(&self, input: &[f32], dim: usize) -> Vec<f32> {
-        let mut out = vec![0.0f32; self.words * dim];
-        for (w, v) in out.chunks_exact_mut(dim.max(1)).enumerate() {
-            mean_of_rows(input, dim, self.rows(w as u32), v);
-        }
-        out
     }
 }
 
@@ -187,36 +183,32 @@ impl Subwords {
         match *self {}
     }
 
-    pub fn unseen_rows(&self, _word: &str) -> Vec<u32> {
+    pub fn words(&self) -> usize {
         match *self {}
     }
 
-    pub fn word_vectors(&self, _input: &[f32], _dim: usize) -> Vec<f32> {
+    pub fn unseen_rows(&self, _word: &str) -> Vec<u32> {
         match *self {}
     }
+}
+
+/// The n-grams of `word` with the bucket each one hashes to (fastText's `hash(ngram) % bucket`).
+pub fn ngram_buckets(word: &str, config: SubwordConfig) -> Vec<(String, u32)> {
+    ngrams(word, config.minn, config.maxn)
+        .into_iter()
+        .map(|g| {
+            let bucket = (fnv1a(&g) as usize % config.bucket) as u32;
+            (g, bucket)
+        })
+        .collect()
 }
 
 /// The rows of `word`'s n-grams: after the V word rows, the bucket each n-gram hashes to.
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 fn ngram_rows(word: &str, config: SubwordConfig, words: usize) -> impl Iterator<Item = u32> {
-    ngrams(word, config.minn, config.maxn)
+    ngram_buckets(word, config)
         .into_iter()
-        .map(move |g| (words + fnv1a(&g) as usize % config.bucket) as u32)
-}
-
-/// `out` = the mean of `rows` of `matrix` (zeros for no rows).
-pub fn mean_of_rows(matrix: &[f32], dim: usize, rows: &[u32], out: &mut [f32]) {
-    out.fill(0.0);
-    for &r in rows {
-        let row = &matrix[r as usize * dim..(r as usize + 1) * dim];
-        for (o, x) in out.iter_mut().zip(row) {
-            *o += x;
-        }
-    }
-    if !rows.is_empty() {
-        let scale = 1.0 / rows.len() as f32;
-        out.iter_mut().for_each(|o| *o *= scale);
-    }
+        .map(move |(_, b)| words as u32 + b)
 }
 
 #[cfg(test)]
@@ -287,13 +279,6 @@ mod tests {
         let kingly = s.unseen_rows("kingly");
         assert_eq!(kingly[..3], king[1..4]);
         assert!(!kingly.contains(&0));
-        // The vectors are means of rows.
-        let dim = 2;
-        let input: Vec<f32> = (0..s.total_rows() * dim).map(|i| i as f32).collect();
-        let v = s.word_vectors(&input, dim);
-        let mut want = [0.0f32; 2];
-        mean_of_rows(&input, dim, king, &mut want);
-        assert_eq!(v[..2], want);
     }
 
     #[test]

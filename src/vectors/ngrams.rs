@@ -14,8 +14,8 @@
 use std::io::Write;
 
 use crate::error::{Error, Result};
-use crate::model::Model;
-use crate::subwords::{fnv1a, mean_of_rows, ngrams, SubwordConfig};
+use crate::model::{form_h, Model};
+use crate::subwords::{ngram_buckets, SubwordConfig};
 
 /// The first word of the file.
 const MAGIC: &str = "w2v-ngrams";
@@ -43,29 +43,21 @@ impl NgramRows {
 
     /// The vector of a word from its n-grams alone (`None` if it has none, e.g. an empty word).
     pub fn vector(&self, word: &str) -> Option<Vec<f32>> {
-        let rows = self.rows_of(word);
-        if rows.is_empty() {
+        let buckets: Vec<u32> = self.ngrams_of(word).into_iter().map(|(_, b)| b).collect();
+        if buckets.is_empty() {
             return None;
         }
-        let mut v = vec![0.0f32; self.dim];
-        mean_of_rows(&self.rows, self.dim, &rows, &mut v);
+        // The mean as the model forms it (Model::unseen_vector: the same bits).
+        let dim = self.dim;
+        let row = |b: u32| &self.rows[b as usize * dim..(b as usize + 1) * dim];
+        let mut v = vec![0.0f32; dim];
+        form_h(row, buckets.iter().copied(), buckets.len(), true, &mut v);
         Some(v)
     }
 
     /// The n-grams of `word` with the bucket each one hashes to.
     pub fn ngrams_of(&self, word: &str) -> Vec<(String, u32)> {
-        let c = self.config;
-        ngrams(word, c.minn, c.maxn)
-            .into_iter()
-            .map(|g| {
-                let bucket = (fnv1a(&g) as usize % c.bucket) as u32;
-                (g, bucket)
-            })
-            .collect()
-    }
-
-    fn rows_of(&self, word: &str) -> Vec<u32> {
-        self.ngrams_of(word).into_iter().map(|(_, b)| b).collect()
+        ngram_buckets(word, self.config)
     }
 
     /// Write the file described above.

@@ -219,11 +219,7 @@ impl KeyedVectors {
         k: usize,
         method: AnalogyMethod,
     ) -> Vec<Scored> {
-        let unit = |v: &[f32]| {
-            let norm = dot(v, v).sqrt().max(f32::MIN_POSITIVE);
-            v.iter().map(|x| x / norm).collect::<Vec<f32>>()
-        };
-        let [a, b, c] = vectors.map(unit);
+        let [a, b, c] = vectors.map(|v| unit_rows(v, self.dim));
         self.analogy_units([&a, &b, &c], exclude, k, method, None)
     }
 

@@ -149,14 +149,6 @@ pub fn train(f: &Flags) -> Result<(), String> {
                 maxn: f.get("maxn", defaults.maxn)?,
                 bucket: f.get("bucket", defaults.bucket)?,
             };
-            if !quiet {
-                let rows = corpus.vocab.len() + subwords.bucket;
-                let mb = (rows * config.dim * 4) as f64 / 1e6;
-                eprintln!(
-                    "Subwords: n-grams of {}..{} characters in {} buckets; W is {rows} × {} ({mb:.0} MB)",
-                    subwords.minn, subwords.maxn, subwords.bucket, config.dim
-                );
-            }
             let (kv, ngrams) = train_word2vec(corpus, &config, Some(subwords), source, quiet)?;
             if let Some(ngrams) = ngrams {
                 write_ngrams(&format!("{output}.ngrams"), &ngrams)?;
@@ -239,6 +231,15 @@ fn train_word2vec(
     let threads = config.threads;
     let mut trainer =
         Trainer::with_subwords(corpus, config, subwords).map_err(|e| e.to_string())?;
+    if let (Some(s), false) = (&trainer.model().subwords, quiet) {
+        let c = s.config();
+        let (rows, dim) = (s.total_rows(), trainer.model().dim);
+        let mb = trainer.model().input.len() as f64 * 4.0 / 1e6;
+        eprintln!(
+            "Subwords: n-grams of {}..{} characters in {} buckets; W is {rows} × {dim} ({mb:.0} MB)",
+            c.minn, c.maxn, c.bucket
+        );
+    }
     if !quiet && config.seed.is_none() {
         eprintln!(
             "Seed: {} (pass -seed {} to repeat this run)",
